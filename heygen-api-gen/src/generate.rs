@@ -1,0 +1,504 @@
+//! Runs progenitor on a prepared document and ties the result to the
+//! hand-written runtime.
+//!
+//! The seam is small on purpose. Generated code calls the runtime in four
+//! places only: the `ClientHooks` impl (auth, idempotency, retries), each
+//! builder's `send` (through `finish`, which turns progenitor's results into
+//! the one `Error` and a `Response`), `encode_path`, and the traits that give
+//! envelopes, pages and multipart calls their behaviour.
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use heck::ToSnakeCase;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, ToTokens};
+use serde_json::Value;
+
+use crate::error::{GenError, Result};
+use crate::prepare::{prepare, MultipartOperation};
+use crate::surface::Surface;
+use crate::Spec;
+
+/// What the generated code is wired to.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Path of the module that holds the hand-written runtime (`Inner`,
+    /// `Error`, `Response`, ...): `crate::runtime` inside `heygen-api`,
+    /// `::heygen_api::runtime` for a client generated into another crate.
+    pub runtime: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { runtime: "crate::runtime".to_string() }
+    }
+}
+
+/// Generated source and what it contains.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// Formatted Rust source of the client, ready to `include!`.
+    pub code: String,
+    /// Formatted Rust source of typed `httpmock` mocks for every operation.
+    pub mocks: String,
+    /// The public surface: operations and types.
+    pub surface: Surface,
+    /// Milliseconds spent preparing, generating and formatting.
+    pub millis: u128,
+}
+
+impl Generated {
+    pub fn operations(&self) -> usize {
+        self.surface.operations.len()
+    }
+    pub fn types(&self) -> usize {
+        self.surface.types.len()
+    }
+}
+
+/// What one builder's `send` returns, read back from progenitor's output.
+struct SendInfo {
+    builder: syn::Ident,
+    /// `types::X` for JSON bodies, `ByteStream` or `()` otherwise.
+    success: syn::Type,
+}
+
+pub fn generate(spec: &Spec, options: &Options) -> Result<Generated> {
+    let started = Instant::now();
+    let origin = spec.origin.as_str();
+    let prepared = prepare(&spec.normalised, origin)?;
+    let openapi: openapiv3::OpenAPI = serde_json::from_value(prepared.doc.clone()).map_err(|e| {
+        GenError::new(origin, "", format!("the normalised document is not valid OpenAPI 3.0: {e}"))
+    })?;
+    let runtime: syn::Path = syn::parse_str(&options.runtime)
+        .map_err(|_| GenError::new(origin, "", format!("runtime path `{}` is not a Rust path", options.runtime)))?;
+
+    let mut settings = progenitor_impl::GenerationSettings::new();
+    settings
+        .with_interface(progenitor_impl::InterfaceStyle::Builder)
+        .with_tag(progenitor_impl::TagStyle::Merged)
+        .with_hooks(progenitor_impl::HooksMode::Expected)
+        .with_inner_type(quote! { #runtime::Inner })
+        .with_derive("schemars::JsonSchema");
+    let mut generator = progenitor_impl::Generator::new(&settings);
+    let tokens = guarded(origin, || generator.generate_tokens(&openapi))?;
+    let mock_tokens = guarded(origin, || generator.httpmock(&openapi, "crate"))?;
+
+    let mut file: syn::File = syn::parse2(tokens)
+        .map_err(|e| GenError::new(origin, "", format!("progenitor produced unparsable code: {e}")))?;
+    let sends = rewrite(&mut file, &runtime);
+    let structs = struct_fields(&file);
+    let glue = glue(&runtime, &sends, &structs, &prepared.doc, &prepared.multipart);
+    let glue: syn::File = syn::parse2(glue)
+        .map_err(|e| GenError::new(origin, "", format!("internal error: glue code does not parse: {e}")))?;
+    file.items.extend(glue.items);
+
+    let surface = Surface::from_generated(&prepared.doc, &file, &prepared.multipart);
+    let code = prettyplease::unparse(&file);
+    let mocks: syn::File = syn::parse2(mock_tokens)
+        .map_err(|e| GenError::new(origin, "", format!("progenitor produced unparsable mocks: {e}")))?;
+    let mocks = prettyplease::unparse(&mocks);
+    Ok(Generated { code, mocks, surface, millis: started.elapsed().as_millis() })
+}
+
+/// progenitor reports some unsupported shapes by panicking; turn that into
+/// an error that names the document.
+fn guarded<T>(origin: &str, f: impl FnOnce() -> progenitor_impl::Result<T>) -> Result<T> {
+    let previous = std::panic::take_hook();
+    if std::env::var_os("HEYGEN_GEN_PANICS").is_none() {
+        std::panic::set_hook(Box::new(|_| {}));
+    }
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    std::panic::set_hook(previous);
+    match outcome {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(GenError::new(origin, "", format!("progenitor could not map this document: {e}"))),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("unknown cause");
+            Err(GenError::new(origin, "", format!("progenitor could not map this document: {what}")))
+        }
+    }
+}
+
+/// Edits progenitor's output in place:
+/// - responses never reject unknown fields (forward compatibility);
+/// - string enums keep values they do not know;
+/// - every builder's `send` returns the runtime's `Response`/`Error`;
+/// - path segments go through the runtime's stricter `encode_path`.
+fn rewrite(file: &mut syn::File, runtime: &syn::Path) -> Vec<SendInfo> {
+    let mut sends = Vec::new();
+    for item in &mut file.items {
+        match item {
+            syn::Item::Mod(m) if m.ident == "types" => {
+                if let Some((_, items)) = &mut m.content {
+                    crate::open_types::open_up(items);
+                }
+            }
+            syn::Item::Mod(m) if m.ident == "builder" => {
+                if let Some((_, items)) = &mut m.content {
+                    for item in items.iter_mut() {
+                        if let syn::Item::Impl(imp) = item {
+                            if let Some(info) = rewrite_send(imp, runtime) {
+                                sends.push(info);
+                            }
+                        }
+                    }
+                }
+            }
+            syn::Item::Use(u) => {
+                // `use progenitor_client::{encode_path, ...}` -> drop ours in.
+                let text = u.to_token_stream().to_string();
+                if text.contains("encode_path") && !text.starts_with("pub") {
+                    *item = syn::parse_quote! {
+                        #[allow(unused_imports)]
+                        use progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt};
+                    };
+                }
+            }
+            _ => {}
+        }
+    }
+    file.items.insert(
+        0,
+        syn::parse_quote! {
+            #[allow(unused_imports)]
+            use #runtime::encode_path;
+        },
+    );
+    sends
+}
+
+fn rewrite_send(imp: &mut syn::ItemImpl, runtime: &syn::Path) -> Option<SendInfo> {
+    let builder = match &*imp.self_ty {
+        syn::Type::Path(p) => p.path.segments.last()?.ident.clone(),
+        _ => return None,
+    };
+    let idx = imp.items.iter().position(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "send"))?;
+    let syn::ImplItem::Fn(original) = &mut imp.items[idx] else { return None };
+    // progenitor: `-> Result<ResponseValue<T>, Error<E>>`
+    let success = success_type(&original.sig.output)?;
+    let attrs = std::mem::take(&mut original.attrs);
+    original.sig.ident = format_ident!("send_raw");
+    original.vis = syn::Visibility::Inherited;
+    let wrapper: syn::ImplItem = syn::parse_quote! {
+        #(#attrs)*
+        pub async fn send(self) -> ::std::result::Result<#runtime::Response<#success>, #runtime::Error> {
+            #runtime::finish(self.send_raw().await).await
+        }
+    };
+    imp.items.insert(idx, wrapper);
+    Some(SendInfo { builder, success })
+}
+
+fn success_type(output: &syn::ReturnType) -> Option<syn::Type> {
+    let syn::ReturnType::Type(_, ty) = output else { return None };
+    let result = last_generic(ty, 0)?;
+    last_generic(&result, 0)
+}
+
+/// The `n`th generic argument of the last path segment of a type.
+fn last_generic(ty: &syn::Type, n: usize) -> Option<syn::Type> {
+    let syn::Type::Path(p) = ty else { return None };
+    let syn::PathArguments::AngleBracketed(args) = &p.path.segments.last()?.arguments else { return None };
+    args.args.iter().filter_map(|a| match a {
+        syn::GenericArgument::Type(t) => Some(t.clone()),
+        _ => None,
+    }).nth(n)
+}
+
+/// Struct name -> (field name -> field type), for every struct in `types`.
+pub(crate) fn struct_fields(file: &syn::File) -> BTreeMap<String, Vec<(String, syn::Type)>> {
+    let mut out = BTreeMap::new();
+    for item in &file.items {
+        let syn::Item::Mod(m) = item else { continue };
+        if m.ident != "types" {
+            continue;
+        }
+        for item in m.content.iter().flat_map(|(_, items)| items) {
+            if let syn::Item::Struct(s) = item {
+                if let syn::Fields::Named(named) = &s.fields {
+                    let fields = named
+                        .named
+                        .iter()
+                        .filter_map(|f| Some((f.ident.as_ref()?.to_string(), f.ty.clone())))
+                        .collect();
+                    out.insert(s.ident.to_string(), fields);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `types::X` -> `X`.
+fn type_name(ty: &syn::Type) -> Option<String> {
+    let syn::Type::Path(p) = ty else { return None };
+    let segs: Vec<_> = p.path.segments.iter().collect();
+    if segs.len() == 2 && segs[0].ident == "types" {
+        Some(segs[1].ident.to_string())
+    } else {
+        None
+    }
+}
+
+fn is_option(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Option"))
+}
+
+fn glue(
+    runtime: &syn::Path,
+    sends: &[SendInfo],
+    structs: &BTreeMap<String, Vec<(String, syn::Type)>>,
+    doc: &Value,
+    multipart: &[MultipartOperation],
+) -> TokenStream {
+    let field = |ty: &str, name: &str| structs.get(ty).and_then(|f| f.iter().find(|(n, _)| n == name)).map(|(_, t)| t.clone());
+
+    // Envelopes: every success type with a `data` field.
+    let mut envelopes = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for send in sends {
+        let Some(name) = type_name(&send.success) else { continue };
+        let Some(data_ty) = field(&name, "data") else { continue };
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        let ident = format_ident!("{}", name);
+        let (data, body) = if is_option(&data_ty) {
+            (last_generic(&data_ty, 0).unwrap_or(data_ty.clone()), quote! { self.data })
+        } else {
+            (data_ty.clone(), quote! { Some(self.data) })
+        };
+        envelopes.push(quote! {
+            impl #runtime::Envelope for types::#ident {
+                type Data = #data;
+                fn into_data(self) -> ::std::option::Option<Self::Data> { #body }
+            }
+        });
+    }
+
+    // Pages: a `token` query parameter and a response with a `data` list
+    // beside `next_token` and/or `has_more`.
+    let mut pages = Vec::new();
+    let paged_ops = paged_operations(doc);
+    for send in sends {
+        let Some(name) = type_name(&send.success) else { continue };
+        let builder_snake = send.builder.to_string().to_snake_case();
+        if !paged_ops.iter().any(|op| op.to_snake_case() == builder_snake) {
+            continue;
+        }
+        let Some(data_ty) = field(&name, "data") else { continue };
+        let list_ty = if is_option(&data_ty) { last_generic(&data_ty, 0).unwrap_or(data_ty.clone()) } else { data_ty.clone() };
+        let Some(item_ty) = last_generic(&list_ty, 0) else { continue };
+        let has_next = field(&name, "next_token").is_some();
+        let has_more = field(&name, "has_more").is_some();
+        if !has_next && !has_more {
+            continue;
+        }
+        let items = if is_option(&data_ty) { quote! { page.data.unwrap_or_default() } } else { quote! { page.data } };
+        let next = match field(&name, "next_token") {
+            Some(t) if is_option(&t) => quote! { page.next_token.map(|t| t.to_string()) },
+            Some(_) => quote! { Some(page.next_token.to_string()) },
+            None => quote! { None },
+        };
+        let more = match field(&name, "has_more") {
+            Some(t) if is_option(&t) => quote! { page.has_more },
+            Some(_) => quote! { Some(page.has_more) },
+            None => quote! { None },
+        };
+        let builder = &send.builder;
+        let resp = format_ident!("{}", name);
+        pages.push(quote! {
+            impl<'a> #runtime::Paged<'a> for builder::#builder<'a> {
+                type Item = #item_ty;
+                fn with_token(self, token: ::std::string::String) -> Self {
+                    self.token(token)
+                }
+                fn fetch(self) -> #runtime::BoxFuture<'a, ::std::result::Result<#runtime::Page<Self::Item>, #runtime::Error>> {
+                    ::std::boxed::Box::pin(async move {
+                        let page: types::#resp = self.send().await?.into_inner();
+                        Ok(#runtime::Page { items: #items, has_more: #more, next_token: #next })
+                    })
+                }
+            }
+            impl<'a> builder::#builder<'a> {
+                /// Every item of every page, following `next_token` until the
+                /// server says there are no more. Pages are fetched lazily:
+                /// a stream that is dropped or `take`n fetches no further.
+                pub fn stream(self) -> #runtime::PageStream<'a, #item_ty> {
+                    #runtime::PageStream::new(self)
+                }
+            }
+        });
+    }
+
+    // Jobs: a `data` resource with a `status` field can be waited on.
+    let mut jobs = Vec::new();
+    let mut seen_jobs = std::collections::BTreeSet::new();
+    for (name, fields) in structs {
+        let Some((_, status_ty)) = fields.iter().find(|(n, _)| n == "status") else { continue };
+        if !seen_jobs.insert(name.clone()) {
+            continue;
+        }
+        let ident = format_ident!("{}", name);
+        let status = if is_option(status_ty) {
+            quote! { self.status.as_ref().map(|s| s.to_string()) }
+        } else {
+            quote! { Some(self.status.to_string()) }
+        };
+        let progress = match fields.iter().find(|(n, _)| n == "progress") {
+            Some((_, t)) if is_option(t) => quote! { self.progress.map(|p| p as f64) },
+            Some(_) => quote! { Some(self.progress as f64) },
+            None => quote! { None },
+        };
+        let progress_ok = fields
+            .iter()
+            .find(|(n, _)| n == "progress")
+            .map(|(_, t)| {
+                let s = t.to_token_stream().to_string();
+                ["f64", "f32", "i64", "u64", "i32", "u32"].iter().any(|k| s.contains(k))
+            })
+            .unwrap_or(true);
+        let progress = if progress_ok { progress } else { quote! { None } };
+        jobs.push(quote! {
+            impl #runtime::Job for types::#ident {
+                fn status(&self) -> ::std::option::Option<::std::string::String> { #status }
+                fn progress(&self) -> ::std::option::Option<f64> { #progress }
+            }
+        });
+    }
+
+    let multipart_methods = multipart.iter().map(|op| multipart_method(runtime, op));
+
+    quote! {
+        impl ClientHooks<#runtime::Inner> for Client {
+            async fn pre<E>(
+                &self,
+                request: &mut reqwest::Request,
+                info: &OperationInfo,
+            ) -> ::std::result::Result<(), progenitor_client::Error<E>> {
+                #runtime::pre(&self.inner, request, info.operation_id)
+            }
+            async fn exec(
+                &self,
+                request: reqwest::Request,
+                info: &OperationInfo,
+            ) -> reqwest::Result<reqwest::Response> {
+                #runtime::exec(&self.inner, &self.client, request, info.operation_id).await
+            }
+        }
+
+        impl #runtime::GeneratedClient for Client {
+            fn from_parts(base_url: &str, http: reqwest::Client, inner: #runtime::Inner) -> Self {
+                Self::new_with_client(base_url, http, inner)
+            }
+            fn base_url(&self) -> &str { &self.baseurl }
+            fn http(&self) -> &reqwest::Client { &self.client }
+            fn inner(&self) -> &#runtime::Inner { &self.inner }
+        }
+
+        impl Client {
+            /// A builder for a client: credentials, base URL, timeouts,
+            /// retries, user agent, or your own `reqwest::Client`.
+            pub fn builder() -> #runtime::ClientBuilder<Self> {
+                #runtime::ClientBuilder::new()
+            }
+
+            /// A client configured from the environment: `HEYGEN_API_KEY`
+            /// (required), `HEYGEN_BASE_URL`, `HEYGEN_MAX_RETRIES`.
+            pub fn from_env() -> ::std::result::Result<Self, #runtime::Error> {
+                #runtime::ClientBuilder::from_env()?.build()
+            }
+
+            /// A copy of this client (sharing its connection pool) that
+            /// applies `policy` to the `Idempotency-Key` of mutating calls.
+            pub fn with_idempotency(&self, policy: #runtime::Idempotency) -> Self {
+                Self::new_with_client(&self.baseurl, self.client.clone(), self.inner.with_idempotency(policy))
+            }
+
+            /// The base URL requests go to.
+            pub fn base_url(&self) -> &str { &self.baseurl }
+
+            #(#multipart_methods)*
+        }
+
+        #(#envelopes)*
+        #(#pages)*
+        #(#jobs)*
+    }
+}
+
+/// operationIds whose query has `token` (the cursor).
+fn paged_operations(doc: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(paths) = doc.get("paths").and_then(Value::as_object) else { return out };
+    for item in paths.values() {
+        let Some(item) = item.as_object() else { continue };
+        let shared: Vec<&Value> = item.get("parameters").and_then(Value::as_array).into_iter().flatten().collect();
+        for (method, op) in item {
+            if method == "parameters" {
+                continue;
+            }
+            let params = op.get("parameters").and_then(Value::as_array).into_iter().flatten().chain(shared.iter().copied());
+            let has_token = params.into_iter().any(|p| {
+                let p = resolve_param(doc, p);
+                p.get("in").and_then(Value::as_str) == Some("query") && p.get("name").and_then(Value::as_str) == Some("token")
+            });
+            if has_token {
+                if let Some(id) = op.get("operationId").and_then(Value::as_str) {
+                    out.push(id.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn resolve_param<'a>(doc: &'a Value, p: &'a Value) -> &'a Value {
+    match p.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')) {
+        Some(ptr) => doc.pointer(ptr).unwrap_or(p),
+        None => p,
+    }
+}
+
+fn multipart_method(runtime: &syn::Path, op: &MultipartOperation) -> TokenStream {
+    let name = format_ident!("{}", op.operation_id.to_snake_case());
+    let op_id = op.operation_id.to_snake_case();
+    let method = op.method.to_uppercase();
+    let args: Vec<syn::Ident> = op.path_params.iter().map(|p| format_ident!("{}", p.to_snake_case())).collect();
+    let mut fmt = op.path.clone();
+    for p in &op.path_params {
+        fmt = fmt.replace(&format!("{{{p}}}"), "{}");
+    }
+    let fmt = format!("{{}}{fmt}");
+    let response = match &op.response_type {
+        Some(t) => {
+            let t = format_ident!("{}", t);
+            quote! { types::#t }
+        }
+        None => quote! { () },
+    };
+    let mut doc = format!(
+        "{}\n\nSends a `{method}` request to `{}` as `multipart/form-data`.\n\nForm fields:",
+        op.summary.clone().unwrap_or_default(),
+        op.path
+    );
+    for (field, required, is_file) in &op.fields {
+        let kind = if *is_file { "file" } else { "text" };
+        let req = if *required { "required" } else { "optional" };
+        doc.push_str(&format!("\n- `{field}` ({kind}, {req})"));
+    }
+    let required_fields: Vec<&String> = op.fields.iter().filter(|f| f.1).map(|f| &f.0).collect();
+    quote! {
+        #[doc = #doc]
+        pub fn #name(&self, #(#args: &str),*) -> #runtime::MultipartRequest<'_, Self, #response> {
+            let url = format!(#fmt, self.baseurl, #(encode_path(#args)),*);
+            #runtime::MultipartRequest::new(self, #method, url, #op_id, &[#(#required_fields),*])
+        }
+    }
+}

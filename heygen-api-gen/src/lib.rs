@@ -1,0 +1,64 @@
+//! Turns HeyGen's OpenAPI document into the Rust source of a typed client.
+//!
+//! One path for everyone: `heygen-api`'s `build.rs` and the `xtask` tools
+//! both call [`load_file`] (or [`load_str`]) and [`generate`], so the client a
+//! user compiles and the surface a reviewer reads come from the same code.
+//!
+//! The pipeline: [`load`] reads YAML, JSON or a documentation page;
+//! [`normalise`] maps OpenAPI 3.1 onto the 3.0 progenitor reads; `prepare`
+//! makes the client-shaping choices; `generate` runs progenitor and adds the
+//! glue that ties the generated `Client` to the hand-written runtime.
+
+mod error;
+mod generate;
+mod open_types;
+pub mod load;
+pub mod normalise;
+mod prepare;
+pub mod surface;
+
+use std::path::Path;
+
+use serde_json::Value;
+
+pub use error::{GenError, Result};
+pub use generate::{generate, Generated, Options};
+pub use surface::Surface;
+
+/// A document that loaded and normalised cleanly.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    /// Where it came from (a path or URL), used in every error.
+    pub origin: String,
+    /// The document as read, before normalisation (what gets vendored).
+    pub raw: Value,
+    /// The same document in OpenAPI 3.0 spelling.
+    pub normalised: Value,
+}
+
+/// Reads a spec file: OpenAPI YAML/JSON, or a documentation page holding one
+/// OpenAPI YAML block.
+pub fn load_file(path: &Path) -> Result<Spec> {
+    let origin = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| GenError::new(&origin, "", format!("cannot read the file: {e}")))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| GenError::new(&origin, "", format!("expected UTF-8 text; invalid byte at offset {}", e.utf8_error().valid_up_to())))?;
+    load_str(&text, &origin)
+}
+
+/// Like [`load_file`], for text already in memory.
+pub fn load_str(text: &str, origin: &str) -> Result<Spec> {
+    let raw = if load::looks_like_page(text) {
+        let block = load::extract_from_page(text, origin)?;
+        load::parse_document(&block, origin)?
+    } else {
+        load::parse_document(text, origin)?
+    };
+    from_value(raw, origin)
+}
+
+/// Normalises a parsed document.
+pub fn from_value(raw: Value, origin: &str) -> Result<Spec> {
+    let normalised = normalise::normalise(&raw, origin)?;
+    Ok(Spec { origin: origin.to_string(), raw, normalised })
+}

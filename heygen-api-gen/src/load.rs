@@ -1,0 +1,154 @@
+//! Reading a document: OpenAPI YAML or JSON, or a documentation page that
+//! embeds one YAML block (the format of HeyGen's per-operation pages).
+
+use serde_json::Value;
+
+use crate::error::{GenError, Result};
+
+/// Deepest nesting of a document we accept. Real specs stay far below; the
+/// bound keeps hostile input from exhausting the stack in later passes.
+pub const MAX_DEPTH: usize = 96;
+
+/// Parses a document's text. JSON is tried when the text starts with `{`;
+/// everything else is read as YAML (a superset of JSON).
+pub fn parse_document(text: &str, origin: &str) -> Result<Value> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    let value: Value = if trimmed.starts_with('{') {
+        serde_json::from_str(trimmed).map_err(|e| {
+            GenError::new(
+                origin,
+                "",
+                format!("not valid JSON (line {}, column {}): {e}", e.line(), e.column()),
+            )
+        })?
+    } else {
+        let yaml: serde_yaml::Value = serde_yaml::from_str(trimmed)
+            .map_err(|e| GenError::new(origin, "", format!("not valid YAML: {e}")))?;
+        yaml_to_json(yaml, origin, "", 0)?
+    };
+    if !value.is_object() {
+        return Err(GenError::new(
+            origin,
+            "",
+            "expected an OpenAPI document (a mapping at the top level)",
+        ));
+    }
+    Ok(value)
+}
+
+/// Converts YAML to JSON, rejecting what JSON cannot say (non-string keys,
+/// tags) instead of guessing, and bounding the depth.
+fn yaml_to_json(yaml: serde_yaml::Value, origin: &str, pointer: &str, depth: usize) -> Result<Value> {
+    use serde_yaml::Value as Y;
+    if depth > MAX_DEPTH {
+        return Err(GenError::new(
+            origin,
+            pointer,
+            format!("document nested deeper than {MAX_DEPTH} levels"),
+        ));
+    }
+    Ok(match yaml {
+        Y::Null => Value::Null,
+        Y::Bool(b) => Value::Bool(b),
+        Y::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Value::from(i)
+            } else if let Some(u) = n.as_u64() {
+                Value::from(u)
+            } else {
+                let f = n.as_f64().unwrap_or(f64::NAN);
+                serde_json::Number::from_f64(f).map(Value::Number).ok_or_else(|| {
+                    GenError::new(origin, pointer, "expected a finite number")
+                })?
+            }
+        }
+        Y::String(s) => Value::String(s),
+        Y::Sequence(items) => Value::Array(
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| yaml_to_json(v, origin, &crate::error::child(pointer, &i.to_string()), depth + 1))
+                .collect::<Result<_>>()?,
+        ),
+        Y::Mapping(map) => {
+            let mut out = serde_json::Map::new();
+            for (k, v) in map {
+                let key = match k {
+                    Y::String(s) => s,
+                    Y::Number(n) => n.to_string(),
+                    Y::Bool(b) => b.to_string(),
+                    _ => {
+                        return Err(GenError::new(
+                            origin,
+                            pointer,
+                            "expected string keys in every mapping",
+                        ))
+                    }
+                };
+                let p = crate::error::child(pointer, &key);
+                let v = yaml_to_json(v, origin, &p, depth + 1)?;
+                out.insert(key, v);
+            }
+            Value::Object(out)
+        }
+        Y::Tagged(t) => {
+            return Err(GenError::new(
+                origin,
+                pointer,
+                format!("expected plain YAML, found the tag {}", t.tag),
+            ))
+        }
+    })
+}
+
+/// Pulls the one OpenAPI YAML block out of a documentation page: a fenced
+/// block (three or more backticks) whose info string starts with `yaml` and
+/// whose body starts with an `openapi:` key.
+pub fn extract_from_page(page: &str, origin: &str) -> Result<String> {
+    let mut blocks = Vec::new();
+    let mut lines = page.lines();
+    while let Some(line) = lines.next() {
+        let trimmed = line.trim_start();
+        let fence_len = trimmed.chars().take_while(|&c| c == '`').count();
+        if fence_len < 3 || !trimmed[fence_len..].trim_start().starts_with("yaml") {
+            continue;
+        }
+        let fence = &trimmed[..fence_len];
+        let mut body = String::new();
+        let mut closed = false;
+        for inner in lines.by_ref() {
+            if inner.trim() == fence {
+                closed = true;
+                break;
+            }
+            body.push_str(inner);
+            body.push('\n');
+        }
+        if !closed {
+            return Err(GenError::new(origin, "", "the page's YAML block is never closed"));
+        }
+        if body.trim_start().starts_with("openapi:") {
+            blocks.push(body);
+        }
+    }
+    match blocks.len() {
+        1 => Ok(blocks.pop().unwrap_or_default()),
+        0 => Err(GenError::new(
+            origin,
+            "",
+            "expected a documentation page with one ```yaml block holding an OpenAPI document; found none",
+        )),
+        n => Err(GenError::new(
+            origin,
+            "",
+            format!("expected one OpenAPI YAML block in the page, found {n}"),
+        )),
+    }
+}
+
+/// True when the text looks like a documentation page rather than a bare
+/// document: it has a fenced YAML block and does not start with `openapi:`/`{`.
+pub fn looks_like_page(text: &str) -> bool {
+    let start = text.trim_start();
+    !(start.starts_with('{') || start.starts_with("openapi:")) && text.contains("```yaml")
+}

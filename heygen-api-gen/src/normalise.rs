@@ -1,0 +1,667 @@
+//! Maps an OpenAPI 3.1 document (as FastAPI/pydantic write them) onto the
+//! OpenAPI 3.0 that progenitor reads, without losing meaning: every 3.1
+//! construct either has a 3.0 spelling or is reported as an error.
+//!
+//! The pass works on `serde_json::Value` so that it sees every key, including
+//! the ones `openapiv3` would silently drop (`const`, `examples`, numeric
+//! `exclusiveMinimum`, `type: 'null'`).
+
+use serde_json::{json, Map, Value};
+
+use crate::error::{child, GenError, Result};
+use crate::load::MAX_DEPTH;
+
+const HTTP_METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/// Keywords of JSON Schema 2020-12 that have no OpenAPI 3.0 meaning and that
+/// would change what values are valid. Dropping them would silently widen a
+/// type, so they are errors.
+const UNMAPPABLE: [&str; 8] = [
+    "if",
+    "then",
+    "else",
+    "dependentSchemas",
+    "prefixItems",
+    "patternProperties",
+    "unevaluatedItems",
+    "$dynamicRef",
+];
+
+/// Annotations that carry no type information and no 3.0 spelling.
+const DROPPED: [&str; 8] = [
+    "$schema",
+    "$id",
+    "$comment",
+    "$anchor",
+    "contentEncoding",
+    "contentSchema",
+    "unevaluatedProperties",
+    "dependentRequired",
+];
+
+/// 3.0 documents go through the same pass: it leaves their spelling alone.
+pub(crate) struct Normaliser<'a> {
+    origin: &'a str,
+}
+
+/// Checks the version and rewrites the document into OpenAPI 3.0.3.
+pub fn normalise(doc: &Value, origin: &str) -> Result<Value> {
+    let version = doc
+        .get("openapi")
+        .and_then(Value::as_str)
+        .ok_or_else(|| {
+            let found = if doc.get("swagger").is_some() { "a Swagger 2 document" } else { "no `openapi` field" };
+            GenError::new(origin, "/openapi", format!("expected an OpenAPI 3.0 or 3.1 document, found {found}"))
+        })?;
+    let supported = ["3.0", "3.1"]
+        .iter()
+        .any(|v| version == *v || version.strip_prefix(v).is_some_and(|rest| rest.starts_with('.')));
+    if !supported {
+        return Err(GenError::new(
+            origin,
+            "/openapi",
+            format!("expected OpenAPI version 3.0.x or 3.1.x, found `{version}`"),
+        ));
+    }
+    for key in ["info", "paths"] {
+        if !doc.get(key).is_some_and(Value::is_object) {
+            return Err(GenError::new(origin, &format!("/{key}"), format!("expected the required `{key}` object")));
+        }
+    }
+    check_refs(doc, origin, doc, "", 0)?;
+
+    let n = Normaliser { origin };
+    let mut out = doc.clone();
+    let obj = out.as_object_mut().expect("checked by the loader");
+    obj.insert("openapi".into(), json!("3.0.3"));
+    // 3.1-only top-level members: webhooks are events HeyGen sends to the
+    // user, not operations a client calls.
+    obj.remove("webhooks");
+    obj.remove("jsonSchemaDialect");
+    if let Some(info) = obj.get_mut("info").and_then(Value::as_object_mut) {
+        info.remove("summary");
+        if let Some(license) = info.get_mut("license").and_then(Value::as_object_mut) {
+            license.remove("identifier");
+        }
+    }
+
+    if let Some(schemas) = obj
+        .get_mut("components")
+        .and_then(|c| c.get_mut("schemas"))
+        .and_then(Value::as_object_mut)
+    {
+        for (name, schema) in schemas.iter_mut() {
+            let p = child("/components/schemas", name);
+            *schema = n.schema(schema, &p, 0)?;
+        }
+    }
+    if let Some(components) = obj.get_mut("components").and_then(Value::as_object_mut) {
+        for kind in ["parameters", "headers"] {
+            if let Some(map) = components.get_mut(kind).and_then(Value::as_object_mut) {
+                for (name, item) in map.iter_mut() {
+                    let p = child(&child("/components", kind), name);
+                    n.parameter_like(item, &p)?;
+                }
+            }
+        }
+        if let Some(map) = components.get_mut("requestBodies").and_then(Value::as_object_mut) {
+            for (name, item) in map.iter_mut() {
+                n.content_holder(item, &child("/components/requestBodies", name))?;
+            }
+        }
+        if let Some(map) = components.get_mut("responses").and_then(Value::as_object_mut) {
+            for (name, item) in map.iter_mut() {
+                n.response(item, &child("/components/responses", name))?;
+            }
+        }
+        components.remove("pathItems");
+    }
+
+    let paths = obj.get_mut("paths").and_then(Value::as_object_mut).expect("checked above");
+    for (path, item) in paths.iter_mut() {
+        let pp = child("/paths", path);
+        let Some(item) = item.as_object_mut() else {
+            return Err(GenError::new(origin, &pp, "expected a path item object"));
+        };
+        if item.contains_key("$ref") {
+            return Err(GenError::new(origin, &pp, "expected an inline path item; `$ref` path items are not supported"));
+        }
+        if let Some(params) = item.get_mut("parameters").and_then(Value::as_array_mut) {
+            for (i, p) in params.iter_mut().enumerate() {
+                n.parameter_like(p, &child(&child(&pp, "parameters"), &i.to_string()))?;
+            }
+        }
+        for method in HTTP_METHODS {
+            if let Some(op) = item.get_mut(method) {
+                n.operation(op, &child(&pp, method), method, path)?;
+            }
+        }
+    }
+    fix_discriminators(&mut out, origin)?;
+    Ok(out)
+}
+
+impl Normaliser<'_> {
+    fn err(&self, pointer: &str, message: impl Into<String>) -> GenError {
+        GenError::new(self.origin, pointer, message)
+    }
+
+    fn operation(&self, op: &mut Value, pointer: &str, method: &str, path: &str) -> Result<()> {
+        let Some(op) = op.as_object_mut() else {
+            return Err(self.err(pointer, "expected an operation object"));
+        };
+        if !op.get("operationId").is_some_and(Value::is_string) {
+            // FastAPI always writes one; a document without falls back to a
+            // name made from method and path, which is stable across runs.
+            let made: String = format!("{method}_{path}")
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect();
+            op.insert("operationId".into(), Value::String(made));
+        }
+        if let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) {
+            for (i, p) in params.iter_mut().enumerate() {
+                self.parameter_like(p, &child(&child(pointer, "parameters"), &i.to_string()))?;
+            }
+        }
+        if let Some(body) = op.get_mut("requestBody") {
+            self.content_holder(body, &child(pointer, "requestBody"))?;
+        }
+        if let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) {
+            for (code, r) in responses.iter_mut() {
+                self.response(r, &child(&child(pointer, "responses"), code))?;
+            }
+        } else {
+            return Err(self.err(&child(pointer, "responses"), "expected the required `responses` object"));
+        }
+        // Callbacks describe requests the server makes, not the client.
+        op.remove("callbacks");
+        Ok(())
+    }
+
+    fn response(&self, r: &mut Value, pointer: &str) -> Result<()> {
+        if r.get("$ref").is_some() {
+            return Ok(());
+        }
+        self.content_holder(r, pointer)?;
+        if let Some(headers) = r.get_mut("headers").and_then(Value::as_object_mut) {
+            for (name, h) in headers.iter_mut() {
+                self.parameter_like(h, &child(&child(pointer, "headers"), name))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Request bodies and responses: `content.<media type>.schema`.
+    fn content_holder(&self, holder: &mut Value, pointer: &str) -> Result<()> {
+        if holder.get("$ref").is_some() {
+            return Ok(());
+        }
+        if let Some(content) = holder.get_mut("content").and_then(Value::as_object_mut) {
+            for (mt, media) in content.iter_mut() {
+                let mp = child(&child(pointer, "content"), mt);
+                if let Some(media) = media.as_object_mut() {
+                    if let Some(schema) = media.get_mut("schema") {
+                        *schema = self.schema(schema, &child(&mp, "schema"), 0)?;
+                    }
+                    if let Some(examples) = media.remove("examples") {
+                        if !media.contains_key("example") {
+                            if let Some(first) = first_example(&examples) {
+                                media.insert("example".into(), first);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Parameters and headers carry a `schema` (or, rarely, `content`).
+    fn parameter_like(&self, p: &mut Value, pointer: &str) -> Result<()> {
+        if p.get("$ref").is_some() {
+            return Ok(());
+        }
+        let Some(obj) = p.as_object_mut() else {
+            return Err(self.err(pointer, "expected a parameter object"));
+        };
+        if obj.contains_key("content") && !obj.contains_key("schema") {
+            return Err(self.err(
+                &child(pointer, "content"),
+                "expected a `schema` for this parameter; parameters described by `content` are not supported",
+            ));
+        }
+        if let Some(schema) = obj.get_mut("schema") {
+            *schema = self.schema(schema, &child(pointer, "schema"), 0)?;
+        }
+        if let Some(examples) = obj.remove("examples") {
+            if !obj.contains_key("example") {
+                if let Some(first) = first_example(&examples) {
+                    obj.insert("example".into(), first);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Rewrites one schema (recursively) into its OpenAPI 3.0 spelling.
+    pub(crate) fn schema(&self, schema: &Value, pointer: &str, depth: usize) -> Result<Value> {
+        if depth > MAX_DEPTH {
+            return Err(self.err(pointer, format!("schema nested deeper than {MAX_DEPTH} levels")));
+        }
+        let obj = match schema {
+            Value::Bool(true) => return Ok(json!({})),
+            Value::Bool(false) => return Ok(json!({"not": {}})),
+            Value::Object(o) => o,
+            _ => return Err(self.err(pointer, "expected a schema object")),
+        };
+        for key in UNMAPPABLE {
+            if obj.contains_key(key) {
+                return Err(self.err(
+                    &child(pointer, key),
+                    format!("`{key}` has no OpenAPI 3.0 equivalent; expected a schema without it"),
+                ));
+            }
+        }
+        if obj.contains_key("$defs") {
+            return Err(self.err(
+                &child(pointer, "$defs"),
+                "expected schemas under `components/schemas`; nested `$defs` are not supported",
+            ));
+        }
+
+        if let Some(reference) = obj.get("$ref") {
+            // 3.1 lets a reference carry siblings; 3.0 ignores them. Keep
+            // the ones that matter by wrapping the reference in `allOf`.
+            let nullable = obj.get("nullable") == Some(&Value::Bool(true));
+            let mut keep = Map::new();
+            for key in ["description", "default", "deprecated", "readOnly", "writeOnly"] {
+                if let Some(v) = obj.get(key) {
+                    keep.insert(key.into(), v.clone());
+                }
+            }
+            if !nullable && keep.is_empty() {
+                return Ok(json!({ "$ref": reference }));
+            }
+            keep.insert("allOf".into(), json!([{ "$ref": reference }]));
+            if nullable {
+                keep.insert("nullable".into(), Value::Bool(true));
+            }
+            return Ok(Value::Object(keep));
+        }
+
+        let mut out = Map::new();
+        let mut nullable = obj.get("nullable") == Some(&Value::Bool(true));
+        for (key, value) in obj {
+            let p = child(pointer, key);
+            match key.as_str() {
+                k if DROPPED.contains(&k) => {}
+                // pydantic titles every nested schema ("Type", "Object");
+                // typify would turn them into colliding type names.
+                "title" => {}
+                "nullable" => {}
+                "type" => match value {
+                    Value::String(t) if t == "null" => nullable = true,
+                    Value::String(_) => {
+                        out.insert(key.clone(), value.clone());
+                    }
+                    Value::Array(types) => {
+                        let mut kinds = Vec::new();
+                        for t in types {
+                            match t.as_str() {
+                                Some("null") => nullable = true,
+                                Some(t) => kinds.push(t.to_string()),
+                                None => return Err(self.err(&p, "expected type names")),
+                            }
+                        }
+                        match kinds.len() {
+                            0 => {}
+                            1 => {
+                                out.insert("type".into(), Value::String(kinds.remove(0)));
+                            }
+                            _ => {
+                                let branches: Vec<Value> = kinds.into_iter().map(|k| json!({"type": k})).collect();
+                                out.insert("anyOf".into(), Value::Array(branches));
+                            }
+                        }
+                    }
+                    _ => return Err(self.err(&p, "expected a type name or a list of type names")),
+                },
+                "const" => {
+                    if value.is_null() {
+                        nullable = true;
+                        out.insert("enum".into(), json!([null]));
+                    } else {
+                        out.insert("enum".into(), json!([value]));
+                        if !obj.contains_key("type") {
+                            out.insert("type".into(), json!(json_type(value)));
+                        }
+                    }
+                }
+                "enum" => {
+                    let Some(values) = value.as_array() else {
+                        return Err(self.err(&p, "expected a list of values"));
+                    };
+                    let mut kept = Vec::new();
+                    for v in values {
+                        if v.is_null() {
+                            nullable = true;
+                        } else {
+                            kept.push(v.clone());
+                        }
+                    }
+                    if !obj.contains_key("type") {
+                        if let Some(first) = kept.first() {
+                            out.insert("type".into(), json!(json_type(first)));
+                        }
+                    }
+                    out.insert("enum".into(), Value::Array(kept));
+                }
+                "examples" => {
+                    if !obj.contains_key("example") {
+                        if let Some(first) = value.as_array().and_then(|a| a.first()) {
+                            out.insert("example".into(), first.clone());
+                        }
+                    }
+                }
+                "exclusiveMinimum" | "exclusiveMaximum" => match value {
+                    Value::Bool(_) => {
+                        out.insert(key.clone(), value.clone());
+                    }
+                    Value::Number(_) => {
+                        let bound = if key == "exclusiveMinimum" { "minimum" } else { "maximum" };
+                        out.insert(bound.into(), value.clone());
+                        out.insert(key.clone(), Value::Bool(true));
+                    }
+                    _ => return Err(self.err(&p, "expected a number or a boolean")),
+                },
+                "contentMediaType" => {
+                    if !obj.contains_key("format") {
+                        out.insert("format".into(), json!("binary"));
+                    }
+                }
+                "properties" => {
+                    let Some(props) = value.as_object() else {
+                        return Err(self.err(&p, "expected a mapping of property schemas"));
+                    };
+                    let mut np = Map::new();
+                    for (name, s) in props {
+                        np.insert(name.clone(), self.schema(s, &child(&p, name), depth + 1)?);
+                    }
+                    out.insert(key.clone(), Value::Object(np));
+                }
+                "items" | "not" => {
+                    out.insert(key.clone(), self.schema(value, &p, depth + 1)?);
+                }
+                "additionalProperties" => {
+                    let v = match value {
+                        Value::Bool(b) => Value::Bool(*b),
+                        other => self.schema(other, &p, depth + 1)?,
+                    };
+                    out.insert(key.clone(), v);
+                }
+                "allOf" | "anyOf" | "oneOf" => {
+                    let Some(list) = value.as_array() else {
+                        return Err(self.err(&p, "expected a list of schemas"));
+                    };
+                    let mut branches = Vec::new();
+                    for (i, s) in list.iter().enumerate() {
+                        branches.push(self.schema(s, &child(&p, &i.to_string()), depth + 1)?);
+                    }
+                    out.insert(key.clone(), Value::Array(branches));
+                }
+                "required" => {
+                    if !value.as_array().is_some_and(|a| a.iter().all(Value::is_string)) {
+                        return Err(self.err(&p, "expected a list of property names"));
+                    }
+                    out.insert(key.clone(), value.clone());
+                }
+                _ => {
+                    out.insert(key.clone(), value.clone());
+                }
+            }
+        }
+
+        // A combinator with a `null` branch is how pydantic spells Optional.
+        for key in ["anyOf", "oneOf"] {
+            let Some(Value::Array(branches)) = out.get(key) else { continue };
+            let (nulls, rest): (Vec<&Value>, Vec<&Value>) = branches.iter().partition(|b| is_null_schema(b));
+            if nulls.is_empty() {
+                continue;
+            }
+            nullable = true;
+            let rest: Vec<Value> = rest.into_iter().cloned().collect();
+            out.remove(key);
+            if rest.len() == 1 {
+                let only = rest.into_iter().next().unwrap_or_default();
+                if only.get("$ref").is_some() {
+                    out.insert("allOf".into(), json!([only]));
+                } else if let Value::Object(branch) = only {
+                    // The non-null branch holds the type and its constraints
+                    // (`minLength` and friends); the outer schema keeps its
+                    // description and default.
+                    for (k, v) in branch {
+                        if k == "description" && out.contains_key("description") {
+                            continue;
+                        }
+                        out.insert(k, v);
+                    }
+                    if out.get("nullable") == Some(&Value::Bool(true)) {
+                        out.remove("nullable");
+                    }
+                }
+            } else if !rest.is_empty() {
+                out.insert(key.into(), Value::Array(rest));
+            }
+        }
+
+        // Objects and arrays written without `type` (legal in 3.1).
+        if !out.contains_key("type") && !out.contains_key("allOf") && !out.contains_key("anyOf") && !out.contains_key("oneOf") {
+            if out.contains_key("properties") || out.contains_key("additionalProperties") {
+                out.insert("type".into(), json!("object"));
+            } else if out.contains_key("items") {
+                out.insert("type".into(), json!("array"));
+            }
+        }
+        if out.get("type") == Some(&json!("array")) && !out.contains_key("items") {
+            out.insert("items".into(), json!({}));
+        }
+        if nullable {
+            out.insert("nullable".into(), Value::Bool(true));
+            if out.get("enum").is_some_and(|e| e.as_array().is_some_and(|a| a.iter().all(Value::is_null))) {
+                out.remove("enum");
+            }
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+fn first_example(examples: &Value) -> Option<Value> {
+    match examples {
+        Value::Array(a) => a.first().cloned(),
+        Value::Object(o) => o.values().next().and_then(|e| e.get("value")).cloned(),
+        _ => None,
+    }
+}
+
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+        Value::Null => "null",
+    }
+}
+
+fn is_null_schema(s: &Value) -> bool {
+    // Branches are normalised before this check, so `{type: 'null'}` arrives
+    // here as `{nullable: true}` with nothing else that admits a value.
+    match s.get("type") {
+        Some(Value::String(t)) => t == "null",
+        Some(Value::Array(ts)) => ts.iter().all(|t| t == "null"),
+        Some(_) => false,
+        None => {
+            s.get("nullable") == Some(&Value::Bool(true))
+                && ["$ref", "allOf", "anyOf", "oneOf", "properties", "items", "additionalProperties", "not"]
+                    .iter()
+                    .all(|k| s.get(k).is_none())
+                && s.get("enum").is_none_or(|e| e == &json!([null]))
+        }
+    }
+}
+
+/// Every `$ref` must point inside the document, at something that exists,
+/// and a schema may not be a bare reference to itself (it would describe no
+/// value at all, and generators loop on it).
+fn check_refs(node: &Value, origin: &str, root: &Value, pointer: &str, depth: usize) -> Result<()> {
+    if depth > MAX_DEPTH {
+        return Err(GenError::new(origin, pointer, format!("document nested deeper than {MAX_DEPTH} levels")));
+    }
+    match node {
+        Value::Object(map) => {
+            if let Some(r) = map.get("$ref") {
+                let Some(r) = r.as_str() else {
+                    return Err(GenError::new(origin, &child(pointer, "$ref"), "expected a string reference"));
+                };
+                let Some(target) = r.strip_prefix('#') else {
+                    return Err(GenError::new(
+                        origin,
+                        &child(pointer, "$ref"),
+                        format!("expected a reference inside this document (`#/...`), found `{r}`"),
+                    ));
+                };
+                let target = percent_decode(target);
+                let Some(found) = root.pointer(&target) else {
+                    return Err(GenError::new(
+                        origin,
+                        &child(pointer, "$ref"),
+                        format!("dangling reference `{r}`: nothing at that pointer"),
+                    ));
+                };
+                // Follow chains of bare references; a loop is an error.
+                let mut seen = vec![target.clone()];
+                let mut cur = found;
+                while let Some(next) = cur.get("$ref").and_then(Value::as_str) {
+                    let next_target = percent_decode(next.trim_start_matches('#'));
+                    if seen.contains(&next_target) {
+                        return Err(GenError::new(
+                            origin,
+                            &child(pointer, "$ref"),
+                            format!("reference cycle through `{r}`: expected it to reach a schema"),
+                        ));
+                    }
+                    seen.push(next_target.clone());
+                    match root.pointer(&next_target) {
+                        Some(n) => cur = n,
+                        None => break, // reported where that reference stands
+                    }
+                }
+            }
+            for (k, v) in map {
+                // `example` values are data, not schema: a `$ref` key inside
+                // one is just a string.
+                if k == "example" || k == "examples" || k == "default" || k == "const" || k == "enum" {
+                    continue;
+                }
+                check_refs(v, origin, root, &child(pointer, k), depth + 1)?;
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                check_refs(v, origin, root, &child(pointer, &i.to_string()), depth + 1)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 3 <= bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(hi), Some(lo)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// typify recognises an internally tagged enum when every variant requires
+/// the tag property and pins it to one value. pydantic writes the tag as
+/// `const` in each variant and repeats it in `discriminator.mapping`; make
+/// sure every mapped variant pins its value, so the union becomes a Rust enum
+/// chosen by its tag rather than an untagged guess.
+fn fix_discriminators(doc: &mut Value, origin: &str) -> Result<()> {
+    let mut fixes: Vec<(String, String, Value)> = Vec::new();
+    collect_discriminators(doc, "", &mut fixes, 0);
+    for (target, property, value) in fixes {
+        let Some(schema) = doc.pointer_mut(&target) else {
+            return Err(GenError::new(origin, &target, "discriminator mapping points at nothing"));
+        };
+        let Some(obj) = schema.as_object_mut() else { continue };
+        if obj.contains_key("allOf") || obj.contains_key("oneOf") || obj.contains_key("anyOf") {
+            continue;
+        }
+        let props = obj.entry("properties").or_insert_with(|| json!({}));
+        if let Some(props) = props.as_object_mut() {
+            let tag = props.entry(property.clone()).or_insert_with(|| json!({"type": "string"}));
+            if let Some(tag) = tag.as_object_mut() {
+                tag.insert("enum".into(), json!([value]));
+                tag.entry("type").or_insert(json!("string"));
+                tag.remove("default");
+            }
+        }
+        let required = obj.entry("required").or_insert_with(|| json!([]));
+        if let Some(required) = required.as_array_mut() {
+            if !required.iter().any(|r| r == &Value::String(property.clone())) {
+                required.push(Value::String(property));
+            }
+        }
+        obj.entry("type").or_insert(json!("object"));
+    }
+    Ok(())
+}
+
+fn collect_discriminators(node: &Value, pointer: &str, out: &mut Vec<(String, String, Value)>, depth: usize) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match node {
+        Value::Object(map) => {
+            if let (Some(disc), Some(Value::Array(_))) = (map.get("discriminator"), map.get("oneOf").or(map.get("anyOf"))) {
+                let property = disc.get("propertyName").and_then(Value::as_str).unwrap_or_default();
+                if let Some(mapping) = disc.get("mapping").and_then(Value::as_object) {
+                    for (value, target) in mapping {
+                        if let Some(t) = target.as_str().and_then(|t| t.strip_prefix('#')) {
+                            out.push((percent_decode(t), property.to_string(), Value::String(value.clone())));
+                        }
+                    }
+                }
+            }
+            for (k, v) in map {
+                if k == "example" || k == "default" {
+                    continue;
+                }
+                collect_discriminators(v, &child(pointer, k), out, depth + 1);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                collect_discriminators(v, &child(pointer, &i.to_string()), out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,297 @@
+//! Shapes a normalised document into what progenitor should see. Where
+//! `normalise` keeps meaning and only changes spelling, this pass makes the
+//! client-design choices that a generator cannot know:
+//!
+//! - every inline success schema gets a unique component name, so typify can
+//!   never map one operation's response onto another type of the same name;
+//! - error responses are left to the hand-written layer, which decodes every
+//!   non-2xx answer the same way (HeyGen's `{error: {...}}`), keeps the status
+//!   and the request id, and survives a proxy's HTML page;
+//! - `POST`/`PATCH` operations get an optional `Idempotency-Key` header;
+//! - `multipart/form-data` operations are taken out of progenitor's view and
+//!   described for the generator's own multipart methods.
+
+use heck::ToPascalCase;
+use serde_json::{json, Map, Value};
+
+use crate::error::{child, GenError, Result};
+
+pub const IDEMPOTENCY_HEADER: &str = "Idempotency-Key";
+
+/// A `multipart/form-data` operation, generated outside progenitor.
+#[derive(Debug, Clone)]
+pub struct MultipartOperation {
+    pub operation_id: String,
+    pub method: String,
+    pub path: String,
+    pub summary: Option<String>,
+    pub path_params: Vec<String>,
+    /// (name, required, is_file)
+    pub fields: Vec<(String, bool, bool)>,
+    /// Component name of the success body, when it is JSON.
+    pub response_type: Option<String>,
+}
+
+pub struct Prepared {
+    pub doc: Value,
+    pub multipart: Vec<MultipartOperation>,
+}
+
+const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
+    let mut doc = normalised.clone();
+    let mut hoisted: Vec<(String, Value)> = Vec::new();
+    let mut multipart = Vec::new();
+    let mut taken: Vec<String> = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+        .map(|m| m.keys().map(|k| k.to_pascal_case()).collect())
+        .unwrap_or_default();
+    let components = doc.get("components").cloned().unwrap_or(json!({}));
+
+    let paths = doc.get_mut("paths").and_then(Value::as_object_mut).expect("normalised");
+    for (path, item) in paths.iter_mut() {
+        let pp = child("/paths", path);
+        let item = item.as_object_mut().expect("normalised");
+        let shared_params = item.get("parameters").cloned();
+        let mut remove = Vec::new();
+        for method in METHODS {
+            let Some(op) = item.get_mut(method).and_then(Value::as_object_mut) else { continue };
+            let op_pointer = child(&pp, method);
+            let op_id = op.get("operationId").and_then(Value::as_str).unwrap_or_default().to_string();
+            let type_base = op_id.to_pascal_case();
+
+            // Success responses only; the layer owns everything else.
+            let responses = op.get_mut("responses").and_then(Value::as_object_mut).expect("normalised");
+            let mut kept = Map::new();
+            for (code, r) in responses.iter() {
+                if is_success(code) {
+                    kept.insert(code.clone(), resolve(r, &components, "responses"));
+                }
+            }
+            let mut success_schemas: Vec<Value> = Vec::new();
+            for r in kept.values() {
+                if let Some(s) = json_schema(r) {
+                    if !success_schemas.contains(s) {
+                        success_schemas.push(s.clone());
+                    }
+                }
+            }
+            let response_type = match success_schemas.len() {
+                0 => None,
+                1 if success_schemas[0].get("$ref").is_some() => {
+                    ref_name(&success_schemas[0]).map(|n| n.to_pascal_case())
+                }
+                _ => {
+                    let schema = if success_schemas.len() == 1 {
+                        success_schemas.remove(0)
+                    } else {
+                        json!({ "anyOf": success_schemas })
+                    };
+                    let name = unique(&mut taken, format!("{type_base}Response"));
+                    hoisted.push((name.clone(), schema));
+                    Some(name)
+                }
+            };
+            if let Some(name) = &response_type {
+                for r in kept.values_mut() {
+                    if let Some(media) = json_media_mut(r) {
+                        media.insert("schema".into(), json!({ "$ref": format!("#/components/schemas/{name}") }));
+                    }
+                }
+            }
+            *responses = kept;
+
+            // A query or header value cannot be `null`; absence says it.
+            // (progenitor cannot map nullable parameter types either.)
+            if let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) {
+                for p in params.iter_mut() {
+                    if let Some(schema) = p.get_mut("schema") {
+                        strip_nullable(schema);
+                    }
+                }
+            }
+
+            let is_mutating = method == "post" || method == "patch";
+            if let Some(body) = op.get("requestBody").cloned() {
+                let body = resolve(&body, &components, "requestBodies");
+                let content = body.get("content").and_then(Value::as_object).cloned().unwrap_or_default();
+                let pick = ["application/json", "application/x-www-form-urlencoded", "application/octet-stream", "text/plain"]
+                    .into_iter()
+                    .find_map(|want| content.iter().find(|(mt, _)| media_base(mt) == want));
+                if let Some((mt, media)) = pick {
+                    let mut body = body.clone();
+                    body["content"] = json!({ mt.clone(): media.clone() });
+                    op.insert("requestBody".into(), body);
+                } else if let Some((_, media)) = content.iter().find(|(mt, _)| media_base(mt) == "multipart/form-data") {
+                    let schema = media.get("schema").map(|s| resolve_schema(s, &components)).unwrap_or(json!({}));
+                    let required: Vec<String> = schema
+                        .get("required")
+                        .and_then(Value::as_array)
+                        .map(|r| r.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+                        .unwrap_or_default();
+                    let fields = schema
+                        .get("properties")
+                        .and_then(Value::as_object)
+                        .map(|props| {
+                            props
+                                .iter()
+                                .map(|(name, s)| {
+                                    let s = resolve_schema(s, &components);
+                                    let is_file = s.get("format").is_some_and(|f| f == "binary" || f == "byte")
+                                        || s.pointer("/items/format").is_some_and(|f| f == "binary");
+                                    (name.clone(), required.contains(name), is_file)
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    let mut path_params = Vec::new();
+                    for p in op.get("parameters").and_then(Value::as_array).into_iter().flatten().chain(shared_params.iter().flat_map(|v| v.as_array().into_iter().flatten())) {
+                        let p = resolve(p, &components, "parameters");
+                        if p.get("in").and_then(Value::as_str) == Some("path") {
+                            if let Some(name) = p.get("name").and_then(Value::as_str) {
+                                if !path_params.iter().any(|n: &String| n == name) {
+                                    path_params.push(name.to_string());
+                                }
+                            }
+                        }
+                    }
+                    multipart.push(MultipartOperation {
+                        operation_id: op_id.clone(),
+                        method: method.to_string(),
+                        path: path.clone(),
+                        summary: op.get("summary").or(op.get("description")).and_then(Value::as_str).map(String::from),
+                        path_params,
+                        fields,
+                        response_type: response_type.clone(),
+                    });
+                    remove.push(method);
+                    continue;
+                } else if !content.is_empty() {
+                    let found: Vec<&String> = content.keys().collect();
+                    return Err(GenError::new(
+                        origin,
+                        &child(&op_pointer, "requestBody"),
+                        format!(
+                            "expected a request body of JSON, form, multipart, octet-stream or text; found {found:?}"
+                        ),
+                    ));
+                }
+            }
+
+            if is_mutating {
+                let params = op.entry("parameters").or_insert_with(|| json!([]));
+                if let Some(params) = params.as_array_mut() {
+                    let declared = params.iter().any(|p| {
+                        p.get("name").and_then(Value::as_str).is_some_and(|n| n.eq_ignore_ascii_case(IDEMPOTENCY_HEADER))
+                    });
+                    if !declared {
+                        params.push(json!({
+                            "name": IDEMPOTENCY_HEADER,
+                            "in": "header",
+                            "required": false,
+                            "description": "Key that makes retries of this call safe: a repeat with the same key returns the first result. The client sets one per call when this is not given.",
+                            "schema": { "type": "string" }
+                        }));
+                    }
+                }
+            }
+        }
+        for method in remove {
+            item.remove(method);
+        }
+    }
+    paths.retain(|_, item| item.as_object().is_some_and(|o| o.keys().any(|k| METHODS.contains(&k.as_str()))));
+
+    if !hoisted.is_empty() {
+        let schemas = doc
+            .as_object_mut()
+            .expect("normalised")
+            .entry("components")
+            .or_insert_with(|| json!({}))
+            .as_object_mut()
+            .expect("components is an object")
+            .entry("schemas")
+            .or_insert_with(|| json!({}));
+        if let Some(schemas) = schemas.as_object_mut() {
+            for (name, schema) in hoisted {
+                schemas.insert(name, schema);
+            }
+        }
+    }
+    Ok(Prepared { doc, multipart })
+}
+
+fn strip_nullable(schema: &mut Value) {
+    let Some(obj) = schema.as_object_mut() else { return };
+    if obj.remove("nullable").is_some() {
+        if let Some(Value::Array(all)) = obj.get("allOf") {
+            if all.len() == 1 && obj.len() == 1 {
+                *schema = all[0].clone();
+            }
+        }
+    }
+}
+
+fn is_success(code: &str) -> bool {
+    code.starts_with('2') && code.len() == 3
+}
+
+fn media_base(mt: &str) -> &str {
+    mt.split(';').next().unwrap_or(mt).trim()
+}
+
+fn unique(taken: &mut Vec<String>, wanted: String) -> String {
+    let mut name = wanted.clone();
+    let mut n = 2;
+    while taken.contains(&name) {
+        name = format!("{wanted}{n}");
+        n += 1;
+    }
+    taken.push(name.clone());
+    name
+}
+
+fn ref_name(schema: &Value) -> Option<String> {
+    schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix("#/components/schemas/"))
+        .map(String::from)
+}
+
+/// Follows a `$ref` to `#/components/<kind>/<name>`.
+fn resolve(v: &Value, components: &Value, kind: &str) -> Value {
+    let mut cur = v.clone();
+    for _ in 0..16 {
+        let Some(r) = cur.get("$ref").and_then(Value::as_str) else { break };
+        let prefix = format!("#/components/{kind}/");
+        let Some(name) = r.strip_prefix(&prefix) else { break };
+        match components.get(kind).and_then(|m| m.get(name)) {
+            Some(next) => cur = next.clone(),
+            None => break,
+        }
+    }
+    cur
+}
+
+fn resolve_schema(v: &Value, components: &Value) -> Value {
+    resolve(v, components, "schemas")
+}
+
+fn json_schema(response: &Value) -> Option<&Value> {
+    let content = response.get("content")?.as_object()?;
+    content
+        .iter()
+        .find(|(mt, _)| media_base(mt) == "application/json" || media_base(mt).ends_with("+json"))
+        .and_then(|(_, m)| m.get("schema"))
+}
+
+fn json_media_mut(response: &mut Value) -> Option<&mut Map<String, Value>> {
+    let content = response.get_mut("content")?.as_object_mut()?;
+    content
+        .iter_mut()
+        .find(|(mt, _)| media_base(mt) == "application/json" || media_base(mt).ends_with("+json"))
+        .and_then(|(_, m)| m.as_object_mut())
+}

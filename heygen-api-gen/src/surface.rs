@@ -1,0 +1,156 @@
+//! The public surface of a generated client, one line per item, so that a
+//! reviewer sees an API change as a readable diff of a committed file.
+
+use heck::ToSnakeCase;
+use quote::ToTokens;
+use serde_json::Value;
+
+use crate::prepare::MultipartOperation;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Surface {
+    /// `op POST /v3/video-agents/{session_id}/stop stopVideoAgentSession -> stop_video_agent_session`
+    pub operations: Vec<String>,
+    /// `struct StopSessionResponse { session_id: String }`
+    pub types: Vec<String>,
+}
+
+impl Surface {
+    pub(crate) fn from_generated(doc: &Value, file: &syn::File, multipart: &[MultipartOperation]) -> Surface {
+        let mut operations = Vec::new();
+        if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
+            for (path, item) in paths {
+                let Some(item) = item.as_object() else { continue };
+                for (method, op) in item {
+                    let Some(id) = op.get("operationId").and_then(Value::as_str) else { continue };
+                    operations.push(format!("op {} {path} {id} -> {}", method.to_uppercase(), id.to_snake_case()));
+                }
+            }
+        }
+        for op in multipart {
+            operations.push(format!(
+                "op {} {} {} -> {} (multipart)",
+                op.method.to_uppercase(),
+                op.path,
+                op.operation_id,
+                op.operation_id.to_snake_case()
+            ));
+        }
+        operations.sort();
+
+        let mut types = Vec::new();
+        for item in &file.items {
+            let syn::Item::Mod(m) = item else { continue };
+            if m.ident != "types" {
+                continue;
+            }
+            for item in m.content.iter().flat_map(|(_, items)| items) {
+                match item {
+                    syn::Item::Struct(s) => types.push(render_struct(s)),
+                    syn::Item::Enum(e) => types.push(render_enum(e)),
+                    _ => {}
+                }
+            }
+        }
+        types.sort();
+        Surface { operations, types }
+    }
+
+    /// The snapshot file's text.
+    pub fn render(&self) -> String {
+        let mut out = String::from("# API surface of the generated client. Written by `cargo xtask update-spec`; checked by `cargo xtask drift`.\n");
+        for line in self.operations.iter().chain(&self.types) {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn short_type(ty: &impl ToTokens) -> String {
+    let text = ty.to_token_stream().to_string();
+    let mut s = text
+        .replace(' ', "")
+        .replace("::std::string::", "")
+        .replace("::std::option::", "")
+        .replace("::std::vec::", "")
+        .replace("::std::collections::", "")
+        .replace("::std::boxed::", "")
+        .replace("::serde_json::", "serde_json::")
+        .replace("::chrono::", "chrono::")
+        .replace("super::", "");
+    s = s.replace(',', ", ");
+    s
+}
+
+fn render_struct(s: &syn::ItemStruct) -> String {
+    let name = &s.ident;
+    match &s.fields {
+        syn::Fields::Named(named) => {
+            let fields: Vec<String> = named
+                .named
+                .iter()
+                .map(|f| {
+                    let ty = short_type(&f.ty);
+                    let field = f.ident.as_ref().map(|i| i.to_string()).unwrap_or_default();
+                    let wire = serde_rename(&f.attrs).unwrap_or(field.clone());
+                    let wire = if wire == field { String::new() } else { format!(" as \"{wire}\"") };
+                    let req = if ty.starts_with("Option<") { "?" } else { "" };
+                    format!("{field}{req}: {ty}{wire}")
+                })
+                .collect();
+            format!("struct {name} {{ {} }}", fields.join(", "))
+        }
+        syn::Fields::Unnamed(u) => {
+            let fields: Vec<String> = u.unnamed.iter().map(|f| short_type(&f.ty)).collect();
+            format!("struct {name}({})", fields.join(", "))
+        }
+        syn::Fields::Unit => format!("struct {name}"),
+    }
+}
+
+fn render_enum(e: &syn::ItemEnum) -> String {
+    let name = &e.ident;
+    let variants: Vec<String> = e
+        .variants
+        .iter()
+        .map(|v| {
+            let wire = serde_rename(&v.attrs).map(|w| format!("\"{w}\"")).unwrap_or_else(|| v.ident.to_string());
+            match &v.fields {
+                syn::Fields::Unit => wire,
+                syn::Fields::Unnamed(u) => {
+                    let fields: Vec<String> = u.unnamed.iter().map(|f| short_type(&f.ty)).collect();
+                    format!("{wire}({})", fields.join(", "))
+                }
+                syn::Fields::Named(n) => {
+                    let fields: Vec<String> = n
+                        .named
+                        .iter()
+                        .map(|f| format!("{}: {}", f.ident.as_ref().map(|i| i.to_string()).unwrap_or_default(), short_type(&f.ty)))
+                        .collect();
+                    format!("{wire} {{ {} }}", fields.join(", "))
+                }
+            }
+        })
+        .collect();
+    let tag = e
+        .attrs
+        .iter()
+        .filter(|a| a.path().is_ident("serde"))
+        .map(|a| a.to_token_stream().to_string())
+        .find(|a| a.contains("tag =") || a.contains("untagged"))
+        .map(|a| if a.contains("untagged") { " (untagged)".to_string() } else {
+            let tag = a.split("tag =").nth(1).and_then(|t| t.split('"').nth(1)).unwrap_or("");
+            format!(" (tag \"{tag}\")")
+        })
+        .unwrap_or_default();
+    format!("enum {name}{tag} = {}", variants.join(" | "))
+}
+
+fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
+    attrs.iter().filter(|a| a.path().is_ident("serde")).find_map(|a| {
+        let text = a.to_token_stream().to_string();
+        let rest = text.split("rename =").nth(1)?;
+        rest.split('"').nth(1).map(String::from)
+    })
+}
