@@ -14,6 +14,7 @@ use heck::ToSnakeCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
 use serde_json::Value;
+use syn::visit_mut::VisitMut;
 
 use crate::error::{GenError, Result};
 use crate::prepare::{prepare, MultipartOperation};
@@ -211,9 +212,25 @@ fn last_generic(ty: &syn::Type, n: usize) -> Option<syn::Type> {
     }).nth(n)
 }
 
-/// Struct name -> (field name -> field type), for every struct in `types`.
+/// Struct name -> (field name -> field type), for every struct in `types`,
+/// with the field types qualified (`types::X`) for use outside that module.
 pub(crate) fn struct_fields(file: &syn::File) -> BTreeMap<String, Vec<(String, syn::Type)>> {
     let mut out = BTreeMap::new();
+    let names: std::collections::BTreeSet<String> = file
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            syn::Item::Mod(m) if m.ident == "types" => m.content.as_ref(),
+            _ => None,
+        })
+        .flat_map(|(_, items)| items)
+        .filter_map(|i| match i {
+            syn::Item::Struct(s) => Some(s.ident.to_string()),
+            syn::Item::Enum(e) => Some(e.ident.to_string()),
+            syn::Item::Type(t) => Some(t.ident.to_string()),
+            _ => None,
+        })
+        .collect();
     for item in &file.items {
         let syn::Item::Mod(m) = item else { continue };
         if m.ident != "types" {
@@ -225,7 +242,11 @@ pub(crate) fn struct_fields(file: &syn::File) -> BTreeMap<String, Vec<(String, s
                     let fields = named
                         .named
                         .iter()
-                        .filter_map(|f| Some((f.ident.as_ref()?.to_string(), f.ty.clone())))
+                        .filter_map(|f| {
+                            let mut ty = f.ty.clone();
+                            Qualify(&names).visit_type_mut(&mut ty);
+                            Some((f.ident.as_ref()?.to_string(), ty))
+                        })
                         .collect();
                     out.insert(s.ident.to_string(), fields);
                 }
@@ -233,6 +254,20 @@ pub(crate) fn struct_fields(file: &syn::File) -> BTreeMap<String, Vec<(String, s
         }
     }
     out
+}
+
+/// Prefixes `types::` to bare names of generated types.
+struct Qualify<'a>(&'a std::collections::BTreeSet<String>);
+
+impl VisitMut for Qualify<'_> {
+    fn visit_type_path_mut(&mut self, tp: &mut syn::TypePath) {
+        if tp.qself.is_none() && tp.path.leading_colon.is_none() && tp.path.segments.len() == 1 {
+            if self.0.contains(&tp.path.segments[0].ident.to_string()) {
+                tp.path.segments.insert(0, syn::parse_quote!(types));
+            }
+        }
+        syn::visit_mut::visit_type_path_mut(self, tp);
+    }
 }
 
 /// `types::X` -> `X`.

@@ -9,10 +9,13 @@
 //! makes the client-shaping choices; `generate` runs progenitor and adds the
 //! glue that ties the generated `Client` to the hand-written runtime.
 
+pub mod canonical;
+pub mod changelog;
 mod error;
 mod generate;
 mod open_types;
 pub mod load;
+pub mod merge;
 pub mod normalise;
 mod prepare;
 pub mod surface;

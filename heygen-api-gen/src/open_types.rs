@@ -51,7 +51,7 @@ pub(crate) fn open_up(items: &mut [syn::Item]) {
         if !string_enums.contains(&name) {
             continue;
         }
-        let Some(trait_path) = imp.trait_.as_ref().map(|t| t.1.to_token_stream().to_string()) else { continue };
+        let Some(trait_path) = imp.trait_.as_ref().map(|t| t.0.to_token_stream().to_string()) else { continue };
         for f in imp.items.iter_mut() {
             let syn::ImplItem::Fn(f) = f else { continue };
             if trait_path.ends_with("Display") && f.sig.ident == "fmt" {
@@ -102,4 +102,48 @@ fn add_arm(block: &mut syn::Block, arm: syn::Arm, replace_wild: bool) {
     }
     let mut v = V { arm: Some(arm), replace_wild };
     syn::visit_mut::visit_block_mut(&mut v, block);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn string_enums_gain_an_unknown_arm() {
+        let file: syn::File = syn::parse_quote! {
+            #[derive(Clone, Copy, Debug)]
+            pub enum Plan {
+                #[serde(rename = "free")]
+                Free,
+            }
+            impl ::std::fmt::Display for Plan {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    match *self {
+                        Self::Free => f.write_str("free"),
+                    }
+                }
+            }
+            impl ::std::str::FromStr for Plan {
+                type Err = String;
+                fn from_str(value: &str) -> Result<Self, String> {
+                    match value {
+                        "free" => Ok(Self::Free),
+                        _ => Err("invalid value".into()),
+                    }
+                }
+            }
+        };
+        let mut items = file.items;
+        super::open_up(&mut items);
+        let mut file = super::file_with_nothing();
+        file.items = items;
+        let text = prettyplease::unparse(&file);
+        assert!(text.contains("Unknown(::std::string::String)"), "{text}");
+        assert!(!text.contains("Copy"), "{text}");
+        assert!(text.contains("Self::Unknown(ref value) => f.write_str(value)"), "{text}");
+        assert!(text.contains("other => Ok(Self::Unknown(other.to_string()))"), "{text}");
+        assert!(!text.contains("invalid value"), "{text}");
+    }
+}
+#[cfg(test)]
+fn file_with_nothing() -> syn::File {
+    syn::parse_quote! {}
 }

@@ -1,0 +1,315 @@
+//! Building a client: credentials, base URL, timeouts, retries.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::HeaderValue;
+
+use super::error::Error;
+use super::policy::RetryPolicy;
+
+/// Where requests go unless told otherwise.
+pub const DEFAULT_BASE_URL: &str = "https://api.heygen.com";
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Implemented by the generated `Client`, so the builder can make one.
+pub trait GeneratedClient: Sized {
+    #[doc(hidden)]
+    fn from_parts(base_url: &str, http: reqwest::Client, inner: Inner) -> Self;
+    #[doc(hidden)]
+    fn base_url(&self) -> &str;
+    #[doc(hidden)]
+    fn http(&self) -> &reqwest::Client;
+    #[doc(hidden)]
+    fn inner(&self) -> &Inner;
+}
+
+/// How mutating calls (`POST`, `PATCH`) get their `Idempotency-Key`.
+///
+/// HeyGen runs a call at most once per key and endpoint within 24 hours and
+/// answers a repeat with the first result, so a key makes retrying a `POST`
+/// safe. A key given on the call's builder (`.idempotency_key(...)`) always
+/// wins over this policy.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub enum Idempotency {
+    /// A fresh random key per logical call, reused by all of its retries.
+    #[default]
+    Auto,
+    /// No key: such calls are then retried only on 429, where the server
+    /// has refused without doing any work.
+    Disabled,
+}
+
+impl fmt::Debug for Idempotency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Idempotency::Auto => f.write_str("Auto"),
+            Idempotency::Disabled => f.write_str("Disabled"),
+        }
+    }
+}
+
+/// A credential. Its value is never printed.
+#[derive(Clone)]
+pub(crate) enum Credential {
+    ApiKey(HeaderValue),
+    Bearer(HeaderValue),
+}
+
+impl fmt::Debug for Credential {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Credential::ApiKey(_) => f.write_str("ApiKey(<redacted>)"),
+            Credential::Bearer(_) => f.write_str("Bearer(<redacted>)"),
+        }
+    }
+}
+
+/// Settings the generated client carries for the layer (progenitor's
+/// "inner type"). Cheap to clone: one `Arc`.
+#[derive(Clone, Debug)]
+pub struct Inner(pub(crate) Arc<Settings>);
+
+#[derive(Clone, Debug)]
+pub(crate) struct Settings {
+    pub(crate) credential: Credential,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) idempotency: Idempotency,
+    pub(crate) user_agent: HeaderValue,
+    pub(crate) max_response_bytes: usize,
+}
+
+impl Inner {
+    #[doc(hidden)]
+    pub fn with_idempotency(&self, policy: Idempotency) -> Inner {
+        let mut settings = (*self.0).clone();
+        settings.idempotency = policy;
+        Inner(Arc::new(settings))
+    }
+}
+
+/// Builds a client. Obtain one with `Client::builder()`.
+///
+/// Defaults: base URL `https://api.heygen.com`; 60 s per attempt and 10 s to
+/// connect; 2 retries; `Retry-After` honoured up to 30 s; an
+/// `Idempotency-Key` on every `POST`/`PATCH`; responses up to 64 MiB.
+pub struct ClientBuilder<C> {
+    credential: Option<std::result::Result<Credential, String>>,
+    base_url: String,
+    timeout: Duration,
+    connect_timeout: Duration,
+    retry: RetryPolicy,
+    idempotency: Idempotency,
+    user_agent: String,
+    http: Option<reqwest::Client>,
+    max_response_bytes: usize,
+    _client: PhantomData<fn() -> C>,
+}
+
+impl<C> fmt::Debug for ClientBuilder<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let credential = match &self.credential {
+            None => "none",
+            Some(Ok(Credential::ApiKey(_))) => "api key <redacted>",
+            Some(Ok(Credential::Bearer(_))) => "bearer token <redacted>",
+            Some(Err(_)) => "invalid <redacted>",
+        };
+        f.debug_struct("ClientBuilder")
+            .field("credential", &credential)
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("retry", &self.retry)
+            .field("idempotency", &self.idempotency)
+            .field("user_agent", &self.user_agent)
+            .field("custom_http_client", &self.http.is_some())
+            .finish()
+    }
+}
+
+impl<C: GeneratedClient> Default for ClientBuilder<C> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn secret_header(value: &str, what: &str) -> std::result::Result<HeaderValue, String> {
+    if value.trim().is_empty() {
+        return Err(format!("the {what} is empty"));
+    }
+    let mut header = HeaderValue::from_str(value)
+        .map_err(|_| format!("the {what} contains characters that cannot be sent in an HTTP header"))?;
+    header.set_sensitive(true);
+    Ok(header)
+}
+
+impl<C: GeneratedClient> ClientBuilder<C> {
+    /// A builder with the defaults and no credential.
+    pub fn new() -> Self {
+        ClientBuilder {
+            credential: None,
+            base_url: DEFAULT_BASE_URL.to_string(),
+            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            retry: RetryPolicy::default(),
+            idempotency: Idempotency::Auto,
+            user_agent: format!("heygen-api-rust/{}", env!("CARGO_PKG_VERSION")),
+            http: None,
+            max_response_bytes: 64 * 1024 * 1024,
+            _client: PhantomData,
+        }
+    }
+
+    /// A builder configured from the environment: `HEYGEN_API_KEY`
+    /// (required), `HEYGEN_BASE_URL` and `HEYGEN_MAX_RETRIES` (optional).
+    pub fn from_env() -> std::result::Result<Self, Error> {
+        let key = std::env::var("HEYGEN_API_KEY").map_err(|e| match e {
+            std::env::VarError::NotPresent => {
+                Error::Config("HEYGEN_API_KEY is not set: export your HeyGen API key, or build the client with Client::builder().api_key(...)".into())
+            }
+            std::env::VarError::NotUnicode(_) => Error::Config("HEYGEN_API_KEY is not valid UTF-8".into()),
+        })?;
+        let mut builder = Self::new().api_key(key);
+        if let Ok(url) = std::env::var("HEYGEN_BASE_URL") {
+            if !url.trim().is_empty() {
+                builder = builder.base_url(url.trim());
+            }
+        }
+        if let Ok(retries) = std::env::var("HEYGEN_MAX_RETRIES") {
+            let n: u32 = retries.trim().parse().map_err(|_| {
+                Error::Config(format!("HEYGEN_MAX_RETRIES must be a whole number, found `{}`", retries.trim()))
+            })?;
+            builder = builder.max_retries(n);
+        }
+        Ok(builder)
+    }
+
+    /// Authenticate with an API key, sent as `x-api-key`.
+    pub fn api_key(mut self, key: impl AsRef<str>) -> Self {
+        self.credential = Some(secret_header(key.as_ref(), "API key").map(Credential::ApiKey));
+        self
+    }
+
+    /// Authenticate with an OAuth access token, sent as `Authorization: Bearer`.
+    pub fn bearer_token(mut self, token: impl AsRef<str>) -> Self {
+        let value = format!("Bearer {}", token.as_ref());
+        let checked = if token.as_ref().trim().is_empty() {
+            Err("the bearer token is empty".to_string())
+        } else {
+            secret_header(&value, "bearer token")
+        };
+        self.credential = Some(checked.map(Credential::Bearer));
+        self
+    }
+
+    /// Where requests go: scheme, host, optional port and path prefix.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// Limit on each attempt, from sending the request to reading the whole
+    /// body. A call that times out is not retried.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Limit on establishing a connection.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How many times a call may be retried after its first attempt.
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.retry.max_retries = retries;
+        self
+    }
+
+    /// The longest `Retry-After` the client will wait for. A longer advice
+    /// ends the call at once with the 429, its delay in `Error::retry_after`.
+    pub fn max_retry_after(mut self, limit: Duration) -> Self {
+        self.retry.max_retry_after = limit;
+        self
+    }
+
+    /// The whole retry policy at once.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// How mutating calls get their `Idempotency-Key`.
+    pub fn idempotency(mut self, policy: Idempotency) -> Self {
+        self.idempotency = policy;
+        self
+    }
+
+    /// The `User-Agent` header.
+    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+        self.user_agent = agent.into();
+        self
+    }
+
+    /// Largest response body the client will read before failing the call.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
+    /// Use this `reqwest::Client` (its pool, proxy and TLS settings). The
+    /// builder's timeouts then do not apply: configure them on your client.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// Checks the settings and makes the client.
+    pub fn build(self) -> std::result::Result<C, Error> {
+        let credential = match self.credential {
+            None => {
+                return Err(Error::Config(
+                    "no credential: set HEYGEN_API_KEY, or call .api_key(...) or .bearer_token(...)".into(),
+                ))
+            }
+            Some(Err(why)) => return Err(Error::Config(why)),
+            Some(Ok(c)) => c,
+        };
+        let base_url = self.base_url.trim_end_matches('/').to_string();
+        match reqwest::Url::parse(&base_url) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => {}
+            _ => {
+                return Err(Error::Config(format!(
+                    "the base URL `{base_url}` is not an http(s) URL with a host"
+                )))
+            }
+        }
+        let user_agent = HeaderValue::from_str(&self.user_agent)
+            .map_err(|_| Error::Config("the user agent cannot be sent as an HTTP header".into()))?;
+        let http = match self.http {
+            Some(http) => http,
+            None => {
+                // ring builds in a fraction of aws-lc's time; it is installed
+                // only if the process has no provider yet.
+                let _ = rustls::crypto::ring::default_provider().install_default();
+                reqwest::Client::builder()
+                    .timeout(self.timeout)
+                    .connect_timeout(self.connect_timeout)
+                    .build()
+                    .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?
+            }
+        };
+        let settings = Settings {
+            credential,
+            retry: self.retry,
+            idempotency: self.idempotency,
+            user_agent,
+            max_response_bytes: self.max_response_bytes,
+        };
+        Ok(C::from_parts(&base_url, http, Inner(Arc::new(settings))))
+    }
+}

@@ -1,0 +1,220 @@
+//! The one error type every call returns.
+
+use std::fmt;
+use std::time::Duration;
+
+use reqwest::StatusCode;
+
+/// `Result` with this crate's [`enum@Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Longest piece of a response body an error keeps.
+pub(crate) const SNIPPET_BYTES: usize = 512;
+
+/// Everything that can go wrong with a call, in one type to match on.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The server answered with a status that is not a success. Its body,
+    /// when it is HeyGen's `{"error": {...}}`, is decoded into the fields.
+    Api(Box<ApiError>),
+    /// The attempt's timeout fired (calls that time out are not retried).
+    Timeout(reqwest::Error),
+    /// No answer: connection refused, reset, DNS, TLS, or a body cut short.
+    Transport(reqwest::Error),
+    /// A success response whose body is not the documented JSON.
+    Decode {
+        /// The start of the body, as text (lossy), at most 512 bytes.
+        snippet: String,
+        /// What serde said.
+        source: serde_json::Error,
+    },
+    /// A success response without the `data` its envelope should carry.
+    MissingData {
+        /// HeyGen's `x-request-id`, when the response had one.
+        request_id: Option<String>,
+    },
+    /// The request could not be built: a missing required parameter, an
+    /// invalid value, an invalid `Idempotency-Key`.
+    InvalidRequest(String),
+    /// The client could not be configured (missing key, bad base URL).
+    Config(String),
+    /// A waited-for job ended in a failure state.
+    JobFailed {
+        /// The status it ended in (e.g. `failed`).
+        status: String,
+        /// The resource as last read, as JSON (it often says why).
+        resource: Box<serde_json::Value>,
+    },
+    /// A response body was larger than the client's limit.
+    ResponseTooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// A wait ran past its deadline.
+    WaitTimedOut {
+        /// The last status seen, if any.
+        last_status: Option<String>,
+        /// How long the wait lasted.
+        waited: Duration,
+    },
+}
+
+/// A non-success answer from the API.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// HeyGen's machine-readable code, e.g. `not_found`, `rate_limit_exceeded`.
+    pub code: Option<String>,
+    /// HeyGen's human-readable message.
+    pub message: Option<String>,
+    /// The request field at fault, when HeyGen names one.
+    pub param: Option<String>,
+    /// A link to documentation of the error.
+    pub doc_url: Option<String>,
+    /// HeyGen's `x-request-id`: quote it to HeyGen support.
+    pub request_id: Option<String>,
+    /// How long the server asked the client to wait (`Retry-After`).
+    pub retry_after: Option<Duration>,
+    /// The start of the body (at most 512 bytes), for bodies that are not
+    /// HeyGen's error JSON, such as a proxy's HTML page.
+    pub snippet: String,
+    /// The whole error object as JSON, for error shapes other than HeyGen's.
+    pub body: Option<serde_json::Value>,
+}
+
+impl Error {
+    /// The HTTP status, for errors that come from a response.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Api(e) => Some(e.status),
+            Error::Timeout(e) | Error::Transport(e) => e.status(),
+            _ => None,
+        }
+    }
+
+    /// HeyGen's error code (`not_found`, `authentication_failed`, ...).
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Error::Api(e) => e.code.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// HeyGen's `x-request-id` for the failed call, when known.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Api(e) => e.request_id.as_deref(),
+            Error::MissingData { request_id } => request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The server's `Retry-After`, when it sent one.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::Api(e) => e.retry_after,
+            _ => None,
+        }
+    }
+
+    /// The API error's details, when this is one.
+    pub fn api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Whether trying the same call again later may succeed: rate limits,
+    /// server errors, timeouts and connection failures.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Api(e) => {
+                matches!(e.status.as_u16(), 429 | 500 | 502 | 503 | 504)
+                    || (e.status == StatusCode::CONFLICT && e.code.as_deref() == Some("request_in_progress"))
+            }
+            Error::Timeout(_) | Error::Transport(_) => true,
+            _ => false,
+        }
+    }
+
+    /// Whether the call's timeout fired.
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Error::Timeout(_))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Api(e) => fmt::Display::fmt(e, f),
+            Error::Timeout(e) => write!(f, "the request timed out: {e}"),
+            Error::Transport(e) => write!(f, "the request failed before a response arrived: {e}"),
+            Error::Decode { snippet, source } => {
+                write!(f, "the response body is not the documented JSON ({source}); it starts with: {snippet:?}")
+            }
+            Error::MissingData { request_id } => {
+                write!(f, "the response has no `data`")?;
+                if let Some(id) = request_id {
+                    write!(f, " (request id {id})")?;
+                }
+                Ok(())
+            }
+            Error::InvalidRequest(why) => write!(f, "invalid request: {why}"),
+            Error::Config(why) => write!(f, "cannot configure the HeyGen client: {why}"),
+            Error::ResponseTooLarge { limit } => write!(f, "the response body is larger than the limit of {limit} bytes"),
+            Error::JobFailed { status, .. } => write!(f, "the job ended with status `{status}`"),
+            Error::WaitTimedOut { last_status, waited } => {
+                write!(f, "gave up waiting after {:.1} s", waited.as_secs_f64())?;
+                if let Some(s) = last_status {
+                    write!(f, " (last status `{s}`)")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HeyGen answered {}", self.status)?;
+        if let Some(code) = &self.code {
+            write!(f, " ({code})")?;
+        }
+        match &self.message {
+            Some(message) => write!(f, ": {message}")?,
+            None if !self.snippet.is_empty() => write!(f, "; body starts with: {:?}", self.snippet)?,
+            None => {}
+        }
+        if let Some(param) = &self.param {
+            write!(f, " [param: {param}]")?;
+        }
+        if let Some(wait) = self.retry_after {
+            write!(f, " (retry after {} s)", wait.as_secs_f64())?;
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " (request id {id})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Timeout(e) | Error::Transport(e) => Some(e),
+            Error::Decode { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// The start of a body as text, cut on a character boundary.
+pub(crate) fn snippet(body: &[u8]) -> String {
+    let cut = &body[..body.len().min(SNIPPET_BYTES)];
+    let text = String::from_utf8_lossy(cut);
+    text.trim().to_string()
+}

@@ -1,0 +1,137 @@
+//! Following HeyGen's cursors: `limit` and `token` in, `data`, `has_more`
+//! and `next_token` out.
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use super::error::Error;
+use super::BoxFuture;
+
+/// One page as the stream sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<I> {
+    /// The page's `data`.
+    pub items: Vec<I>,
+    /// The page's `has_more`, when the response has one.
+    pub has_more: Option<bool>,
+    /// The page's `next_token`, when the response has one.
+    pub next_token: Option<String>,
+}
+
+/// Implemented by the generator for the builder of every paginated
+/// operation (see the README for the detection rule).
+pub trait Paged<'a>: Clone + Send + 'a {
+    /// What one page lists.
+    type Item: Send + 'a;
+    /// The same request, asking for the page after `token`.
+    fn with_token(self, token: String) -> Self;
+    /// Sends the request and splits the answer into a [`Page`].
+    fn fetch(self) -> BoxFuture<'a, Result<Page<Self::Item>, Error>>;
+}
+
+type Fetcher<'a, I> = Box<dyn FnMut(Option<String>) -> BoxFuture<'a, Result<Page<I>, Error>> + Send + 'a>;
+
+/// Every item of every page, as a [`futures_core::Stream`]. Pages are
+/// fetched one at a time, only when the items before them have been taken;
+/// the stream ends after a page with `has_more: false` or without a
+/// `next_token`, and after the first error.
+pub struct PageStream<'a, I> {
+    fetch: Fetcher<'a, I>,
+    buffer: VecDeque<I>,
+    in_flight: Option<BoxFuture<'a, Result<Page<I>, Error>>>,
+    next_token: Option<String>,
+    done: bool,
+    pages: u64,
+}
+
+impl<I> fmt::Debug for PageStream<'_, I> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PageStream")
+            .field("buffered", &self.buffer.len())
+            .field("pages_fetched", &self.pages)
+            .field("done", &self.done)
+            .finish()
+    }
+}
+
+// Items are only ever moved out of the buffer, never pinned.
+impl<I> Unpin for PageStream<'_, I> {}
+
+impl<'a, I: Send + 'a> PageStream<'a, I> {
+    /// A stream over the pages of `request`, starting where it starts (a
+    /// `token` set on it is honoured).
+    pub fn new<B: Paged<'a, Item = I>>(request: B) -> Self {
+        let fetch: Fetcher<'a, I> = Box::new(move |token| {
+            let request = request.clone();
+            match token {
+                Some(token) => request.with_token(token).fetch(),
+                None => request.fetch(),
+            }
+        });
+        PageStream { fetch, buffer: VecDeque::new(), in_flight: None, next_token: None, done: false, pages: 0 }
+    }
+
+    /// The next item, or `None` at the end; no extra crate needed.
+    pub async fn next(&mut self) -> Option<Result<I, Error>> {
+        std::future::poll_fn(|cx| Pin::new(&mut *self).poll_next_item(cx)).await
+    }
+
+    /// Every remaining item, or the first error.
+    pub async fn collect_all(mut self) -> Result<Vec<I>, Error> {
+        let mut all = Vec::new();
+        while let Some(item) = self.next().await {
+            all.push(item?);
+        }
+        Ok(all)
+    }
+
+    /// How many pages have been fetched so far.
+    pub fn pages_fetched(&self) -> u64 {
+        self.pages
+    }
+
+    fn poll_next_item(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<I, Error>>> {
+        loop {
+            if let Some(item) = self.buffer.pop_front() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            if self.done {
+                return Poll::Ready(None);
+            }
+            if self.in_flight.is_none() {
+                let token = self.next_token.take();
+                self.in_flight = Some((self.fetch)(token));
+            }
+            let Some(fut) = self.in_flight.as_mut() else { return Poll::Ready(None) };
+            match fut.as_mut().poll(cx) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(Err(e)) => {
+                    self.in_flight = None;
+                    self.done = true;
+                    return Poll::Ready(Some(Err(e)));
+                }
+                Poll::Ready(Ok(page)) => {
+                    self.in_flight = None;
+                    self.pages += 1;
+                    self.buffer.extend(page.items);
+                    let next = page.next_token.filter(|t| !t.is_empty());
+                    // `has_more: false` ends the listing even if a token came
+                    // along; a token is needed to go on either way.
+                    match (page.has_more, next) {
+                        (Some(false), _) | (_, None) => self.done = true,
+                        (_, Some(token)) => self.next_token = Some(token),
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl<'a, I: Send + 'a> futures_core::Stream for PageStream<'a, I> {
+    type Item = Result<I, Error>;
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.get_mut().poll_next_item(cx)
+    }
+}

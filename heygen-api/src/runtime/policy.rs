@@ -1,0 +1,199 @@
+//! When to retry, as a pure function of what happened. No I/O here, so every
+//! rule is unit-tested without a server.
+
+use std::time::{Duration, SystemTime};
+
+/// How a client retries.
+///
+/// The defaults follow HeyGen's own CLI (2 retries, 1 s·2ⁿ backoff with
+/// ±25 % jitter, 30 s cap, `Retry-After` honoured up to 30 s), and are at
+/// least as safe: a `POST` is only repeated after a 5xx or a connection
+/// failure when it carries an `Idempotency-Key` (which this client adds by
+/// default), so a retry can never create a second video.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt.
+    pub max_retries: u32,
+    /// Backoff before the first retry when the server gives no `Retry-After`.
+    pub base_delay: Duration,
+    /// Longest backoff between two attempts.
+    pub max_delay: Duration,
+    /// Longest `Retry-After` the client waits for; longer advice ends the
+    /// call at once with the server's answer.
+    pub max_retry_after: Duration,
+    /// Share of the backoff that is randomised, either way (0.25 = ±25 %).
+    pub jitter: f64,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 2,
+            base_delay: Duration::from_secs(1),
+            max_delay: Duration::from_secs(30),
+            max_retry_after: Duration::from_secs(30),
+            jitter: 0.25,
+        }
+    }
+}
+
+/// What one attempt came to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Outcome {
+    /// The server answered with this status.
+    Status {
+        status: u16,
+        retry_after: Option<Duration>,
+        /// A 409 whose error code is `request_in_progress`.
+        in_progress: bool,
+    },
+    /// No connection could be made: the request never reached the server.
+    ConnectFailed,
+    /// The attempt's own timeout fired.
+    TimedOut,
+    /// Any other transport failure (the request may have been processed).
+    OtherFailure,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Decision {
+    Return,
+    RetryAfter(Duration),
+}
+
+impl RetryPolicy {
+    /// Decides what to do after attempt number `retries_done + 1`.
+    ///
+    /// `repeatable` says whether sending the request again cannot do the
+    /// work twice: an idempotent method, or a request with an
+    /// `Idempotency-Key`. `jitter_sample` is uniform in [-1, 1].
+    pub(crate) fn decide(&self, retries_done: u32, repeatable: bool, outcome: Outcome, jitter_sample: f64) -> Decision {
+        if retries_done >= self.max_retries {
+            return Decision::Return;
+        }
+        let backoff = self.backoff(retries_done, jitter_sample);
+        let advised = |retry_after: Option<Duration>| match retry_after {
+            Some(wait) if wait > self.max_retry_after => Decision::Return,
+            Some(wait) => Decision::RetryAfter(wait),
+            None => Decision::RetryAfter(backoff),
+        };
+        match outcome {
+            // The server refused before doing any work: safe for any method.
+            Outcome::Status { status: 429, retry_after, .. } => advised(retry_after),
+            Outcome::Status { status: 500 | 502 | 503 | 504, retry_after, .. } if repeatable => advised(retry_after),
+            Outcome::Status { status: 409, in_progress: true, retry_after } if repeatable => advised(retry_after),
+            Outcome::ConnectFailed if repeatable => Decision::RetryAfter(backoff),
+            _ => Decision::Return,
+        }
+    }
+
+    /// `base · 2ⁿ`, capped, then spread by the jitter.
+    pub(crate) fn backoff(&self, retries_done: u32, jitter_sample: f64) -> Duration {
+        let exp = self.base_delay.saturating_mul(1u32.checked_shl(retries_done.min(16)).unwrap_or(u32::MAX));
+        let capped = exp.min(self.max_delay);
+        let factor = 1.0 + self.jitter.clamp(0.0, 1.0) * jitter_sample.clamp(-1.0, 1.0);
+        capped.mul_f64(factor.max(0.0))
+    }
+}
+
+/// Reads `Retry-After`: delta-seconds or an HTTP-date (RFC 9110 §10.2.3).
+/// A date in the past means "now".
+pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    if let Ok(seconds) = value.parse::<f64>() {
+        if seconds.is_finite() && seconds >= 0.0 {
+            return Some(Duration::from_secs_f64(seconds.min(1e9)));
+        }
+        return None;
+    }
+    let when = httpdate::parse_http_date(value).ok()?;
+    Some(when.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status(status: u16) -> Outcome {
+        Outcome::Status { status, retry_after: None, in_progress: false }
+    }
+
+    #[test]
+    fn rate_limits_are_retried_for_every_method() {
+        let p = RetryPolicy::default();
+        assert_eq!(p.decide(0, false, status(429), 0.0), Decision::RetryAfter(Duration::from_secs(1)));
+        let advised = Outcome::Status { status: 429, retry_after: Some(Duration::from_secs(7)), in_progress: false };
+        assert_eq!(p.decide(0, false, advised, 0.9), Decision::RetryAfter(Duration::from_secs(7)));
+    }
+
+    #[test]
+    fn server_errors_are_retried_only_when_repeatable() {
+        let p = RetryPolicy::default();
+        for s in [500, 502, 503, 504] {
+            assert!(matches!(p.decide(0, true, status(s), 0.0), Decision::RetryAfter(_)), "{s}");
+            assert_eq!(p.decide(0, false, status(s), 0.0), Decision::Return, "{s}");
+        }
+        for s in [400, 401, 403, 404, 409, 422, 501] {
+            assert_eq!(p.decide(0, true, status(s), 0.0), Decision::Return, "{s}");
+        }
+    }
+
+    #[test]
+    fn in_progress_conflicts_wait_for_the_first_attempt() {
+        let p = RetryPolicy::default();
+        let busy = Outcome::Status { status: 409, retry_after: None, in_progress: true };
+        assert!(matches!(p.decide(0, true, busy, 0.0), Decision::RetryAfter(_)));
+        assert_eq!(p.decide(0, false, busy, 0.0), Decision::Return);
+    }
+
+    #[test]
+    fn connection_failures_and_timeouts() {
+        let p = RetryPolicy::default();
+        assert!(matches!(p.decide(0, true, Outcome::ConnectFailed, 0.0), Decision::RetryAfter(_)));
+        assert_eq!(p.decide(0, false, Outcome::ConnectFailed, 0.0), Decision::Return);
+        assert_eq!(p.decide(0, true, Outcome::TimedOut, 0.0), Decision::Return);
+        assert_eq!(p.decide(0, true, Outcome::OtherFailure, 0.0), Decision::Return);
+    }
+
+    #[test]
+    fn retries_stop_at_the_limit() {
+        let p = RetryPolicy { max_retries: 2, ..RetryPolicy::default() };
+        assert!(matches!(p.decide(1, true, status(503), 0.0), Decision::RetryAfter(_)));
+        assert_eq!(p.decide(2, true, status(503), 0.0), Decision::Return);
+        let none = RetryPolicy { max_retries: 0, ..RetryPolicy::default() };
+        assert_eq!(none.decide(0, true, status(429), 0.0), Decision::Return);
+    }
+
+    #[test]
+    fn advice_beyond_the_maximum_returns_at_once() {
+        let p = RetryPolicy::default();
+        let long = Outcome::Status { status: 429, retry_after: Some(Duration::from_secs(3600)), in_progress: false };
+        assert_eq!(p.decide(0, true, long, 0.0), Decision::Return);
+    }
+
+    #[test]
+    fn backoff_doubles_caps_and_jitters_within_bounds() {
+        let p = RetryPolicy::default();
+        assert_eq!(p.backoff(0, 0.0), Duration::from_secs(1));
+        assert_eq!(p.backoff(1, 0.0), Duration::from_secs(2));
+        assert_eq!(p.backoff(3, 0.0), Duration::from_secs(8));
+        assert_eq!(p.backoff(10, 0.0), Duration::from_secs(30));
+        assert_eq!(p.backoff(40, 0.0), Duration::from_secs(30));
+        assert_eq!(p.backoff(0, 1.0), Duration::from_millis(1250));
+        assert_eq!(p.backoff(0, -1.0), Duration::from_millis(750));
+    }
+
+    #[test]
+    fn retry_after_in_both_forms() {
+        let now = httpdate::parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
+        assert_eq!(parse_retry_after("3", now), Some(Duration::from_secs(3)));
+        assert_eq!(parse_retry_after(" 0 ", now), Some(Duration::ZERO));
+        assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:49:47 GMT", now), Some(Duration::from_secs(10)));
+        assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:49:00 GMT", now), Some(Duration::ZERO));
+        assert_eq!(parse_retry_after("soon", now), None);
+        assert_eq!(parse_retry_after("-5", now), None);
+    }
+}

@@ -1,0 +1,180 @@
+//! Successful responses, and turning progenitor's results into ours.
+
+use std::fmt;
+use std::ops::Deref;
+use std::time::SystemTime;
+
+use bytes::Bytes;
+use reqwest::header::HeaderMap;
+use reqwest::StatusCode;
+use serde::Deserialize;
+
+use super::error::{snippet, ApiError, Error};
+use super::policy::parse_retry_after;
+
+/// A decoded success body with its status and headers.
+pub struct Response<T> {
+    inner: T,
+    status: StatusCode,
+    headers: HeaderMap,
+}
+
+/// A body of the form `{"data": ...}`, as HeyGen wraps every success.
+/// Implemented by the generator for every such response type.
+pub trait Envelope {
+    /// What `data` holds.
+    type Data;
+    /// `data`, if the server sent it.
+    fn into_data(self) -> Option<Self::Data>;
+}
+
+impl<T> Response<T> {
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// HeyGen's `x-request-id`, when present.
+    pub fn request_id(&self) -> Option<&str> {
+        request_id(&self.headers)
+    }
+
+    /// The decoded body.
+    pub fn into_inner(self) -> T {
+        self.inner
+    }
+
+    /// The body's `data`, or [`Error::MissingData`] when the envelope is empty.
+    pub fn into_data(self) -> Result<T::Data, Error>
+    where
+        T: Envelope,
+    {
+        let request_id = self.request_id().map(String::from);
+        self.inner.into_data().ok_or(Error::MissingData { request_id })
+    }
+}
+
+impl<T> Deref for Response<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.inner
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Response<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Response")
+            .field("status", &self.status)
+            .field("request_id", &self.request_id())
+            .field("body", &self.inner)
+            .finish()
+    }
+}
+
+pub(crate) fn request_id(headers: &HeaderMap) -> Option<&str> {
+    headers.get("x-request-id").and_then(|v| v.to_str().ok())
+}
+
+/// HeyGen's error body: `{"error": {"code", "message", "param", "doc_url"}}`.
+#[derive(Deserialize)]
+struct ErrorEnvelope {
+    error: serde_json::Value,
+}
+
+#[derive(Deserialize)]
+struct StandardError {
+    code: Option<String>,
+    message: Option<String>,
+    param: Option<String>,
+    doc_url: Option<String>,
+}
+
+/// Builds the error for a non-success answer. Never fails: a body that is
+/// not HeyGen's JSON (a proxy's HTML page, nothing at all) still gives the
+/// status, the request id and a snippet.
+pub(crate) fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Error {
+    let retry_after = headers
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| parse_retry_after(v, SystemTime::now()));
+    let mut error = ApiError {
+        status,
+        code: None,
+        message: None,
+        param: None,
+        doc_url: None,
+        request_id: request_id(headers).map(String::from),
+        retry_after,
+        snippet: snippet(body),
+        body: None,
+    };
+    if let Ok(envelope) = serde_json::from_slice::<ErrorEnvelope>(body) {
+        if let Ok(standard) = StandardError::deserialize(&envelope.error) {
+            error.code = standard.code;
+            error.message = standard.message;
+            error.param = standard.param;
+            error.doc_url = standard.doc_url;
+        }
+        error.body = Some(envelope.error);
+    }
+    Error::Api(Box::new(error))
+}
+
+/// Reads at most `limit` bytes of a body; the rest is not read.
+pub(crate) async fn read_bounded(mut response: reqwest::Response, limit: usize) -> Bytes {
+    let mut buf = Vec::new();
+    while buf.len() < limit {
+        match response.chunk().await {
+            Ok(Some(chunk)) => buf.extend_from_slice(&chunk[..chunk.len().min(limit - buf.len())]),
+            _ => break,
+        }
+    }
+    Bytes::from(buf)
+}
+
+/// Longest error body read; HeyGen's are a few hundred bytes.
+const ERROR_BODY_LIMIT: usize = 64 * 1024;
+
+/// Converts what a generated `send` produced into this crate's types.
+#[doc(hidden)]
+pub async fn finish<T>(
+    result: Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<()>>,
+) -> Result<Response<T>, Error> {
+    use progenitor_client::Error as P;
+    match result {
+        Ok(value) => {
+            let status = value.status();
+            let headers = value.headers().clone();
+            Ok(Response { inner: value.into_inner(), status, headers })
+        }
+        Err(P::UnexpectedResponse(response)) => {
+            let status = response.status();
+            let headers = response.headers().clone();
+            let body = read_bounded(response, ERROR_BODY_LIMIT).await;
+            Err(api_error(status, &headers, &body))
+        }
+        Err(P::ErrorResponse(value)) => Err(api_error(value.status(), value.headers(), b"")),
+        Err(P::CommunicationError(e)) | Err(P::ResponseBodyError(e)) | Err(P::InvalidUpgrade(e)) => Err(transport(e)),
+        Err(P::InvalidResponsePayload(body, source)) => Err(Error::Decode { snippet: snippet(&body), source }),
+        Err(P::InvalidRequest(why)) | Err(P::Custom(why)) => Err(Error::InvalidRequest(why)),
+    }
+}
+
+pub(crate) fn transport(e: reqwest::Error) -> Error {
+    if e.is_timeout() {
+        Error::Timeout(e)
+    } else {
+        Error::Transport(e)
+    }
+}
+
+impl<T> Response<T> {
+    pub(crate) fn new(inner: T, status: StatusCode, headers: HeaderMap) -> Self {
+        Response { inner, status, headers }
+    }
+}

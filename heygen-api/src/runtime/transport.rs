@@ -1,0 +1,256 @@
+//! What happens to every request on its way out: credentials, the
+//! `Idempotency-Key`, retries, tracing, and a bound on the response size.
+
+use std::hash::{BuildHasher, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION, USER_AGENT};
+use reqwest::{Method, StatusCode};
+use tracing::Instrument;
+
+use super::config::{Credential, Idempotency, Inner};
+use super::policy::{parse_retry_after, Decision, Outcome};
+use super::response::read_bounded;
+
+const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
+const API_KEY: HeaderName = HeaderName::from_static("x-api-key");
+
+/// Adds credentials and the `Idempotency-Key`; called by the generated
+/// `ClientHooks::pre` before the first attempt.
+#[doc(hidden)]
+pub fn pre<E>(
+    inner: &Inner,
+    request: &mut reqwest::Request,
+    _operation_id: &str,
+) -> Result<(), progenitor_client::Error<E>> {
+    let settings = &inner.0;
+    let mutating = matches!(*request.method(), Method::POST | Method::PATCH);
+    let headers = request.headers_mut();
+    // progenitor sends the document's version as `api-version`; HeyGen has
+    // no such header.
+    headers.remove("api-version");
+    match &settings.credential {
+        Credential::ApiKey(key) => {
+            headers.insert(API_KEY, key.clone());
+        }
+        Credential::Bearer(token) => {
+            headers.insert(AUTHORIZATION, token.clone());
+        }
+    }
+    if !headers.contains_key(USER_AGENT) {
+        headers.insert(USER_AGENT, settings.user_agent.clone());
+    }
+    if mutating {
+        match headers.get(&IDEMPOTENCY_KEY) {
+            Some(given) => check_idempotency_key(given.as_bytes()).map_err(progenitor_client::Error::InvalidRequest)?,
+            None if settings.idempotency == Idempotency::Auto => {
+                let key = HeaderValue::from_str(&new_idempotency_key()).expect("hex is a valid header value");
+                headers.insert(IDEMPOTENCY_KEY, key);
+            }
+            None => {}
+        }
+    }
+    Ok(())
+}
+
+/// HeyGen accepts 1 to 255 characters of `[A-Za-z0-9_:.-]`.
+pub(crate) fn check_idempotency_key(key: &[u8]) -> Result<(), String> {
+    let ok = !key.is_empty()
+        && key.len() <= 255
+        && key.iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'.' | b'-'));
+    if ok {
+        Ok(())
+    } else {
+        Err("an Idempotency-Key must be 1 to 255 characters of A-Z, a-z, 0-9, `_`, `:`, `.` or `-`".into())
+    }
+}
+
+/// 128 random bits as hex. `RandomState` is seeded from the operating
+/// system's randomness once per thread; mixing in a process-wide counter and
+/// the clock keeps keys distinct even where that seed is reused.
+fn new_idempotency_key() -> String {
+    format!("heygen-rs-{:016x}{:016x}", random_u64(), random_u64())
+}
+
+fn random_u64() -> u64 {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
+    h.finish()
+}
+
+/// Uniform in [-1, 1], for backoff jitter.
+fn jitter_sample() -> f64 {
+    (random_u64() >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
+}
+
+fn is_idempotent(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS)
+}
+
+/// Sends a request, retrying what is safe to retry; called by the generated
+/// `ClientHooks::exec`. The final answer, success or not, is returned to the
+/// generated code, which hands it to `finish`.
+#[doc(hidden)]
+pub async fn exec(
+    inner: &Inner,
+    http: &reqwest::Client,
+    request: reqwest::Request,
+    operation_id: &'static str,
+) -> reqwest::Result<reqwest::Response> {
+    let settings = &inner.0;
+    let method = request.method().clone();
+    let repeatable = is_idempotent(&method) || request.headers().contains_key(&IDEMPOTENCY_KEY);
+    let span = tracing::info_span!(
+        "heygen_api.request",
+        operation = operation_id,
+        method = %method,
+        attempt = tracing::field::Empty,
+        status = tracing::field::Empty,
+        elapsed_ms = tracing::field::Empty,
+    );
+    let call = async {
+        let started = Instant::now();
+        let mut retries_done = 0u32;
+        let mut current = request;
+        loop {
+            // A body that is a stream cannot be sent twice: such a request
+            // gets exactly one attempt.
+            let spare = current.try_clone();
+            let attempt = retries_done + 1;
+            tracing::Span::current().record("attempt", attempt);
+            let result = http.execute(current).await;
+            let (outcome, result) = match result {
+                Ok(response) => {
+                    let status = response.status();
+                    let retry_after = response
+                        .headers()
+                        .get(reqwest::header::RETRY_AFTER)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| parse_retry_after(v, std::time::SystemTime::now()));
+                    let (response, in_progress) = if status == StatusCode::CONFLICT {
+                        peek_in_progress(response).await
+                    } else {
+                        (response, false)
+                    };
+                    (Outcome::Status { status: status.as_u16(), retry_after, in_progress }, Ok(response))
+                }
+                Err(e) => {
+                    let outcome = if e.is_timeout() {
+                        Outcome::TimedOut
+                    } else if e.is_connect() {
+                        Outcome::ConnectFailed
+                    } else {
+                        Outcome::OtherFailure
+                    };
+                    (outcome, Err(e))
+                }
+            };
+            let decision = match &spare {
+                Some(_) => settings.retry.decide(retries_done, repeatable, outcome, jitter_sample()),
+                None => Decision::Return,
+            };
+            match (decision, spare) {
+                (Decision::RetryAfter(wait), Some(next)) => {
+                    tracing::info!(attempt, outcome = ?outcome, wait_ms = wait.as_millis() as u64, "retrying");
+                    // Dropping the call's future drops this sleep: the wait
+                    // is cancelled with it.
+                    tokio::time::sleep(wait).await;
+                    current = next;
+                    retries_done += 1;
+                }
+                _ => {
+                    let span = tracing::Span::current();
+                    span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+                    if let Ok(response) = &result {
+                        span.record("status", response.status().as_u16());
+                    }
+                    tracing::debug!(attempt, outcome = ?outcome, "done");
+                    return result.map(|r| limit_body(r, settings.max_response_bytes));
+                }
+            }
+        }
+    };
+    call.instrument(span).await
+}
+
+/// Reads a 409's body to see whether it is HeyGen's `request_in_progress`,
+/// and rebuilds the response around the bytes read.
+async fn peek_in_progress(response: reqwest::Response) -> (reqwest::Response, bool) {
+    let status = response.status();
+    let version = response.version();
+    let headers = response.headers().clone();
+    let body = read_bounded(response, 64 * 1024).await;
+    let in_progress = serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| v.pointer("/error/code").and_then(|c| c.as_str()).map(|c| c == "request_in_progress"))
+        .unwrap_or(false);
+    let mut rebuilt = http::Response::new(reqwest::Body::from(body));
+    *rebuilt.status_mut() = status;
+    *rebuilt.version_mut() = version;
+    *rebuilt.headers_mut() = headers;
+    (reqwest::Response::from(rebuilt), in_progress)
+}
+
+/// Caps how much of a body can be read: a hostile or broken server cannot
+/// make the client buffer more than `limit` bytes.
+fn limit_body(response: reqwest::Response, limit: usize) -> reqwest::Response {
+    let response: http::Response<reqwest::Body> = response.into();
+    let (parts, body) = response.into_parts();
+    let limited = http_body_util::Limited::new(body, limit);
+    reqwest::Response::from(http::Response::from_parts(parts, reqwest::Body::wrap(limited)))
+}
+
+/// Percent-encodes one path segment so that it stays one segment: `/`, `?`,
+/// `#`, `%`, spaces and non-ASCII are escaped, and `.`/`..` cannot climb.
+#[doc(hidden)]
+pub fn encode_path(segment: &str) -> String {
+    let only_dots = !segment.is_empty() && segment.bytes().all(|b| b == b'.');
+    let mut out = String::with_capacity(segment.len());
+    for b in segment.bytes() {
+        let keep = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~') || (b == b'.' && !only_dots);
+        if keep {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_segments_stay_single() {
+        assert_eq!(encode_path("abc-123_x.y~"), "abc-123_x.y~");
+        assert_eq!(encode_path("a/b"), "a%2Fb");
+        assert_eq!(encode_path(".."), "%2E%2E");
+        assert_eq!(encode_path("."), "%2E");
+        assert_eq!(encode_path("a?b#c%d e"), "a%3Fb%23c%25d%20e");
+        assert_eq!(encode_path("é"), "%C3%A9");
+    }
+
+    #[test]
+    fn idempotency_keys_are_valid_and_distinct() {
+        let a = new_idempotency_key();
+        let b = new_idempotency_key();
+        assert_ne!(a, b);
+        assert!(check_idempotency_key(a.as_bytes()).is_ok());
+        assert!(check_idempotency_key(b"").is_err());
+        assert!(check_idempotency_key(&[b'a'; 256]).is_err());
+        assert!(check_idempotency_key(b"has space").is_err());
+        assert!(check_idempotency_key(b"ok:key.v1-2_3").is_ok());
+    }
+
+    #[test]
+    fn jitter_stays_in_range() {
+        for _ in 0..1000 {
+            let j = jitter_sample();
+            assert!((-1.0..=1.0).contains(&j));
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! Where a document comes from: a URL, a file (OpenAPI JSON or YAML, or a
+//! documentation page), or a directory of pages merged into one document.
+//! Every parse goes through `heygen-api-gen`.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use heygen_api_gen::{load, merge, Spec};
+use serde_json::Value;
+
+use crate::{fail, progress, Result};
+
+/// HeyGen's published OpenAPI document: the `external-api.json` that the
+/// documentation pages' YAML blocks are cut from (their fence names
+/// `/openapi/external-api.json`), served by the documentation site.
+/// Overridden by `--from` or by the `HEYGEN_OPENAPI_URL` environment variable.
+pub const DEFAULT_SPEC_URL: &str = "https://docs.heygen.com/openapi/external-api.json";
+
+/// The environment variable that overrides [`DEFAULT_SPEC_URL`].
+pub const SPEC_URL_ENV: &str = "HEYGEN_OPENAPI_URL";
+
+/// Largest document we download (HeyGen's is well under 2 MiB).
+const MAX_DOWNLOAD: u64 = 64 * 1024 * 1024;
+
+/// A loaded, normalised document and the text it was read from.
+pub struct Loaded {
+    pub spec: Spec,
+    /// Where it came from, as given (URL or path).
+    pub source: String,
+}
+
+/// The source to vendor when `--from` is not given.
+pub fn default_source() -> String {
+    match std::env::var(SPEC_URL_ENV) {
+        Ok(url) if !url.trim().is_empty() => url.trim().to_string(),
+        _ => DEFAULT_SPEC_URL.to_string(),
+    }
+}
+
+pub fn is_url(source: &str) -> bool {
+    source.starts_with("http://") || source.starts_with("https://")
+}
+
+/// Loads and normalises a document from a URL, a file or a directory.
+pub fn load_source(source: &str) -> Result<Loaded> {
+    let spec = if is_url(source) {
+        let text = download(source)?;
+        let raw = parse_text(&text, source)?;
+        heygen_api_gen::from_value(raw, source)?
+    } else {
+        let path = Path::new(source);
+        let meta = std::fs::metadata(path).map_err(|e| fail(format!("{source}: cannot read: {e}")))?;
+        if meta.is_dir() {
+            load_dir(path)?
+        } else {
+            let text = read_text(path)?;
+            let raw = parse_text(&text, source)?;
+            heygen_api_gen::from_value(raw, source)?
+        }
+    };
+    Ok(Loaded { spec, source: source.to_string() })
+}
+
+/// Reads a file as UTF-8 text.
+pub fn read_text(path: &Path) -> Result<String> {
+    let origin = path.display();
+    let bytes = std::fs::read(path).map_err(|e| fail(format!("{origin}: cannot read: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        fail(format!(
+            "{origin}: expected UTF-8 text; invalid byte at offset {}",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// Parses a document or a documentation page. A file named like a page
+/// (`.md`, `.mdx`, `.txt`) must hold a page, so that one without a YAML block
+/// is reported as such instead of as "not an OpenAPI document".
+pub fn parse_text(text: &str, origin: &str) -> Result<Value> {
+    let lower = origin.to_ascii_lowercase();
+    let named_like_page = [".md", ".mdx", ".markdown", ".txt"].iter().any(|ext| lower.ends_with(ext));
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let bare = start.starts_with('{') || start.starts_with("openapi:");
+    let raw = if load::looks_like_page(text) || (named_like_page && !bare) {
+        let block = load::extract_from_page(text, origin)?;
+        load::parse_document(&block, origin)?
+    } else {
+        load::parse_document(text, origin)?
+    };
+    Ok(raw)
+}
+
+/// Merges every file of a directory (sorted by name; hidden files skipped)
+/// into one document.
+fn load_dir(dir: &Path) -> Result<Spec> {
+    let origin = dir.display().to_string();
+    let entries = std::fs::read_dir(dir).map_err(|e| fail(format!("{origin}: cannot list: {e}")))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| fail(format!("{origin}: cannot list: {e}")))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || !entry.path().is_file() {
+            continue;
+        }
+        files.push((name, entry.path()));
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err(fail(format!("{origin}: expected documentation pages or OpenAPI documents; the directory has no files")));
+    }
+    let mut docs = Vec::new();
+    for (_, path) in &files {
+        let file_origin = path.display().to_string();
+        let text = read_text(path)?;
+        docs.push((file_origin.clone(), parse_text(&text, &file_origin)?));
+    }
+    progress(&format!("merging {} documents from {origin}", docs.len()));
+    let merged = merge::merge_documents(&docs)?;
+    Ok(heygen_api_gen::from_value(merged, &origin)?)
+}
+
+/// Downloads a document. HTTP errors, non-UTF-8 bodies and oversized
+/// documents are errors that name the URL.
+pub fn download(url: &str) -> Result<String> {
+    progress(&format!("downloading {url}"));
+    let started = Instant::now();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(120)))
+        .timeout_connect(Some(Duration::from_secs(20)))
+        .http_status_as_error(false)
+        .user_agent(concat!("heygen-api-xtask/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into();
+    let mut response = agent
+        .get(url)
+        .header("Accept", "application/json, application/yaml, text/yaml, text/plain;q=0.5, */*;q=0.1")
+        .call()
+        .map_err(|e| fail(format!("GET {url}: download failed: {e}")))?;
+    let status = response.status();
+    if !status.is_success() {
+        let reason = status.canonical_reason().unwrap_or("");
+        return Err(fail(format!("GET {url}: the server answered HTTP {} {reason}", status.as_u16())));
+    }
+    let bytes = response
+        .body_mut()
+        .with_config()
+        .limit(MAX_DOWNLOAD)
+        .read_to_vec()
+        .map_err(|e| fail(format!("GET {url}: reading the response failed: {e}")))?;
+    progress(&format!("downloaded {} bytes in {} ms", bytes.len(), started.elapsed().as_millis()));
+    String::from_utf8(bytes).map_err(|e| {
+        fail(format!(
+            "GET {url}: expected UTF-8 text; invalid byte at offset {}",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
