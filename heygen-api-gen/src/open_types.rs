@@ -7,11 +7,18 @@
 //!   false`) is removed: it would reject every new response field;
 //! - string enums get `Unknown(String)`, kept verbatim, shown by `Display`,
 //!   and written back unchanged when serialised;
-//! - tagged unions get `Unknown(serde_json::Value)` holding the whole object.
+//! - tagged unions get `Unknown(serde_json::Value)` holding the whole object;
+//! - unions whose variants are named schemas tagged by a `const` property
+//!   (pydantic's discriminated unions) are chosen by that tag, not by trying
+//!   each variant in turn: typify makes them `untagged`, which picks the
+//!   first variant whose fields happen to fit.
 
-use quote::ToTokens;
+use std::collections::BTreeMap;
 
-pub(crate) fn open_up(items: &mut [syn::Item]) {
+use quote::{quote, ToTokens};
+
+pub(crate) fn open_up(items: &mut Vec<syn::Item>) {
+    let dispatch = tag_dispatch(items);
     let mut string_enums = Vec::new();
     for item in items.iter_mut() {
         match item {
@@ -21,22 +28,33 @@ pub(crate) fn open_up(items: &mut [syn::Item]) {
                 if e.variants.iter().any(|v| v.ident == "Unknown") {
                     continue;
                 }
+                if dispatch.iter().any(|d| d.enum_name == e.ident) {
+                    drop_derive(&mut e.attrs, "Deserialize");
+                    e.variants.push(syn::parse_quote! {
+                        /// A variant this client does not know yet, kept as sent.
+                        #[schemars(skip)]
+                        Unknown(::serde_json::Value)
+                    });
+                    continue;
+                }
                 let all_unit = e.variants.iter().all(|v| matches!(v.fields, syn::Fields::Unit));
                 let tagged = e.attrs.iter().any(|a| a.path().is_ident("serde") && a.to_token_stream().to_string().contains("tag ="));
                 let untagged = e.attrs.iter().any(|a| a.path().is_ident("serde") && a.to_token_stream().to_string().contains("untagged"));
                 if all_unit && !untagged && !e.variants.is_empty() {
-                    drop_copy(&mut e.attrs);
+                    drop_derive(&mut e.attrs, "Copy");
                     e.variants.push(syn::parse_quote! {
                         /// A value this client does not know yet, kept as sent.
                         #[serde(untagged)]
+                        #[schemars(skip)]
                         Unknown(::std::string::String)
                     });
                     string_enums.push(e.ident.clone());
                 } else if tagged {
-                    drop_copy(&mut e.attrs);
+                    drop_derive(&mut e.attrs, "Copy");
                     e.variants.push(syn::parse_quote! {
                         /// A variant this client does not know yet, kept as sent.
                         #[serde(untagged)]
+                        #[schemars(skip)]
                         Unknown(::serde_json::Value)
                     });
                 }
@@ -67,7 +85,7 @@ fn drop_deny_unknown(attrs: &mut Vec<syn::Attribute>) {
     attrs.retain(|a| !(a.path().is_ident("serde") && a.to_token_stream().to_string().contains("deny_unknown_fields")));
 }
 
-fn drop_copy(attrs: &mut [syn::Attribute]) {
+fn drop_derive(attrs: &mut [syn::Attribute], name: &str) {
     for a in attrs.iter_mut() {
         if !a.path().is_ident("derive") {
             continue;
@@ -75,7 +93,10 @@ fn drop_copy(attrs: &mut [syn::Attribute]) {
         let Ok(list) = a.parse_args_with(syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated) else {
             continue;
         };
-        let kept: Vec<syn::Path> = list.into_iter().filter(|p| !p.is_ident("Copy")).collect();
+        let kept: Vec<syn::Path> = list
+            .into_iter()
+            .filter(|p| p.segments.last().is_none_or(|s| s.ident != name))
+            .collect();
         *a = syn::parse_quote! { #[derive(#(#kept),*)] };
     }
 }
@@ -102,6 +123,108 @@ fn add_arm(block: &mut syn::Block, arm: syn::Arm, replace_wild: bool) {
     }
     let mut v = V { arm: Some(arm), replace_wild };
     syn::visit_mut::visit_block_mut(&mut v, block);
+}
+
+/// An untagged union whose variants carry distinct `const` tags.
+struct TagDispatch {
+    enum_name: syn::Ident,
+    /// Wire name of the tag property.
+    tag: String,
+    /// Tag value -> variant.
+    variants: Vec<(String, syn::Ident)>,
+}
+
+/// Finds the unions to dispatch by tag, and appends their `Deserialize`.
+fn tag_dispatch(items: &mut Vec<syn::Item>) -> Vec<TagDispatch> {
+    // Single-value string enums: the `const` tags.
+    let mut consts: BTreeMap<String, String> = BTreeMap::new();
+    // Struct -> (wire field name -> field type name).
+    let mut structs: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for item in items.iter() {
+        match item {
+            syn::Item::Enum(e) if e.variants.len() == 1 && matches!(e.variants[0].fields, syn::Fields::Unit) => {
+                if let Some(value) = crate::surface::serde_rename(&e.variants[0].attrs) {
+                    consts.insert(e.ident.to_string(), value);
+                }
+            }
+            syn::Item::Struct(s) => {
+                let syn::Fields::Named(named) = &s.fields else { continue };
+                let fields = named
+                    .named
+                    .iter()
+                    .filter_map(|f| {
+                        let ident = f.ident.as_ref()?.to_string();
+                        let wire = crate::surface::serde_rename(&f.attrs).unwrap_or(ident);
+                        let syn::Type::Path(p) = &f.ty else { return None };
+                        Some((wire, p.path.segments.last()?.ident.to_string()))
+                    })
+                    .collect();
+                structs.insert(s.ident.to_string(), fields);
+            }
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    for item in items.iter() {
+        let syn::Item::Enum(e) = item else { continue };
+        let untagged = e.attrs.iter().any(|a| a.path().is_ident("serde") && a.to_token_stream().to_string().contains("untagged"));
+        if !untagged || e.variants.is_empty() {
+            continue;
+        }
+        // Each variant wraps one struct; collect (variant, struct fields).
+        let mut variants = Vec::new();
+        for v in &e.variants {
+            let syn::Fields::Unnamed(u) = &v.fields else { break };
+            if u.unnamed.len() != 1 {
+                break;
+            }
+            let syn::Type::Path(p) = &u.unnamed[0].ty else { break };
+            let Some(name) = p.path.segments.last().map(|s| s.ident.to_string()) else { break };
+            let Some(fields) = structs.get(&name) else { break };
+            variants.push((v.ident.clone(), fields));
+        }
+        if variants.len() != e.variants.len() {
+            continue;
+        }
+        // A property every variant pins to a different value.
+        let candidates: Vec<&String> = variants[0].1.iter().map(|(wire, _)| wire).collect();
+        'tag: for tag in candidates {
+            let mut mapping = Vec::new();
+            for (ident, fields) in &variants {
+                let Some((_, ty)) = fields.iter().find(|(w, _)| w == tag) else { continue 'tag };
+                let Some(value) = consts.get(ty) else { continue 'tag };
+                if mapping.iter().any(|(v, _): &(String, syn::Ident)| v == value) {
+                    continue 'tag;
+                }
+                mapping.push((value.clone(), ident.clone()));
+            }
+            found.push(TagDispatch { enum_name: e.ident.clone(), tag: tag.clone(), variants: mapping });
+            break;
+        }
+    }
+    for d in &found {
+        let name = &d.enum_name;
+        let tag = &d.tag;
+        let arms = d.variants.iter().map(|(value, variant)| {
+            quote! {
+                ::std::option::Option::Some(#value) => ::serde_json::from_value(value)
+                    .map(Self::#variant)
+                    .map_err(::serde::de::Error::custom),
+            }
+        });
+        items.push(syn::parse_quote! {
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                    match value.get(#tag).and_then(::serde_json::Value::as_str) {
+                        #(#arms)*
+                        _ => ::std::result::Result::Ok(Self::Unknown(value)),
+                    }
+                }
+            }
+        });
+    }
+    found
 }
 
 #[cfg(test)]

@@ -147,7 +147,7 @@ fn render_enum(e: &syn::ItemEnum) -> String {
     format!("enum {name}{tag} = {}", variants.join(" | "))
 }
 
-fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
+pub(crate) fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
     attrs.iter().filter(|a| a.path().is_ident("serde")).find_map(|a| {
         let text = a.to_token_stream().to_string();
         let rest = text.split("rename =").nth(1)?;

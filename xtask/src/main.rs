@@ -20,6 +20,7 @@ use crate::vendor::{Lock, LOCK, SPEC, SURFACE};
 #[derive(Parser)]
 #[command(
     name = "cargo xtask",
+    bin_name = "cargo xtask",
     about = "Repository tasks for the HeyGen API client: vendor the OpenAPI document, check it for drift, diff two documents, expand the generated client."
 )]
 struct Cli {
@@ -49,6 +50,10 @@ enum Command {
         /// merge. Default: $HEYGEN_OPENAPI_URL, else HeyGen's published document.
         #[arg(long, value_name = "URL|FILE|DIR")]
         from: Option<String>,
+        /// Also compile the client from the new document (`cargo check -p
+        /// heygen-api` with HEYGEN_API_SPEC pointing at it) before vendoring.
+        #[arg(long)]
+        check_build: bool,
     },
     /// Check that the vendored files agree with each other and the generator.
     ///
@@ -127,7 +132,7 @@ fn main() -> ExitCode {
     };
     let root = cli.root.clone().unwrap_or_else(default_root);
     let result = match cli.command {
-        Command::UpdateSpec { from } => update_spec(&root, from).map(|()| Outcome::Ok),
+        Command::UpdateSpec { from, check_build } => update_spec(&root, from, check_build).map(|()| Outcome::Ok),
         Command::Drift { against } => drift(&root, against.as_deref()),
         Command::Diff { old, new } => diff(&old, &new).map(|()| Outcome::Ok),
         Command::Expand { out } => expand(&root, out).map(|()| Outcome::Ok),
@@ -168,7 +173,7 @@ fn str_at<'a>(doc: &'a serde_json::Value, pointer: &str) -> &'a str {
     doc.pointer(pointer).and_then(serde_json::Value::as_str).unwrap_or("")
 }
 
-fn update_spec(root: &Path, from: Option<String>) -> Result<()> {
+fn update_spec(root: &Path, from: Option<String>, check_build: bool) -> Result<()> {
     let spec_path = root.join(SPEC);
     let lock_path = root.join(LOCK);
     let surface_path = root.join(SURFACE);
@@ -198,6 +203,9 @@ fn update_spec(root: &Path, from: Option<String>) -> Result<()> {
         )));
     }
     let generated = generate(&vendored)?;
+    if check_build {
+        check_build_with(root, &text)?;
+    }
     let surface = generated.surface.render();
     let lock = Lock {
         source: recorded_source,
@@ -237,6 +245,31 @@ fn update_spec(root: &Path, from: Option<String>) -> Result<()> {
         generated.operations(),
         generated.types()
     );
+    Ok(())
+}
+
+/// Compiles `heygen-api` against a candidate document: its `build.rs` reads
+/// `HEYGEN_API_SPEC` instead of the vendored file when it is set.
+fn check_build_with(root: &Path, text: &str) -> Result<()> {
+    let dir = root.join("target").join("xtask");
+    std::fs::create_dir_all(&dir).map_err(|e| fail(format!("cannot create {}: {e}", dir.display())))?;
+    let candidate = dir.join("candidate-heygen-api.yaml");
+    std::fs::write(&candidate, text).map_err(|e| fail(format!("cannot write {}: {e}", candidate.display())))?;
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    progress("compiling heygen-api against the new document (cargo check -p heygen-api)");
+    let started = Instant::now();
+    let status = std::process::Command::new(cargo)
+        .args(["check", "--package", "heygen-api", "--quiet"])
+        .env("HEYGEN_API_SPEC", &candidate)
+        .current_dir(root)
+        .status()
+        .map_err(|e| fail(format!("cannot run cargo: {e}")))?;
+    if !status.success() {
+        return Err(fail(format!(
+            "the client generated from the new document does not compile (`cargo check -p heygen-api` failed: {status}); the compiler's messages are above"
+        )));
+    }
+    progress(&format!("heygen-api compiles against the new document ({} ms)", started.elapsed().as_millis()));
     Ok(())
 }
 

@@ -1,0 +1,453 @@
+//! `cargo xtask` end to end: the real binary against temporary copies of the
+//! repository layout (`--root`), and a local HTTP server on 127.0.0.1 for
+//! downloads.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+const SPEC: &str = "openapi/heygen-api.yaml";
+const LOCK: &str = "openapi/heygen-api.lock";
+const SURFACE: &str = "openapi/heygen-api.surface";
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> String {
+    manifest_dir().join("tests/fixtures").join(name).display().to_string()
+}
+
+fn committed(file: &str) -> Vec<u8> {
+    std::fs::read(manifest_dir().join("..").join(file)).unwrap()
+}
+
+/// A temporary repository root with an `openapi/` directory.
+struct Repo {
+    dir: tempfile::TempDir,
+}
+
+impl Repo {
+    /// Nothing vendored yet.
+    fn empty() -> Repo {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("openapi")).unwrap();
+        Repo { dir }
+    }
+
+    /// A copy of the committed spec, lock and surface snapshot.
+    fn committed() -> Repo {
+        let repo = Repo::empty();
+        for file in [SPEC, LOCK, SURFACE] {
+            std::fs::write(repo.path().join(file), committed(file)).unwrap();
+        }
+        repo
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn read(&self, file: &str) -> Vec<u8> {
+        std::fs::read(self.path().join(file)).unwrap()
+    }
+
+    fn read_str(&self, file: &str) -> String {
+        String::from_utf8(self.read(file)).unwrap()
+    }
+
+    /// Every file under `openapi/` (temporary files included) and its bytes.
+    fn snapshot(&self) -> BTreeMap<String, Vec<u8>> {
+        let mut out = BTreeMap::new();
+        for entry in std::fs::read_dir(self.path().join("openapi")).unwrap() {
+            let entry = entry.unwrap();
+            out.insert(entry.file_name().to_string_lossy().into_owned(), std::fs::read(entry.path()).unwrap());
+        }
+        out
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_env(args, &[])
+    }
+
+    fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_xtask"));
+        cmd.arg("--root").arg(self.path()).args(args);
+        cmd.env_remove("HEYGEN_OPENAPI_URL").env_remove("XTASK_FAIL_AFTER_STAGING");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        Run(cmd.output().unwrap())
+    }
+}
+
+struct Run(Output);
+
+impl Run {
+    fn ok(&self) -> bool {
+        self.0.status.success()
+    }
+    fn code(&self) -> Option<i32> {
+        self.0.status.code()
+    }
+    fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.0.stdout).into_owned()
+    }
+    fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.0.stderr).into_owned()
+    }
+    fn show(&self) -> String {
+        format!("exit {:?}\n--- stdout\n{}--- stderr\n{}", self.code(), self.stdout(), self.stderr())
+    }
+    #[track_caller]
+    fn assert_ok(&self) -> &Self {
+        assert!(self.ok(), "expected success:\n{}", self.show());
+        self
+    }
+    /// Failed with exit 1 and an `error:` line containing `needle`.
+    #[track_caller]
+    fn assert_error(&self, needle: &str) -> &Self {
+        assert_eq!(self.code(), Some(1), "expected exit 1:\n{}", self.show());
+        let line = self.stderr().lines().find(|l| l.starts_with("error: ")).map(String::from);
+        let line = line.unwrap_or_else(|| panic!("expected an `error:` line:\n{}", self.show()));
+        assert!(line.contains(needle), "expected `{needle}` in the error:\n{}", self.show());
+        self
+    }
+}
+
+/// Serves `responses` in order, one per connection, on 127.0.0.1; gives up
+/// after ten seconds. Returns the base URL.
+fn serve(responses: Vec<(u16, Vec<u8>)>) -> (String, JoinHandle<()>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    listener.set_nonblocking(true).unwrap();
+    let handle = std::thread::spawn(move || {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut responses = responses.into_iter();
+        let Some(mut next) = responses.next() else { return };
+        while Instant::now() < deadline {
+            let Ok((mut stream, _)) = listener.accept() else {
+                std::thread::sleep(Duration::from_millis(10));
+                continue;
+            };
+            stream.set_nonblocking(false).unwrap();
+            stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+            let mut request = Vec::new();
+            let mut buf = [0u8; 1024];
+            while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                match stream.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => request.extend_from_slice(&buf[..n]),
+                }
+            }
+            let (status, body) = &next;
+            let head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(body);
+            let _ = stream.flush();
+            match responses.next() {
+                Some(r) => next = r,
+                None => return,
+            }
+        }
+    });
+    (url, handle)
+}
+
+// ---------------------------------------------------------------- update-spec
+
+#[test]
+fn vendor_from_seed_page_reproduces_the_committed_files() {
+    let repo = Repo::empty();
+    repo.run(&["update-spec", "--from", &fixture("seed-page.txt")]).assert_ok();
+    assert!(repo.read(SPEC) == committed(SPEC), "the vendored spec differs from the committed one");
+    assert_eq!(repo.read_str(SURFACE), String::from_utf8(committed(SURFACE)).unwrap());
+    // Everything in the lock but the recorded source path is the same.
+    let without_source = |t: String| t.lines().filter(|l| !l.starts_with("source =")).collect::<Vec<_>>().join("\n");
+    assert_eq!(without_source(repo.read_str(LOCK)), without_source(String::from_utf8(committed(LOCK)).unwrap()));
+}
+
+#[test]
+fn rerun_with_the_same_input_changes_nothing() {
+    let repo = Repo::committed();
+    let first = repo.run(&["update-spec", "--from", &fixture("seed-page.txt")]);
+    first.assert_ok();
+    assert!(first.stdout().contains("no API changes"), "{}", first.show());
+    // Only the lock's recorded source differs from the committed files.
+    assert!(repo.read(SPEC) == committed(SPEC) && repo.read(SURFACE) == committed(SURFACE));
+    let before = repo.snapshot();
+    let run = repo.run(&["update-spec", "--from", &fixture("seed-page.txt")]);
+    run.assert_ok();
+    assert!(run.stdout().contains("no API changes"), "{}", run.show());
+    assert!(run.stdout().contains("nothing written"), "{}", run.show());
+    assert!(repo.snapshot() == before, "a re-run changed the vendored files");
+}
+
+#[test]
+fn vendor_from_a_json_openapi_3_1_file() {
+    let repo = Repo::empty();
+    let run = repo.run(&["update-spec", "--from", &fixture("openapi-3.1.json")]);
+    run.assert_ok();
+    assert!(run.stderr().contains("generated 2 operations"), "{}", run.show());
+    let spec = repo.read_str(SPEC);
+    assert!(spec.starts_with("components:\n"), "not canonical YAML:\n{spec}");
+    assert!(spec.contains("\nopenapi: 3.1.0\n"), "{spec}");
+    let surface = repo.read_str(SURFACE);
+    assert!(surface.contains("op GET /v3/voices listVoices -> list_voices\n"), "{surface}");
+    assert!(surface.contains("op DELETE /v3/voices/{voice_id} deleteVoice -> delete_voice\n"), "{surface}");
+    assert!(repo.read_str(LOCK).contains("openapi = \"3.1.0\""));
+    // The canonical form is a fixed point, and the result is drift-free.
+    let again = repo.run(&["update-spec", "--from", &fixture("openapi-3.1.json")]);
+    again.assert_ok();
+    assert!(again.stdout().contains("nothing written"), "{}", again.show());
+    repo.run(&["drift"]).assert_ok();
+}
+
+#[test]
+fn vendor_merges_a_directory_of_pages() {
+    let repo = Repo::committed();
+    let run = repo.run(&["update-spec", "--from", &fixture("pages")]);
+    run.assert_ok();
+    assert!(run.stderr().contains("merging 2 documents"), "{}", run.show());
+    // The changelog against the committed (seed) document.
+    assert!(run.stdout().contains("compatible GET /v3/videos/{video_id}: operation `getVideo` added"), "{}", run.show());
+    let surface = repo.read_str(SURFACE);
+    assert!(surface.contains("op GET /v3/videos/{video_id} getVideo -> get_video\n"), "{surface}");
+    assert!(surface.contains("op POST /v3/video-agents/{session_id}/stop stopVideoAgentSession"), "{surface}");
+    assert!(surface.contains("struct VideoDetail {"), "{surface}");
+    let spec = repo.read_str(SPEC);
+    assert!(spec.contains("    Videos") || spec.contains("name: Videos"), "tags not merged:\n{spec}");
+    repo.run(&["drift"]).assert_ok();
+}
+
+#[test]
+fn pages_that_disagree_are_an_error_naming_both() {
+    let repo = Repo::committed();
+    let before = repo.snapshot();
+    let run = repo.run(&["update-spec", "--from", &fixture("pages-conflict")]);
+    run.assert_error("documents disagree on schema `StandardAPIError`");
+    run.assert_error("a-stop-video-agent-session.md");
+    run.assert_error("b-get-video.md");
+    assert!(repo.snapshot() == before, "the vendored files changed");
+}
+
+#[test]
+fn bad_inputs_leave_the_vendored_files_byte_identical() {
+    let cases = [
+        ("bad/not-utf8.yaml", "expected UTF-8 text; invalid byte at offset"),
+        ("bad/no-yaml-block.md", "found none"),
+        ("bad/invalid.yaml", "not valid YAML"),
+        ("bad/swagger-2.yaml", "found a Swagger 2 document"),
+        ("bad/openapi-4.yaml", "expected OpenAPI version 3.0.x or 3.1.x, found `4.0.0`"),
+        ("bad/dangling-ref.yaml", "dangling reference `#/components/schemas/Missing`"),
+        ("bad/duplicate-operation-id.yaml", "progenitor could not map this document"),
+        ("does-not-exist.yaml", "cannot read"),
+    ];
+    let repo = Repo::committed();
+    let before = repo.snapshot();
+    for (file, needle) in cases {
+        let run = repo.run(&["update-spec", "--from", &fixture(file)]);
+        run.assert_error(needle);
+        assert!(run.stderr().contains(file.trim_start_matches("bad/")), "the error should name {file}:\n{}", run.show());
+        assert!(repo.snapshot() == before, "{file}: the vendored files changed");
+    }
+}
+
+#[test]
+fn a_failure_after_staging_leaves_the_files_and_no_temporary_files() {
+    let repo = Repo::committed();
+    let before = repo.snapshot();
+    let run = repo.run_env(&["update-spec", "--from", &fixture("pages")], &[("XTASK_FAIL_AFTER_STAGING", "1")]);
+    run.assert_error("stopping after staging");
+    assert!(repo.snapshot() == before, "files changed or temporary files were left: {:?}", repo.snapshot().keys());
+    // Without the hook the same command goes through.
+    repo.run(&["update-spec", "--from", &fixture("pages")]).assert_ok();
+    assert!(repo.snapshot() != before);
+    assert_eq!(repo.snapshot().len(), 3, "{:?}", repo.snapshot().keys());
+}
+
+#[test]
+fn refreshing_from_the_vendored_file_keeps_the_recorded_source() {
+    let repo = Repo::committed();
+    let lock_before = repo.read_str(LOCK);
+    // A stale snapshot, as after a generator change.
+    std::fs::write(repo.path().join(SURFACE), "# old\n").unwrap();
+    let spec = repo.path().join(SPEC).display().to_string();
+    repo.run(&["update-spec", "--from", &spec]).assert_ok();
+    assert_eq!(repo.read(SURFACE), committed(SURFACE));
+    assert_eq!(repo.read_str(LOCK), lock_before);
+}
+
+// ------------------------------------------------------------------ downloads
+
+#[test]
+fn downloads_from_a_url_and_records_it() {
+    let body = std::fs::read(fixture("openapi-3.1.json")).unwrap();
+    let (base, server) = serve(vec![(200, body)]);
+    let url = format!("{base}/openapi.json");
+    let repo = Repo::empty();
+    let run = repo.run(&["update-spec", "--from", &url]);
+    run.assert_ok();
+    assert!(run.stderr().contains(&format!("downloading {url}")), "{}", run.show());
+    assert!(repo.read_str(LOCK).contains(&format!("source = \"{url}\"")), "{}", repo.read_str(LOCK));
+    server.join().unwrap();
+}
+
+#[test]
+fn downloads_from_the_environment_url_without_from() {
+    let body = std::fs::read(fixture("seed-page.txt")).unwrap();
+    let (base, server) = serve(vec![(200, body)]);
+    let url = format!("{base}/stop-video-agent-session.md");
+    let repo = Repo::empty();
+    repo.run_env(&["update-spec"], &[("HEYGEN_OPENAPI_URL", &url)]).assert_ok();
+    assert!(repo.read(SPEC) == committed(SPEC));
+    server.join().unwrap();
+}
+
+#[test]
+fn download_failures_leave_the_vendored_files_byte_identical() {
+    let repo = Repo::committed();
+    let before = repo.snapshot();
+
+    let (base, server) = serve(vec![(404, b"{\"error\": \"no\"}".to_vec()), (500, b"oops".to_vec())]);
+    repo.run(&["update-spec", "--from", &format!("{base}/missing.json")]).assert_error("HTTP 404");
+    repo.run(&["update-spec", "--from", &format!("{base}/broken.json")]).assert_error("HTTP 500");
+    server.join().unwrap();
+
+    let (base, server) = serve(vec![(200, vec![b'{', 0xff, 0xfe, b'}'])]);
+    repo.run(&["update-spec", "--from", &format!("{base}/binary")]).assert_error("expected UTF-8 text");
+    server.join().unwrap();
+
+    let (base, server) = serve(vec![(200, b"# A page\n\nno spec here\n".to_vec())]);
+    repo.run(&["update-spec", "--from", &format!("{base}/page.md")]).assert_error("found none");
+    server.join().unwrap();
+
+    // Nothing listens on a port that was just released.
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    repo.run(&["update-spec", "--from", &format!("http://127.0.0.1:{port}/openapi.json")])
+        .assert_error("download failed");
+
+    assert!(repo.snapshot() == before, "the vendored files changed");
+}
+
+// ---------------------------------------------------------------------- drift
+
+#[test]
+fn drift_is_one_line_when_everything_agrees() {
+    let repo = Repo::committed();
+    let run = repo.run(&["drift"]);
+    run.assert_ok();
+    assert_eq!(run.stdout().lines().count(), 1, "{}", run.show());
+    assert!(run.stdout().starts_with("drift: none"), "{}", run.show());
+}
+
+#[test]
+fn the_committed_repository_has_no_drift() {
+    let run = Run(Command::new(env!("CARGO_BIN_EXE_xtask")).arg("drift").output().unwrap());
+    run.assert_ok();
+}
+
+#[test]
+fn drift_catches_a_hand_edit_of_the_spec() {
+    let repo = Repo::committed();
+    let spec = repo.read_str(SPEC).replace("Halts an active agent run", "Stops an active agent run");
+    assert_ne!(spec.as_bytes(), committed(SPEC), "the edit did not apply");
+    std::fs::write(repo.path().join(SPEC), spec).unwrap();
+    let run = repo.run(&["drift"]);
+    run.assert_error("edited by hand");
+    assert!(run.stdout().contains("does not match its lock"), "{}", run.show());
+}
+
+#[test]
+fn drift_catches_a_changed_surface_with_a_unified_diff() {
+    let repo = Repo::committed();
+    let surface = repo.read_str(SURFACE).replace("session_id: String }", "session_id: u64 }");
+    std::fs::write(repo.path().join(SURFACE), surface).unwrap();
+    let run = repo.run(&["drift"]);
+    run.assert_error("differs from the generated surface");
+    let out = run.stdout();
+    assert!(out.contains("--- openapi/heygen-api.surface (committed)"), "{out}");
+    assert!(out.contains("+++ openapi/heygen-api.surface (generated now)"), "{out}");
+    assert!(out.contains("@@"), "{out}");
+    assert!(out.contains("-struct StopSessionResponse { session_id: u64 }"), "{out}");
+    assert!(out.contains("+struct StopSessionResponse { session_id: String }"), "{out}");
+}
+
+#[test]
+fn drift_against_upstream() {
+    let repo = Repo::committed();
+    let same = repo.run(&["drift", "--against", &fixture("seed-page.txt")]);
+    same.assert_ok();
+    assert!(same.stdout().contains("and matches"), "{}", same.show());
+
+    let other = repo.run(&["drift", "--against", &fixture("pages")]);
+    other.assert_error("differs from the vendored document");
+    assert!(other.stdout().contains("operation `getVideo` added"), "{}", other.show());
+
+    let body = std::fs::read(fixture("openapi-3.1.json")).unwrap();
+    let (base, server) = serve(vec![(200, body)]);
+    let run = repo.run(&["drift", "--against", &format!("{base}/openapi.json")]);
+    run.assert_error("(4 breaking changes)");
+    assert!(run.stdout().contains("BREAKING   POST /v3/video-agents/{session_id}/stop: operation `stopVideoAgentSession` removed"), "{}", run.show());
+    server.join().unwrap();
+}
+
+// ---------------------------------------------------------------- diff, expand
+
+#[test]
+fn diff_prints_the_changelog() {
+    let repo = Repo::empty();
+    let gen_fixtures = manifest_dir().join("../heygen-api-gen/tests/fixtures/diff");
+    let old = gen_fixtures.join("request-old.yaml").display().to_string();
+    let new = gen_fixtures.join("request-new.yaml").display().to_string();
+    let run = repo.run(&["diff", &old, &new]);
+    run.assert_ok();
+    let out = run.stdout();
+    assert!(out.starts_with("9 API changes (6 breaking):"), "{out}");
+    assert!(out.contains("BREAKING   CreateVideo.avatar_id (request): field `avatar_id` added (required)"), "{out}");
+    assert!(out.contains("compatible CreateVideo.background (request): field `background` added (optional)"), "{out}");
+
+    let same = repo.run(&["diff", &fixture("seed-page.txt"), &manifest_dir().join("..").join(SPEC).display().to_string()]);
+    same.assert_ok();
+    assert_eq!(same.stdout(), "no API changes\n");
+
+    repo.run(&["diff", &fixture("seed-page.txt"), &fixture("bad/invalid.yaml")]).assert_error("not valid YAML");
+}
+
+#[test]
+fn expand_writes_the_generated_client() {
+    let repo = Repo::committed();
+    let out = repo.path().join("out/client.rs");
+    repo.run(&["expand", "--out", &out.display().to_string()]).assert_ok();
+    let code = std::fs::read_to_string(&out).unwrap();
+    assert!(code.contains("pub struct Client"), "{code}");
+    assert!(code.contains("stop_video_agent_session"), "{code}");
+
+    repo.run(&["expand"]).assert_ok();
+    assert!(repo.path().join("target/heygen-api.expanded.rs").is_file());
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    let repo = Repo::empty();
+    for (args, needle) in [
+        (vec!["--help"], "update-spec"),
+        (vec!["update-spec", "--help"], "--from <URL|FILE|DIR>"),
+        (vec!["drift", "--help"], "--against <URL|FILE|DIR>"),
+        (vec!["diff", "--help"], "<OLD>"),
+        (vec!["expand", "--help"], "--out <FILE>"),
+    ] {
+        let run = repo.run(&args);
+        run.assert_ok();
+        assert!(run.stdout().contains(needle), "{args:?}:\n{}", run.show());
+    }
+    let bad = repo.run(&["update-spec", "--frm", "x"]);
+    assert_eq!(bad.code(), Some(2), "{}", bad.show());
+}
