@@ -161,12 +161,17 @@ fn generate(spec: &Spec) -> Result<Generated> {
     let started = Instant::now();
     let generated = heygen_api_gen::generate(spec, &Options::default())?;
     progress(&format!(
-        "generated {} operations and {} types in {} ms",
-        generated.operations(),
-        generated.types(),
+        "generated {} and {} in {} ms",
+        count(generated.operations(), "operation"),
+        count(generated.types(), "type"),
         started.elapsed().as_millis()
     ));
     Ok(generated)
+}
+
+/// `1 operation`, `2 operations`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 fn str_at<'a>(doc: &'a serde_json::Value, pointer: &str) -> &'a str {
@@ -239,11 +244,11 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool) -> Result<(
     }
     vendor::replace_all(&files)?;
     println!(
-        "vendored {} into {SPEC} (sha256 {}): {} operations, {} types",
+        "vendored {} into {SPEC} (sha256 {}): {}, {}",
         loaded.source,
         &vendor::sha256_hex(files[0].1.as_bytes())[..12],
-        generated.operations(),
-        generated.types()
+        count(generated.operations(), "operation"),
+        count(generated.types(), "type")
     );
     Ok(())
 }
@@ -324,7 +329,10 @@ fn drift(root: &Path, against: Option<&str>) -> Result<Outcome> {
                 print!("{}", log.render());
             }
             println!("Vendor it with `cargo xtask update-spec --from {against}`.");
-            problems.push(format!("{against} differs from the vendored document ({} breaking changes)", log.breaking()));
+            problems.push(format!(
+                "{against} differs from the vendored document ({})",
+                count(log.breaking(), "breaking change")
+            ));
         } else {
             upstream_note = format!(", and matches {against}");
         }
@@ -332,10 +340,10 @@ fn drift(root: &Path, against: Option<&str>) -> Result<Outcome> {
 
     if problems.is_empty() {
         println!(
-            "drift: none: {SPEC} matches its lock (sha256 {}), {SURFACE} matches the generator ({} operations, {} types){upstream_note}",
+            "drift: none: {SPEC} matches its lock (sha256 {}), {SURFACE} matches the generator ({}, {}){upstream_note}",
             &sha[..12],
-            generated.operations(),
-            generated.types()
+            count(generated.operations(), "operation"),
+            count(generated.types(), "type")
         );
         Ok(Outcome::Ok)
     } else {
