@@ -28,8 +28,11 @@ pub(crate) fn open_up(items: &mut Vec<syn::Item>) {
                 if e.variants.iter().any(|v| v.ident == "Unknown") {
                     continue;
                 }
-                if dispatch.iter().any(|d| d.enum_name == e.ident) {
+                if let Some(d) = dispatch.iter().find(|d| d.enum_name == e.ident) {
                     drop_derive(&mut e.attrs, "Deserialize");
+                    let doc = format!("Chosen by its `{}` tag; a tag this client does not know is kept in `Unknown`.", d.tag);
+                    e.attrs.push(syn::parse_quote! { #[doc = ""] });
+                    e.attrs.push(syn::parse_quote! { #[doc = #doc] });
                     e.variants.push(syn::parse_quote! {
                         /// A variant this client does not know yet, kept as sent.
                         #[schemars(skip)]

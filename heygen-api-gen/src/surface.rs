@@ -133,6 +133,11 @@ fn render_enum(e: &syn::ItemEnum) -> String {
             }
         })
         .collect();
+    let dispatched = e.attrs.iter().filter(|a| a.path().is_ident("doc")).find_map(|a| {
+        let text = a.to_token_stream().to_string();
+        let rest = text.split("Chosen by its `").nth(1)?;
+        rest.split('`').next().map(String::from)
+    });
     let tag = e
         .attrs
         .iter()
@@ -144,6 +149,10 @@ fn render_enum(e: &syn::ItemEnum) -> String {
             format!(" (tag \"{tag}\")")
         })
         .unwrap_or_default();
+    let tag = match dispatched {
+        Some(t) => format!(" (tag \"{t}\")"),
+        None => tag,
+    };
     format!("enum {name}{tag} = {}", variants.join(" | "))
 }
 

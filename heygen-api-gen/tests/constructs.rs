@@ -1,0 +1,315 @@
+//! What each OpenAPI 3.1 construct HeyGen uses becomes in Rust.
+//!
+//! The fixtures under `tests/fixtures/` are invented APIs written in
+//! HeyGen's FastAPI/pydantic style. `full-3.1.yaml` holds every construct;
+//! the compiled and exercised client generated from it is the
+//! `heygen-fixture-client` crate beside this one.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use heygen_api_gen::{generate, load_file, load_str, Generated, Options};
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+fn full() -> &'static Generated {
+    static FULL: OnceLock<Generated> = OnceLock::new();
+    FULL.get_or_init(|| {
+        let spec = load_file(&fixture("full-3.1.yaml")).expect("full fixture loads");
+        generate(&spec, &Options::default()).expect("full fixture generates")
+    })
+}
+
+/// The surface line of one type, e.g. `struct X { a: String }`.
+fn surface_type(g: &Generated, name: &str) -> String {
+    let struct_prefix = format!("struct {name} ");
+    let enum_prefix = format!("enum {name} ");
+    g.surface
+        .types
+        .iter()
+        .find(|l| l.starts_with(&struct_prefix) || l.starts_with(&enum_prefix))
+        .unwrap_or_else(|| panic!("no type {name} in the surface"))
+        .clone()
+}
+
+fn seed() -> Generated {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../openapi/heygen-api.yaml");
+    generate(&load_file(&path).expect("seed loads"), &Options::default()).expect("seed generates")
+}
+
+#[test]
+fn type_array_with_null_is_an_option() {
+    // The seed's `StandardAPIError.param: type: [string, 'null']`.
+    let g = seed();
+    assert!(surface_type(&g, "StandardApiError").contains("param?: Option<String>"));
+    assert!(surface_type(&full(), "RenderDetail").contains("title?: Option<String>"));
+}
+
+#[test]
+fn any_of_null_is_an_option_of_the_other_branch() {
+    let g = full();
+    let create = surface_type(g, "CreateRenderRequest");
+    // anyOf [{type: string}, {type: 'null'}], default null
+    assert!(create.contains("folder_id?: Option<String>"), "{create}");
+    // anyOf [{$ref: CaptionStyle}, {type: 'null'}]
+    assert!(create.contains("captions?: Option<CaptionStyle>"), "{create}");
+    // minLength/maxLength inside the non-null branch survive as a checked newtype.
+    assert!(create.contains("title?: Option<CreateRenderRequestTitle>"), "{create}");
+    assert!(g.code.contains("longer than 200 characters"));
+    assert!(g.code.contains("shorter than 1 characters"));
+}
+
+#[test]
+fn const_tags_are_kept_as_single_value_enums() {
+    let g = full();
+    assert_eq!(surface_type(g, "MediaInputUrlType"), "enum MediaInputUrlType = \"url\" | Unknown(String)");
+    assert!(surface_type(g, "MediaInputUrl").contains("type_: MediaInputUrlType as \"type\""));
+}
+
+#[test]
+fn discriminated_unions_are_enums_chosen_by_their_tag() {
+    let g = full();
+    // Nested field unions, whole-body unions and named unions alike.
+    assert_eq!(
+        surface_type(g, "MediaInput"),
+        "enum MediaInput (tag \"type\") = Url(MediaInputUrl) | Asset(MediaInputAsset) | Base64(MediaInputBase64) | Unknown(serde_json::Value)"
+    );
+    assert!(surface_type(g, "CreateClipBody").starts_with("enum CreateClipBody (tag \"type\")"));
+    assert!(surface_type(g, "CreateLookRequest").starts_with("enum CreateLookRequest (tag \"type\")"));
+    assert!(surface_type(g, "RenderSceneCharacter").starts_with("enum RenderSceneCharacter (tag \"type\")"));
+    // The hand-written dispatch reads the tag, not the first variant that fits.
+    assert!(g.code.contains("impl<'de> ::serde::Deserialize<'de> for MediaInput"));
+    assert!(g.code.contains("::std::option::Option::Some(\"asset_id\") => {\n                    ::serde_json::from_value(value)\n                        .map(Self::Asset)"));
+}
+
+#[test]
+fn string_enums_keep_their_values_and_unknown_ones() {
+    let g = full();
+    assert_eq!(
+        surface_type(g, "RenderStatus"),
+        "enum RenderStatus = \"pending\" | \"processing\" | \"completed\" | \"failed\" | Unknown(String)"
+    );
+    assert!(surface_type(g, "SessionStatus").contains("\"waiting_for_input\""));
+}
+
+#[test]
+fn pydantic_titles_do_not_become_colliding_type_names() {
+    let g = full();
+    for generic in ["Type", "Object", "Dimension", "Output", "Consent"] {
+        assert!(
+            !g.surface.types.iter().any(|l| l.starts_with(&format!("struct {generic} ")) || l.starts_with(&format!("enum {generic} "))),
+            "a type named {generic} was generated from a title"
+        );
+    }
+    // The inline objects titled "Type" in two schemas stay two types.
+    assert!(surface_type(g, "CaptionStyle").contains("type_?: Option<CaptionStyleType>"));
+    assert!(surface_type(g, "BrandFont").contains("type_?: Option<BrandFontType>"));
+}
+
+#[test]
+fn additional_properties_false_never_rejects_unknown_fields() {
+    let g = full();
+    assert!(!g.code.contains("deny_unknown_fields"));
+    // An empty-object body is still a struct (serialises as `{}`), not a map.
+    assert_eq!(surface_type(g, "StopStudioSessionRequest"), "struct StopStudioSessionRequest {  }");
+}
+
+#[test]
+fn defaults_examples_and_bounds_are_carried() {
+    let g = full();
+    assert!(g.code.contains("#[serde(default = \"defaults::create_render_request_aspect_ratio\")]"));
+    // `examples: [...]` becomes documentation, never a type.
+    assert!(!g.code.contains("examples"));
+    // Integer query parameter with minimum 1 / maximum 100.
+    assert!(g.code.contains("V: std::convert::TryInto<::std::num::NonZeroU64>"));
+    // Numeric `exclusiveMinimum: 0` (3.1) maps without failing.
+    assert!(surface_type(g, "CreateSpeechRequest").contains("speed: f64"));
+}
+
+#[test]
+fn cursor_lists_get_page_streams() {
+    let g = full();
+    assert!(g.code.contains("impl<'a> crate::runtime::Paged<'a> for builder::ListRenders<'a>"));
+    let streams = g.code.matches("pub fn stream(self) -> crate::runtime::PageStream").count();
+    assert_eq!(streams, 17, "every cursor list of the fixture gets a stream");
+    // A list without a cursor does not.
+    assert!(!g.code.contains("Paged<'a> for builder::ListWebhookEventTypes"));
+}
+
+#[test]
+fn multipart_upload_is_a_working_method_not_a_gap() {
+    let g = full();
+    assert!(g.surface.operations.iter().any(|l| l == "op POST /v1/uploads createUpload -> create_upload (multipart)"));
+    assert!(g.code.contains("pub fn create_upload(\n        &self,\n    ) -> crate::runtime::MultipartRequest<'_, Self, types::CreateUploadResponse>"));
+    assert!(g.code.contains("&[\"file\", \"purpose\"]"));
+}
+
+#[test]
+fn delete_and_post_with_and_without_bodies() {
+    let g = full();
+    let body_setter = |builder: &str| {
+        let start = g.code.find(&format!("impl<'a> {builder}<'a> {{")).unwrap_or_else(|| panic!("builder {builder}"));
+        let end = g.code[start..].find("pub async fn send(").map(|e| start + e).expect("send");
+        g.code[start..end].contains("pub fn body<V>")
+    };
+    assert!(body_setter("DeleteRenders"), "DELETE with a body");
+    assert!(!body_setter("DeleteSticker"), "DELETE without a body");
+    assert!(body_setter("StopStudioSession"), "POST with an empty-object body");
+    assert!(!body_setter("CancelRender"), "POST without a body");
+}
+
+#[test]
+fn mutating_calls_take_an_idempotency_key() {
+    let g = seed();
+    assert!(g.code.contains("pub fn idempotency_key<V>"));
+    assert!(g.code.contains("header_map.append(\"Idempotency-Key\""));
+}
+
+#[test]
+fn success_and_error_schemas_never_share_a_name() {
+    // progenitor names every inline response `{OperationId}Response`; typify
+    // then reuses the first for the second. The 2xx type must be the `data`
+    // envelope, and no error envelope may be decoded as a success.
+    let g = seed();
+    assert_eq!(
+        surface_type(&g, "StopVideoAgentSessionResponse"),
+        "struct StopVideoAgentSessionResponse { data?: Option<StopSessionResponse> }"
+    );
+    assert!(g.code.contains("200u16 => ResponseValue::from_response(response).await,\n                _ => Err(Error::UnexpectedResponse(response)),"));
+    assert!(!g.code.contains("api-version\"),\n                    ::reqwest::header::HeaderValue::from_static(\"1.0.0\")"));
+}
+
+#[test]
+fn openapi_30_documents_work_too() {
+    let spec = load_file(&fixture("small-3.0.yaml")).expect("3.0 loads");
+    let g = generate(&spec, &Options::default()).expect("3.0 generates");
+    assert_eq!(g.operations(), 5);
+    assert!(g.code.contains("pub fn stream(self)"));
+    assert!(g.surface.types.iter().any(|l| l.contains("?: Option<")));
+}
+
+#[test]
+fn generation_is_deterministic() {
+    let spec = load_file(&fixture("full-3.1.yaml")).expect("loads");
+    let again = generate(&spec, &Options::default()).expect("generates");
+    assert_eq!(again.code, full().code);
+    assert_eq!(again.surface, full().surface);
+}
+
+#[test]
+fn the_runtime_path_is_configurable() {
+    let spec = load_file(&fixture("small-3.0.yaml")).expect("loads");
+    let g = generate(&spec, &Options { runtime: "::heygen_api::runtime".into() }).expect("generates");
+    assert!(g.code.contains("impl ClientHooks<::heygen_api::runtime::Inner> for Client"));
+    assert!(!g.code.contains("crate::runtime"));
+}
+
+// ---- bad input: one clear error naming file, pointer and expectation ----
+
+fn error_for(name: &str) -> heygen_api_gen::GenError {
+    let path = fixture(&format!("bad/{name}"));
+    match load_file(&path).and_then(|s| generate(&s, &Options::default())) {
+        Ok(_) => panic!("{name} was accepted"),
+        Err(e) => {
+            assert_eq!(e.origin, path.display().to_string(), "the error names the file");
+            e
+        }
+    }
+}
+
+#[test]
+fn unknown_version_is_rejected() {
+    let e = error_for("unknown-version.yaml");
+    assert_eq!(e.pointer, "/openapi");
+    assert!(e.message.contains("expected an OpenAPI 3.0 or 3.1 document"), "{e}");
+    let e = load_str("openapi: 4.0.0\ninfo: {title: t, version: v}\npaths: {}\n", "mem").expect_err("4.0");
+    assert!(e.message.contains("found `4.0.0`"), "{e}");
+}
+
+#[test]
+fn dangling_reference_names_its_pointer() {
+    let e = error_for("dangling-ref.yaml");
+    assert_eq!(e.pointer, "/components/schemas/Render/properties/output/properties/thumbnails/items/$ref");
+    assert!(e.message.contains("dangling reference `#/components/schemas/Thumbnail`"), "{e}");
+}
+
+#[test]
+fn unparsable_yaml_is_an_error() {
+    let e = error_for("not-yaml.yaml");
+    assert!(e.message.starts_with("not valid YAML"), "{e}");
+    assert!(e.message.contains("line 11"), "{e}");
+}
+
+#[test]
+fn reference_cycles_and_deep_nesting_are_errors_not_overflows() {
+    let e = error_for("ref-cycle.yaml");
+    assert!(e.message.contains("reference cycle"), "{e}");
+    let e = error_for("deep-nesting.json");
+    assert!(e.message.contains("recursion limit") || e.message.contains("nested deeper"), "{e}");
+    // Deep YAML too, built here so the bound is what is tested.
+    let mut doc = String::from("openapi: 3.1.0\ninfo: {title: t, version: v}\npaths: {}\ncomponents:\n  schemas:\n    Deep: ");
+    for _ in 0..300 {
+        doc.push_str("{type: array, items: ");
+    }
+    doc.push_str("{type: string}");
+    for _ in 0..300 {
+        doc.push('}');
+    }
+    doc.push('\n');
+    let e = load_str(&doc, "deep.yaml").expect_err("too deep");
+    assert!(e.message.contains("deeper") || e.message.contains("recursion"), "{e}");
+}
+
+#[test]
+fn external_references_and_missing_sections_are_errors() {
+    let e = error_for("external-ref.yaml");
+    assert!(e.message.contains("expected a reference inside this document"), "{e}");
+    let e = error_for("no-paths.yaml");
+    assert!(e.message.contains("expected the required"), "{e}");
+}
+
+#[test]
+fn constructs_without_a_mapping_are_errors_not_silent_drops() {
+    let doc = r#"
+openapi: 3.1.0
+info: {title: t, version: v}
+paths: {}
+components:
+  schemas:
+    Shape:
+      type: object
+      if: {properties: {kind: {const: a}}}
+      then: {required: [a]}
+"#;
+    let e = load_str(doc, "cond.yaml").expect_err("if/then");
+    assert_eq!(e.pointer, "/components/schemas/Shape/if");
+    assert!(e.message.contains("no OpenAPI 3.0 equivalent"), "{e}");
+
+    let doc = r#"
+openapi: 3.1.0
+info: {title: t, version: v}
+paths:
+  /things:
+    post:
+      operationId: postThing
+      requestBody:
+        content:
+          application/xml: {schema: {type: string}}
+      responses: {'200': {description: ok}}
+"#;
+    let spec = load_str(doc, "xml.yaml").expect("loads");
+    let e = generate(&spec, &Options::default()).expect_err("xml body");
+    assert_eq!(e.pointer, "/paths/~1things/post/requestBody");
+    assert!(e.message.contains("application/xml"), "{e}");
+}
+
+#[test]
+fn pages_with_a_yaml_block_load_like_documents() {
+    let page = format!("# A page\n\nSome prose.\n\n````yaml /openapi.json get /x\n{}````\n", std::fs::read_to_string(fixture("small-3.0.yaml")).expect("read"));
+    let spec = load_str(&page, "page.md").expect("page loads");
+    assert_eq!(spec.raw["openapi"], "3.0.3");
+    let e = load_str("# Just prose\n\n```yaml\nnot: openapi\n```\n", "prose.md").expect_err("no block");
+    assert!(e.message.contains("found none"), "{e}");
+}
