@@ -19,6 +19,7 @@ pub mod merge;
 pub mod normalise;
 mod prepare;
 pub mod surface;
+pub mod synthetic;
 
 use std::path::Path;
 
