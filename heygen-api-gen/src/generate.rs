@@ -97,8 +97,9 @@ pub fn generate(spec: &Spec, options: &Options) -> Result<Generated> {
 
     let surface = Surface::from_generated(&prepared.doc, &file, &prepared.multipart);
     let code = prettyplease::unparse(&file);
-    let mocks: syn::File = syn::parse2(mock_tokens)
+    let mut mocks: syn::File = syn::parse2(mock_tokens)
         .map_err(|e| GenError::new(origin, "", format!("progenitor produced unparsable mocks: {e}")))?;
+    rewrite_mocks(&mut mocks, &runtime, &prepared.doc);
     let mocks = prettyplease::unparse(&mocks);
     Ok(Generated { code, mocks, surface, millis: started.elapsed().as_millis() })
 }
@@ -536,4 +537,82 @@ fn multipart_method(runtime: &syn::Path, op: &MultipartOperation) -> TokenStream
             #runtime::MultipartRequest::new(self, #method, url, #op_id, &[#(#required_fields),*])
         }
     }
+}
+
+/// Edits progenitor's `httpmock` output:
+/// - a path parameter given to a `When` matches that value literally and as
+///   the client encodes it (progenitor splices it into the regex raw, so
+///   `a.b` also matched `axb` and `a/b` never matched);
+/// - every `Then` wrapper implements `ApiErrorThen` (HeyGen's error
+///   envelope, rate limits), and `OPERATIONS` lists every operation.
+///
+/// The module that `include!`s the mocks defines `ApiErrorThen` and
+/// `Operation` (`heygen-api/src/mock.rs`).
+fn rewrite_mocks(file: &mut syn::File, runtime: &syn::Path, doc: &Value) {
+    struct EscapePathParams<'a>(&'a syn::Path);
+    impl VisitMut for EscapePathParams<'_> {
+        fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+            if !mac.path.is_ident("format") {
+                return;
+            }
+            let parser = syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
+            let Ok(mut args) = syn::parse::Parser::parse2(parser, mac.tokens.clone()) else { return };
+            let runtime = self.0;
+            for arg in args.iter_mut().skip(1) {
+                *arg = syn::parse_quote! { regex::escape(&#runtime::encode_path(&#arg)) };
+            }
+            mac.tokens = args.to_token_stream();
+        }
+    }
+    let mut thens = Vec::new();
+    for item in &mut file.items {
+        let syn::Item::Mod(m) = item else { continue };
+        if m.ident != "operations" {
+            continue;
+        }
+        for item in m.content.iter_mut().flat_map(|(_, items)| items) {
+            match item {
+                syn::Item::Impl(imp) => {
+                    let is_when = matches!(&*imp.self_ty, syn::Type::Path(p)
+                        if p.path.segments.last().is_some_and(|s| s.ident.to_string().ends_with("When")));
+                    if is_when {
+                        for item in &mut imp.items {
+                            if let syn::ImplItem::Fn(f) = item {
+                                if f.sig.ident != "new" {
+                                    EscapePathParams(runtime).visit_block_mut(&mut f.block);
+                                }
+                            }
+                        }
+                    }
+                }
+                syn::Item::Struct(s) if s.ident.to_string().ends_with("Then") => thens.push(s.ident.clone()),
+                _ => {}
+            }
+        }
+    }
+    for then in thens {
+        file.items.push(syn::parse_quote! {
+            impl ApiErrorThen for operations::#then {
+                fn map_then<F: FnOnce(::httpmock::Then) -> ::httpmock::Then>(self, f: F) -> Self {
+                    Self::new(f(self.into_inner()))
+                }
+            }
+        });
+    }
+    let mut ops = Vec::new();
+    if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
+        for (path, item) in paths {
+            let Some(item) = item.as_object() else { continue };
+            for (method, op) in item {
+                let Some(id) = op.get("operationId").and_then(Value::as_str) else { continue };
+                let method = method.to_uppercase();
+                let mock = id.to_snake_case();
+                ops.push(quote! { Operation { id: #id, method: #method, path: #path, mock: #mock } });
+            }
+        }
+    }
+    file.items.push(syn::parse_quote! {
+        /// Every operation of the spec the mocks were generated from.
+        pub const OPERATIONS: &[Operation] = &[#(#ops),*];
+    });
 }

@@ -13,11 +13,18 @@ mod generated {
 pub mod runtime;
 
 /// Typed [`httpmock`] mocks for every operation, for your own tests.
+// The lints are allowed for the generated half that `src/mock.rs` includes.
 #[cfg(feature = "mock")]
 #[allow(clippy::all, missing_docs, missing_debug_implementations, unused_imports, dead_code)]
-pub mod mock {
-    include!(concat!(env!("OUT_DIR"), "/heygen_api_mock.rs"));
-}
+pub mod mock;
+
+/// An in-process stand-in for HeyGen on 127.0.0.1, for examples and tests.
+#[cfg(feature = "testing")]
+pub mod testing;
+
+/// The `schemars` the generated types derive `JsonSchema` with, so that
+/// `heygen_api::schemars::schema_for!(heygen_api::types::X)` needs no extra dependency.
+pub use schemars;
 
 pub use generated::{builder, types, Client};
 pub use runtime::{
