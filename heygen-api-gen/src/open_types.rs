@@ -18,6 +18,11 @@ use std::collections::BTreeMap;
 use quote::{quote, ToTokens};
 
 pub(crate) fn open_up(items: &mut Vec<syn::Item>) {
+    for item in items.iter_mut() {
+        if let syn::Item::Impl(imp) = item {
+            schemars_one(imp);
+        }
+    }
     let dispatch = tag_dispatch(items);
     let mut string_enums = Vec::new();
     for item in items.iter_mut() {
@@ -126,6 +131,78 @@ fn add_arm(block: &mut syn::Block, arm: syn::Arm, replace_wild: bool) {
     }
     let mut v = V { arm: Some(arm), replace_wild };
     syn::visit_mut::visit_block_mut(&mut v, block);
+}
+
+/// typify writes a manual `JsonSchema` impl for enumerated non-string
+/// values (integer enums) in schemars 0.8's API; rewrite it for schemars 1:
+/// the base type's schema with the `enum` (or `not: {enum}`) values added.
+fn schemars_one(imp: &mut syn::ItemImpl) {
+    let Some((trait_path, _)) = &imp.trait_ else { return };
+    if !trait_path.to_token_stream().to_string().replace(' ', "").ends_with("schemars::JsonSchema") {
+        return;
+    }
+    let body = imp.to_token_stream().to_string();
+    if !body.contains("schemars :: gen :: SchemaGenerator") {
+        return;
+    }
+    struct Collect {
+        base: Option<syn::Type>,
+        values: Vec<syn::LitStr>,
+        name: Option<syn::LitStr>,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Collect {
+        fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+            if let Some(q) = &p.qself {
+                if self.base.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "json_schema") {
+                    self.base = Some((*q.ty).clone());
+                }
+            }
+            syn::visit::visit_expr_path(self, p);
+        }
+        fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
+            let callee = c.func.to_token_stream().to_string().replace(' ', "");
+            if callee.ends_with("serde_json::from_str") {
+                if let Some(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })) = c.args.first() {
+                    self.values.push(s.clone());
+                }
+            }
+            syn::visit::visit_expr_call(self, c);
+        }
+        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+            if m.method == "to_string" && self.name.is_none() {
+                if let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = &*m.receiver {
+                    self.name = Some(s.clone());
+                }
+            }
+            syn::visit::visit_expr_method_call(self, m);
+        }
+    }
+    let mut found = Collect { base: None, values: Vec::new(), name: None };
+    syn::visit::visit_item_impl(&mut found, imp);
+    let (Some(base), Some(name)) = (found.base, found.name) else { return };
+    let values = found.values;
+    let negated = body.contains(". not =");
+    let insert = if negated {
+        quote! { schema.insert("not".into(), ::serde_json::json!({ "enum": values })); }
+    } else {
+        quote! { schema.insert("enum".into(), ::serde_json::Value::Array(values)); }
+    };
+    let self_ty = &imp.self_ty;
+    *imp = syn::parse_quote! {
+        impl ::schemars::JsonSchema for #self_ty {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(#name)
+            }
+            fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                let mut schema = <#base as ::schemars::JsonSchema>::json_schema(generator);
+                let values: ::std::vec::Vec<::serde_json::Value> = ::std::vec![
+                    #( ::serde_json::from_str(#values).expect("typify writes valid JSON") ),*
+                ];
+                #insert
+                schema
+            }
+        }
+    };
 }
 
 /// An untagged union whose variants carry distinct `const` tags.

@@ -54,6 +54,14 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
     for (path, item) in paths.iter_mut() {
         let pp = child("/paths", path);
         let item = item.as_object_mut().expect("normalised");
+        if let Some(params) = item.get_mut("parameters").and_then(Value::as_array_mut) {
+            for p in params.iter_mut() {
+                *p = resolve(p, &components, "parameters");
+                if let Some(schema) = p.get_mut("schema") {
+                    strip_nullable(schema);
+                }
+            }
+        }
         let shared_params = item.get("parameters").cloned();
         let mut remove = Vec::new();
         for method in METHODS {
@@ -101,12 +109,31 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
                     }
                 }
             }
+            // progenitor needs one body kind across the success codes: give
+            // them all the content of the first that has one (a 202 beside a
+            // 200 then decodes the same way instead of failing to generate).
+            let kinds: Vec<Option<String>> = kept.values().map(content_kind).collect();
+            if kinds.iter().any(|k| k != &kinds[0]) {
+                let primary = kept
+                    .values()
+                    .find(|r| content_kind(r).as_deref() == Some("json"))
+                    .or_else(|| kept.values().find(|r| content_kind(r).is_some()))
+                    .and_then(|r| r.get("content").cloned());
+                if let Some(content) = primary {
+                    for r in kept.values_mut() {
+                        if let Some(obj) = r.as_object_mut() {
+                            obj.insert("content".into(), content.clone());
+                        }
+                    }
+                }
+            }
             *responses = kept;
 
             // A query or header value cannot be `null`; absence says it.
             // (progenitor cannot map nullable parameter types either.)
             if let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) {
                 for p in params.iter_mut() {
+                    *p = resolve(p, &components, "parameters");
                     if let Some(schema) = p.get_mut("schema") {
                         strip_nullable(schema);
                     }
@@ -278,6 +305,16 @@ fn resolve(v: &Value, components: &Value, kind: &str) -> Value {
 
 fn resolve_schema(v: &Value, components: &Value) -> Value {
     resolve(v, components, "schemas")
+}
+
+/// `json`, `raw` (any other content) or `None` (no body).
+fn content_kind(response: &Value) -> Option<String> {
+    let content = response.get("content")?.as_object()?;
+    if content.is_empty() {
+        return None;
+    }
+    let json = content.keys().any(|mt| media_base(mt) == "application/json" || media_base(mt).ends_with("+json"));
+    Some(if json { "json" } else { "raw" }.to_string())
 }
 
 fn json_schema(response: &Value) -> Option<&Value> {

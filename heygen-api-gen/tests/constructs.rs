@@ -313,3 +313,21 @@ fn pages_with_a_yaml_block_load_like_documents() {
     let e = load_str("# Just prose\n\n```yaml\nnot: openapi\n```\n", "prose.md").expect_err("no block");
     assert!(e.message.contains("found none"), "{e}");
 }
+
+#[test]
+fn edge_cases_generate_formats_arrays_and_shared_parameters() {
+    // Compiled (against the runtime) by heygen-fixture-client as `edge`.
+    let spec = load_file(&fixture("edge-3.1.yaml")).expect("edge loads");
+    let g = generate(&spec, &Options::default()).expect("edge generates");
+    let formats = surface_type(&g, "Formats");
+    for field in ["u: uuid::Uuid", "d: chrono::naive::NaiveDate", "ip?: Option<std::net::Ipv4Addr>", "u8?: Option<u8>", "f?: Option<f32>"] {
+        assert!(formats.contains(field), "{field} in {formats}");
+    }
+    // Nullable array and component-referenced query parameters are plain optional parameters.
+    assert!(g.code.contains("V: std::convert::TryInto<::std::vec::Vec<::std::string::String>>"));
+    // A 200 with bytes beside a bodiless 202 still generates.
+    assert!(g.surface.operations.iter().any(|l| l.contains("downloadItem")));
+    // Integer enums get a schemars 1 schema, not typify's 0.8-style impl.
+    assert!(g.code.contains("fn schema_name() -> ::std::borrow::Cow<'static, str>"));
+    assert!(!g.code.contains("schemars::gen::"));
+}
