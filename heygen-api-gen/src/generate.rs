@@ -295,11 +295,15 @@ fn glue(
 ) -> TokenStream {
     let field = |ty: &str, name: &str| structs.get(ty).and_then(|f| f.iter().find(|(n, _)| n == name)).map(|(_, t)| t.clone());
 
-    // Envelopes: every success type with a `data` field.
+    // Envelopes: every success type with a `data` field, multipart
+    // operations' included.
     let mut envelopes = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
-    for send in sends {
-        let Some(name) = type_name(&send.success) else { continue };
+    let success_names = sends
+        .iter()
+        .filter_map(|send| type_name(&send.success))
+        .chain(multipart.iter().filter_map(|op| op.response_type.clone()));
+    for name in success_names {
         let Some(data_ty) = field(&name, "data") else { continue };
         if !seen.insert(name.clone()) {
             continue;

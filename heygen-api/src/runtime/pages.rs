@@ -34,13 +34,20 @@ pub trait Paged<'a>: Clone + Send + 'a {
 type Fetcher<'a, I> = Box<dyn FnMut(Option<String>) -> BoxFuture<'a, Result<Page<I>, Error>> + Send + 'a>;
 
 /// Every item of every page, as a [`futures_core::Stream`]. Pages are
-/// fetched one at a time, only when the items before them have been taken;
-/// the stream ends after a page with `has_more: false` or without a
-/// `next_token`, and after the first error.
+/// fetched one at a time, only when the items before them have been taken,
+/// so a stream that is dropped, or cut short with `take`, fetches no further.
+///
+/// The stream ends after a page with `has_more: false`, a page without a
+/// (non-empty) `next_token`, a page whose `next_token` is the cursor that
+/// fetched it (a server bug that would otherwise loop for ever), and after
+/// the first error. Errors come after the client's own retries: a 429 or a
+/// 5xx that a retry cures never reaches the stream.
 pub struct PageStream<'a, I> {
     fetch: Fetcher<'a, I>,
     buffer: VecDeque<I>,
     in_flight: Option<BoxFuture<'a, Result<Page<I>, Error>>>,
+    /// The cursor of the page in flight (`None` for the first page).
+    current_token: Option<String>,
     next_token: Option<String>,
     done: bool,
     pages: u64,
@@ -70,7 +77,15 @@ impl<'a, I: Send + 'a> PageStream<'a, I> {
                 None => request.fetch(),
             }
         });
-        PageStream { fetch, buffer: VecDeque::new(), in_flight: None, next_token: None, done: false, pages: 0 }
+        PageStream {
+            fetch,
+            buffer: VecDeque::new(),
+            in_flight: None,
+            current_token: None,
+            next_token: None,
+            done: false,
+            pages: 0,
+        }
     }
 
     /// The next item, or `None` at the end; no extra crate needed.
@@ -102,6 +117,7 @@ impl<'a, I: Send + 'a> PageStream<'a, I> {
             }
             if self.in_flight.is_none() {
                 let token = self.next_token.take();
+                self.current_token = token.clone();
                 self.in_flight = Some((self.fetch)(token));
             }
             let Some(fut) = self.in_flight.as_mut() else { return Poll::Ready(None) };
@@ -121,6 +137,10 @@ impl<'a, I: Send + 'a> PageStream<'a, I> {
                     // along; a token is needed to go on either way.
                     match (page.has_more, next) {
                         (Some(false), _) | (_, None) => self.done = true,
+                        (_, Some(token)) if self.current_token.as_deref() == Some(token.as_str()) => {
+                            tracing::warn!(pages = self.pages, "the server returned the same cursor again; ending the listing");
+                            self.done = true;
+                        }
                         (_, Some(token)) => self.next_token = Some(token),
                     }
                 }

@@ -2,7 +2,9 @@
 //! agent session) to reach a state where the caller has something to do.
 
 use std::future::Future;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use tokio::time::Instant;
 
 use serde::Serialize;
 
@@ -64,6 +66,15 @@ impl WaitOptions {
         self.max_interval = max.max(initial);
         self
     }
+
+    /// The pause after `current`: `current × multiplier`, at most
+    /// `max_interval`, a zero interval stays zero (polls then follow each other at once).
+    pub fn next_interval(&self, current: Duration) -> Duration {
+        let factor = if self.multiplier.is_finite() { self.multiplier.max(1.0) } else { 1.0 };
+        Duration::try_from_secs_f64(current.as_secs_f64() * factor)
+            .unwrap_or(self.max_interval)
+            .min(self.max_interval)
+    }
 }
 
 /// What the progress callback sees after each poll.
@@ -83,6 +94,11 @@ pub struct WaitProgress {
 /// it waits for the caller, and returns it. A failed status gives
 /// [`Error::JobFailed`]; the deadline gives [`Error::WaitTimedOut`]; an
 /// error from a poll (after the client's own retries) is returned as is.
+///
+/// The first poll is immediate; the pauses between polls start at
+/// `initial_interval` and grow by `multiplier` up to `max_interval`. The
+/// deadline bounds the whole wait: a poll still in flight when it passes is
+/// abandoned. `on_progress` sees the status and progress after every poll.
 /// Dropping the returned future stops the polling.
 pub async fn wait_for<T, F, Fut>(mut poll: F, options: WaitOptions, mut on_progress: impl FnMut(&WaitProgress)) -> Result<T, Error>
 where
@@ -91,10 +107,17 @@ where
     Fut: Future<Output = Result<T, Error>>,
 {
     let started = Instant::now();
+    // A timeout too large for the clock means "no deadline" (30 years).
+    let deadline = started.checked_add(options.timeout).unwrap_or_else(|| started + Duration::from_secs(30 * 365 * 86_400));
+    let timed_out = |last_status: Option<String>| Error::WaitTimedOut { last_status, waited: started.elapsed() };
     let mut interval = options.initial_interval;
     let mut polls = 0u32;
+    let mut last_status = None;
     loop {
-        let resource = poll().await?;
+        let resource = match tokio::time::timeout_at(deadline, poll()).await {
+            Ok(resource) => resource?,
+            Err(_) => return Err(timed_out(last_status)),
+        };
         polls += 1;
         let status = resource.status();
         on_progress(&WaitProgress { status: status.clone(), progress: resource.progress(), polls, elapsed: started.elapsed() });
@@ -108,11 +131,12 @@ where
                 return Err(Error::JobFailed { status: s.clone(), resource: Box::new(resource) });
             }
         }
-        let elapsed = started.elapsed();
-        if elapsed >= options.timeout {
-            return Err(Error::WaitTimedOut { last_status: status, waited: elapsed });
+        last_status = status;
+        let now = Instant::now();
+        if now >= deadline {
+            return Err(timed_out(last_status));
         }
-        tokio::time::sleep(interval.min(options.timeout - elapsed)).await;
-        interval = interval.mul_f64(options.multiplier.max(1.0)).min(options.max_interval);
+        tokio::time::sleep(interval.min(deadline - now)).await;
+        interval = options.next_interval(interval);
     }
 }

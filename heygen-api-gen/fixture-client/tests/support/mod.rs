@@ -1,0 +1,267 @@
+//! A small HTTP/1.1 server on 127.0.0.1 for the fixture client's tests. It
+//! records every request as it arrived and answers with what the test's
+//! handler returns; the handler also sees how many requests came before.
+#![allow(dead_code)]
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use heygen_fixture_client::Client;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+/// One request as received.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    pub method: String,
+    /// The raw request target, e.g. `/v1/renders?limit=2&token=t2`.
+    pub target: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    pub at: Instant,
+}
+
+impl Seen {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    pub fn path(&self) -> &str {
+        self.target.split('?').next().unwrap_or_default()
+    }
+
+    /// Every value of a query parameter, percent-decoded.
+    pub fn query_all(&self, name: &str) -> Vec<String> {
+        let Some((_, query)) = self.target.split_once('?') else { return Vec::new() };
+        query
+            .split('&')
+            .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+            .filter(|(k, _)| decode(k) == name)
+            .map(|(_, v)| decode(v))
+            .collect()
+    }
+
+    /// The one value of a query parameter.
+    pub fn query(&self, name: &str) -> Option<String> {
+        let mut all = self.query_all(name);
+        assert!(all.len() <= 1, "`{name}` sent {} times in {}", all.len(), self.target);
+        all.pop()
+    }
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).expect("ascii");
+                out.push(u8::from_str_radix(hex, 16).expect("percent escape"));
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).expect("utf-8 query")
+}
+
+/// What to answer.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    pub delay: Duration,
+}
+
+impl Reply {
+    pub fn json(status: u16, body: impl Into<String>) -> Reply {
+        Reply {
+            status,
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: body.into().into_bytes(),
+            delay: Duration::ZERO,
+        }
+    }
+
+    pub fn value(status: u16, body: &serde_json::Value) -> Reply {
+        Reply::json(status, body.to_string())
+    }
+
+    pub fn header(mut self, name: &str, value: &str) -> Reply {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    pub fn delayed(mut self, delay: Duration) -> Reply {
+        self.delay = delay;
+        self
+    }
+}
+
+type Handler = Arc<dyn Fn(usize, &Seen) -> Reply + Send + Sync>;
+
+pub struct TestServer {
+    addr: std::net::SocketAddr,
+    seen: Arc<Mutex<Vec<Seen>>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl TestServer {
+    /// Starts a server; `handler(n, request)` answers the `n`th request
+    /// (counting from 0).
+    pub async fn start(handler: impl Fn(usize, &Seen) -> Reply + Send + Sync + 'static) -> TestServer {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1");
+        let addr = listener.local_addr().expect("addr");
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let handler: Handler = Arc::new(handler);
+        let seen_in = seen.clone();
+        let task = tokio::spawn(async move {
+            loop {
+                let Ok((stream, _)) = listener.accept().await else { return };
+                let (handler, seen) = (handler.clone(), seen_in.clone());
+                tokio::spawn(async move {
+                    let _ = serve(stream, handler, seen).await;
+                });
+            }
+        });
+        TestServer { addr, seen, task }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn requests(&self) -> Vec<Seen> {
+        self.seen.lock().expect("lock").clone()
+    }
+
+    pub fn count(&self) -> usize {
+        self.seen.lock().expect("lock").len()
+    }
+
+    /// A client for this server with a test key and short retry backoff.
+    pub fn client(&self) -> Client {
+        let policy = heygen_api::runtime::RetryPolicy {
+            base_delay: Duration::from_millis(5),
+            max_delay: Duration::from_millis(20),
+            ..Default::default()
+        };
+        Client::builder()
+            .api_key("test-key")
+            .base_url(self.url())
+            .retry_policy(policy)
+            .build()
+            .expect("client")
+    }
+}
+
+async fn serve(mut stream: TcpStream, handler: Handler, seen: Arc<Mutex<Vec<Seen>>>) -> std::io::Result<()> {
+    let mut buf = Vec::new();
+    loop {
+        let head_end = loop {
+            if let Some(pos) = find(&buf, b"\r\n\r\n") {
+                break pos;
+            }
+            if !read_more(&mut stream, &mut buf).await? {
+                return Ok(());
+            }
+        };
+        let head = String::from_utf8_lossy(&buf[..head_end]).to_string();
+        let mut lines = head.split("\r\n");
+        let mut request_line = lines.next().unwrap_or_default().split(' ');
+        let method = request_line.next().unwrap_or_default().to_string();
+        let target = request_line.next().unwrap_or_default().to_string();
+        let headers: Vec<(String, String)> = lines
+            .filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_string(), v.trim().to_string())))
+            .collect();
+        let has = |name: &str, value: &str| {
+            headers.iter().any(|(k, v)| k.eq_ignore_ascii_case(name) && v.to_ascii_lowercase().contains(value))
+        };
+        let body_start = head_end + 4;
+        let body = if has("transfer-encoding", "chunked") {
+            loop {
+                if let Some((body, used)) = dechunk(&buf[body_start..]) {
+                    buf.drain(..body_start + used);
+                    break body;
+                }
+                if !read_more(&mut stream, &mut buf).await? {
+                    return Ok(());
+                }
+            }
+        } else {
+            let length: usize = headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+                .and_then(|(_, v)| v.parse().ok())
+                .unwrap_or(0);
+            while buf.len() < body_start + length {
+                if !read_more(&mut stream, &mut buf).await? {
+                    return Ok(());
+                }
+            }
+            let body = buf[body_start..body_start + length].to_vec();
+            buf.drain(..body_start + length);
+            body
+        };
+        let request = Seen { method, target, headers, body, at: Instant::now() };
+        let n = {
+            let mut seen = seen.lock().expect("lock");
+            seen.push(request.clone());
+            seen.len() - 1
+        };
+        let reply = handler(n, &request);
+        if !reply.delay.is_zero() {
+            tokio::time::sleep(reply.delay).await;
+        }
+        let mut out = format!("HTTP/1.1 {} X\r\ncontent-length: {}\r\n", reply.status, reply.body.len());
+        for (k, v) in &reply.headers {
+            out.push_str(&format!("{k}: {v}\r\n"));
+        }
+        out.push_str("\r\n");
+        stream.write_all(out.as_bytes()).await?;
+        stream.write_all(&reply.body).await?;
+        stream.flush().await?;
+    }
+}
+
+async fn read_more(stream: &mut TcpStream, buf: &mut Vec<u8>) -> std::io::Result<bool> {
+    let mut chunk = [0u8; 16 * 1024];
+    let n = stream.read(&mut chunk).await?;
+    buf.extend_from_slice(&chunk[..n]);
+    Ok(n > 0)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// A whole chunked body and the bytes it took, or `None` if more is needed.
+fn dechunk(raw: &[u8]) -> Option<(Vec<u8>, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    loop {
+        let line_end = at + find(&raw[at..], b"\r\n")?;
+        let size_field = std::str::from_utf8(&raw[at..line_end]).ok()?;
+        let size = usize::from_str_radix(size_field.split(';').next()?.trim(), 16).ok()?;
+        let start = line_end + 2;
+        if size == 0 {
+            // No trailers: the body ends with an empty line.
+            return (raw.len() >= start + 2).then(|| (out, start + 2));
+        }
+        if raw.len() < start + size + 2 {
+            return None;
+        }
+        out.extend_from_slice(&raw[start..start + size]);
+        at = start + size + 2;
+    }
+}
