@@ -79,8 +79,12 @@ fn short_type(ty: &impl ToTokens) -> String {
         .replace("::serde_json::", "serde_json::")
         .replace("::chrono::", "chrono::")
         .replace("super::", "");
-    s = s.replace(',', ", ");
-    s
+    // Leading `::` of absolute paths is noise in a snapshot.
+    s = s.replace("<::", "<").replace(",::", ",");
+    if let Some(rest) = s.strip_prefix("::") {
+        s = rest.to_string();
+    }
+    s.replace(',', ", ")
 }
 
 fn render_struct(s: &syn::ItemStruct) -> String {

