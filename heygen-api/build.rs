@@ -23,7 +23,10 @@ fn main() {
             std::process::exit(1);
         }
     };
-    for (name, text) in [("heygen_api.rs", &generated.code), ("heygen_api_mock.rs", &generated.mocks)] {
+    for (name, text) in [
+        ("heygen_api.rs", &generated.code),
+        ("heygen_api_mock.rs", &generated.mocks),
+    ] {
         if let Err(e) = std::fs::write(out_dir.join(name), text) {
             build_print::error!("cannot write {name} to OUT_DIR: {e}");
             std::process::exit(1);

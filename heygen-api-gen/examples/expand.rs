@@ -1,6 +1,8 @@
 //! Debugging aid: `cargo run -p heygen-api-gen --example expand SPEC [--normalised]`.
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: expand SPEC [--normalised]");
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: expand SPEC [--normalised]");
     let normalised = std::env::args().any(|a| a == "--normalised");
     let spec = heygen_api_gen::load_file(std::path::Path::new(&path));
     let result = spec.and_then(|spec| {

@@ -32,7 +32,9 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { runtime: "crate::runtime".to_string() }
+        Options {
+            runtime: "crate::runtime".to_string(),
+        }
     }
 }
 
@@ -65,15 +67,46 @@ struct SendInfo {
     success: syn::Type,
 }
 
+/// Stack of the thread that generation runs on. progenitor and typify
+/// recurse through every level of schema nesting, at tens of KiB a level in
+/// an unoptimised build (a schema 45 levels deep, under `MAX_DEPTH`,
+/// overflowed the 2 MiB a spawned thread gets by default). Only the pages
+/// actually used are committed.
+const GENERATION_STACK: usize = 64 * 1024 * 1024;
+
+/// Generates the client on a thread of its own, so the caller's stack size
+/// (a test thread, a build script, a small worker) cannot decide whether a
+/// document within the depth bound overflows it.
 pub fn generate(spec: &Spec, options: &Options) -> Result<Generated> {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("heygen-api-gen".into())
+            .stack_size(GENERATION_STACK)
+            .spawn_scoped(scope, || generate_here(spec, options))
+            .map_err(|e| GenError::new(&spec.origin, "", format!("cannot start the generation thread: {e}")))?;
+        worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
     let started = Instant::now();
     let origin = spec.origin.as_str();
     let prepared = prepare(&spec.normalised, origin)?;
-    let openapi: openapiv3::OpenAPI = serde_json::from_value(prepared.doc.clone()).map_err(|e| {
-        GenError::new(origin, "", format!("the normalised document is not valid OpenAPI 3.0: {e}"))
+    let openapi: openapiv3::OpenAPI =
+        serde_json::from_value(prepared.doc.clone()).map_err(|e| {
+            GenError::new(
+                origin,
+                "",
+                format!("the normalised document is not valid OpenAPI 3.0: {e}"),
+            )
+        })?;
+    let runtime: syn::Path = syn::parse_str(&options.runtime).map_err(|_| {
+        GenError::new(
+            origin,
+            "",
+            format!("runtime path `{}` is not a Rust path", options.runtime),
+        )
     })?;
-    let runtime: syn::Path = syn::parse_str(&options.runtime)
-        .map_err(|_| GenError::new(origin, "", format!("runtime path `{}` is not a Rust path", options.runtime)))?;
 
     let mut settings = progenitor_impl::GenerationSettings::new();
     settings
@@ -86,22 +119,48 @@ pub fn generate(spec: &Spec, options: &Options) -> Result<Generated> {
     let tokens = guarded(origin, || generator.generate_tokens(&openapi))?;
     let mock_tokens = guarded(origin, || generator.httpmock(&openapi, "crate"))?;
 
-    let mut file: syn::File = syn::parse2(tokens)
-        .map_err(|e| GenError::new(origin, "", format!("progenitor produced unparsable code: {e}")))?;
+    let mut file: syn::File = syn::parse2(tokens).map_err(|e| {
+        GenError::new(
+            origin,
+            "",
+            format!("progenitor produced unparsable code: {e}"),
+        )
+    })?;
     let sends = rewrite(&mut file, &runtime);
     let structs = struct_fields(&file);
-    let glue = glue(&runtime, &sends, &structs, &prepared.doc, &prepared.multipart);
-    let glue: syn::File = syn::parse2(glue)
-        .map_err(|e| GenError::new(origin, "", format!("internal error: glue code does not parse: {e}")))?;
+    let glue = glue(
+        &runtime,
+        &sends,
+        &structs,
+        &prepared.doc,
+        &prepared.multipart,
+    );
+    let glue: syn::File = syn::parse2(glue).map_err(|e| {
+        GenError::new(
+            origin,
+            "",
+            format!("internal error: glue code does not parse: {e}"),
+        )
+    })?;
     file.items.extend(glue.items);
 
     let surface = Surface::from_generated(&prepared.doc, &file, &prepared.multipart);
     let code = prettyplease::unparse(&file);
-    let mut mocks: syn::File = syn::parse2(mock_tokens)
-        .map_err(|e| GenError::new(origin, "", format!("progenitor produced unparsable mocks: {e}")))?;
+    let mut mocks: syn::File = syn::parse2(mock_tokens).map_err(|e| {
+        GenError::new(
+            origin,
+            "",
+            format!("progenitor produced unparsable mocks: {e}"),
+        )
+    })?;
     rewrite_mocks(&mut mocks, &runtime, &prepared.doc);
     let mocks = prettyplease::unparse(&mocks);
-    Ok(Generated { code, mocks, surface, millis: started.elapsed().as_millis() })
+    Ok(Generated {
+        code,
+        mocks,
+        surface,
+        millis: started.elapsed().as_millis(),
+    })
 }
 
 /// progenitor reports some unsupported shapes by panicking; turn that into
@@ -115,14 +174,22 @@ fn guarded<T>(origin: &str, f: impl FnOnce() -> progenitor_impl::Result<T>) -> R
     std::panic::set_hook(previous);
     match outcome {
         Ok(Ok(v)) => Ok(v),
-        Ok(Err(e)) => Err(GenError::new(origin, "", format!("progenitor could not map this document: {e}"))),
+        Ok(Err(e)) => Err(GenError::new(
+            origin,
+            "",
+            format!("progenitor could not map this document: {e}"),
+        )),
         Err(panic) => {
             let what = panic
                 .downcast_ref::<String>()
                 .map(String::as_str)
                 .or_else(|| panic.downcast_ref::<&str>().copied())
                 .unwrap_or("unknown cause");
-            Err(GenError::new(origin, "", format!("progenitor could not map this document: {what}")))
+            Err(GenError::new(
+                origin,
+                "",
+                format!("progenitor could not map this document: {what}"),
+            ))
         }
     }
 }
@@ -180,8 +247,13 @@ fn rewrite_send(imp: &mut syn::ItemImpl, runtime: &syn::Path) -> Option<SendInfo
         syn::Type::Path(p) => p.path.segments.last()?.ident.clone(),
         _ => return None,
     };
-    let idx = imp.items.iter().position(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "send"))?;
-    let syn::ImplItem::Fn(original) = &mut imp.items[idx] else { return None };
+    let idx = imp
+        .items
+        .iter()
+        .position(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "send"))?;
+    let syn::ImplItem::Fn(original) = &mut imp.items[idx] else {
+        return None;
+    };
     // progenitor: `-> Result<ResponseValue<T>, Error<E>>`
     let success = success_type(&original.sig.output)?;
     let attrs = std::mem::take(&mut original.attrs);
@@ -198,7 +270,9 @@ fn rewrite_send(imp: &mut syn::ItemImpl, runtime: &syn::Path) -> Option<SendInfo
 }
 
 fn success_type(output: &syn::ReturnType) -> Option<syn::Type> {
-    let syn::ReturnType::Type(_, ty) = output else { return None };
+    let syn::ReturnType::Type(_, ty) = output else {
+        return None;
+    };
     let result = last_generic(ty, 0)?;
     last_generic(&result, 0)
 }
@@ -206,11 +280,16 @@ fn success_type(output: &syn::ReturnType) -> Option<syn::Type> {
 /// The `n`th generic argument of the last path segment of a type.
 fn last_generic(ty: &syn::Type, n: usize) -> Option<syn::Type> {
     let syn::Type::Path(p) = ty else { return None };
-    let syn::PathArguments::AngleBracketed(args) = &p.path.segments.last()?.arguments else { return None };
-    args.args.iter().filter_map(|a| match a {
-        syn::GenericArgument::Type(t) => Some(t.clone()),
-        _ => None,
-    }).nth(n)
+    let syn::PathArguments::AngleBracketed(args) = &p.path.segments.last()?.arguments else {
+        return None;
+    };
+    args.args
+        .iter()
+        .filter_map(|a| match a {
+            syn::GenericArgument::Type(t) => Some(t.clone()),
+            _ => None,
+        })
+        .nth(n)
 }
 
 /// Struct name -> (field name -> field type), for every struct in `types`,
@@ -293,7 +372,12 @@ fn glue(
     doc: &Value,
     multipart: &[MultipartOperation],
 ) -> TokenStream {
-    let field = |ty: &str, name: &str| structs.get(ty).and_then(|f| f.iter().find(|(n, _)| n == name)).map(|(_, t)| t.clone());
+    let field = |ty: &str, name: &str| {
+        structs
+            .get(ty)
+            .and_then(|f| f.iter().find(|(n, _)| n == name))
+            .map(|(_, t)| t.clone())
+    };
 
     // Envelopes: every success type with a `data` field, multipart
     // operations' included.
@@ -304,13 +388,18 @@ fn glue(
         .filter_map(|send| type_name(&send.success))
         .chain(multipart.iter().filter_map(|op| op.response_type.clone()));
     for name in success_names {
-        let Some(data_ty) = field(&name, "data") else { continue };
+        let Some(data_ty) = field(&name, "data") else {
+            continue;
+        };
         if !seen.insert(name.clone()) {
             continue;
         }
         let ident = format_ident!("{}", name);
         let (data, body) = if is_option(&data_ty) {
-            (last_generic(&data_ty, 0).unwrap_or(data_ty.clone()), quote! { self.data })
+            (
+                last_generic(&data_ty, 0).unwrap_or(data_ty.clone()),
+                quote! { self.data },
+            )
         } else {
             (data_ty.clone(), quote! { Some(self.data) })
         };
@@ -327,20 +416,37 @@ fn glue(
     let mut pages = Vec::new();
     let paged_ops = paged_operations(doc);
     for send in sends {
-        let Some(name) = type_name(&send.success) else { continue };
+        let Some(name) = type_name(&send.success) else {
+            continue;
+        };
         let builder_snake = send.builder.to_string().to_snake_case();
-        if !paged_ops.iter().any(|op| op.to_snake_case() == builder_snake) {
+        if !paged_ops
+            .iter()
+            .any(|op| op.to_snake_case() == builder_snake)
+        {
             continue;
         }
-        let Some(data_ty) = field(&name, "data") else { continue };
-        let list_ty = if is_option(&data_ty) { last_generic(&data_ty, 0).unwrap_or(data_ty.clone()) } else { data_ty.clone() };
-        let Some(item_ty) = last_generic(&list_ty, 0) else { continue };
+        let Some(data_ty) = field(&name, "data") else {
+            continue;
+        };
+        let list_ty = if is_option(&data_ty) {
+            last_generic(&data_ty, 0).unwrap_or(data_ty.clone())
+        } else {
+            data_ty.clone()
+        };
+        let Some(item_ty) = last_generic(&list_ty, 0) else {
+            continue;
+        };
         let has_next = field(&name, "next_token").is_some();
         let has_more = field(&name, "has_more").is_some();
         if !has_next && !has_more {
             continue;
         }
-        let items = if is_option(&data_ty) { quote! { page.data.unwrap_or_default() } } else { quote! { page.data } };
+        let items = if is_option(&data_ty) {
+            quote! { page.data.unwrap_or_default() }
+        } else {
+            quote! { page.data }
+        };
         let next = match field(&name, "next_token") {
             Some(t) if is_option(&t) => quote! { page.next_token.map(|t| t.to_string()) },
             Some(_) => quote! { Some(page.next_token.to_string()) },
@@ -381,7 +487,9 @@ fn glue(
     let mut jobs = Vec::new();
     let mut seen_jobs = std::collections::BTreeSet::new();
     for (name, fields) in structs {
-        let Some((_, status_ty)) = fields.iter().find(|(n, _)| n == "status") else { continue };
+        let Some((_, status_ty)) = fields.iter().find(|(n, _)| n == "status") else {
+            continue;
+        };
         if !seen_jobs.insert(name.clone()) {
             continue;
         }
@@ -401,10 +509,16 @@ fn glue(
             .find(|(n, _)| n == "progress")
             .map(|(_, t)| {
                 let s = t.to_token_stream().to_string();
-                ["f64", "f32", "i64", "u64", "i32", "u32"].iter().any(|k| s.contains(k))
+                ["f64", "f32", "i64", "u64", "i32", "u32"]
+                    .iter()
+                    .any(|k| s.contains(k))
             })
             .unwrap_or(true);
-        let progress = if progress_ok { progress } else { quote! { None } };
+        let progress = if progress_ok {
+            progress
+        } else {
+            quote! { None }
+        };
         jobs.push(quote! {
             impl #runtime::Job for types::#ident {
                 fn status(&self) -> ::std::option::Option<::std::string::String> { #status }
@@ -476,18 +590,33 @@ fn glue(
 /// operationIds whose query has `token` (the cursor).
 fn paged_operations(doc: &Value) -> Vec<String> {
     let mut out = Vec::new();
-    let Some(paths) = doc.get("paths").and_then(Value::as_object) else { return out };
+    let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
+        return out;
+    };
     for item in paths.values() {
-        let Some(item) = item.as_object() else { continue };
-        let shared: Vec<&Value> = item.get("parameters").and_then(Value::as_array).into_iter().flatten().collect();
+        let Some(item) = item.as_object() else {
+            continue;
+        };
+        let shared: Vec<&Value> = item
+            .get("parameters")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .collect();
         for (method, op) in item {
             if method == "parameters" {
                 continue;
             }
-            let params = op.get("parameters").and_then(Value::as_array).into_iter().flatten().chain(shared.iter().copied());
+            let params = op
+                .get("parameters")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .chain(shared.iter().copied());
             let has_token = params.into_iter().any(|p| {
                 let p = resolve_param(doc, p);
-                p.get("in").and_then(Value::as_str) == Some("query") && p.get("name").and_then(Value::as_str) == Some("token")
+                p.get("in").and_then(Value::as_str) == Some("query")
+                    && p.get("name").and_then(Value::as_str) == Some("token")
             });
             if has_token {
                 if let Some(id) = op.get("operationId").and_then(Value::as_str) {
@@ -500,7 +629,11 @@ fn paged_operations(doc: &Value) -> Vec<String> {
 }
 
 fn resolve_param<'a>(doc: &'a Value, p: &'a Value) -> &'a Value {
-    match p.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')) {
+    match p
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix('#'))
+    {
         Some(ptr) => doc.pointer(ptr).unwrap_or(p),
         None => p,
     }
@@ -510,7 +643,11 @@ fn multipart_method(runtime: &syn::Path, op: &MultipartOperation) -> TokenStream
     let name = format_ident!("{}", op.operation_id.to_snake_case());
     let op_id = op.operation_id.to_snake_case();
     let method = op.method.to_uppercase();
-    let args: Vec<syn::Ident> = op.path_params.iter().map(|p| format_ident!("{}", p.to_snake_case())).collect();
+    let args: Vec<syn::Ident> = op
+        .path_params
+        .iter()
+        .map(|p| format_ident!("{}", p.to_snake_case()))
+        .collect();
     let mut fmt = op.path.clone();
     for p in &op.path_params {
         fmt = fmt.replace(&format!("{{{p}}}"), "{}");
@@ -560,7 +697,9 @@ fn rewrite_mocks(file: &mut syn::File, runtime: &syn::Path, doc: &Value) {
                 return;
             }
             let parser = syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
-            let Ok(mut args) = syn::parse::Parser::parse2(parser, mac.tokens.clone()) else { return };
+            let Ok(mut args) = syn::parse::Parser::parse2(parser, mac.tokens.clone()) else {
+                return;
+            };
             let runtime = self.0;
             for arg in args.iter_mut().skip(1) {
                 *arg = syn::parse_quote! { regex::escape(&#runtime::encode_path(&#arg)) };
@@ -589,7 +728,9 @@ fn rewrite_mocks(file: &mut syn::File, runtime: &syn::Path, doc: &Value) {
                         }
                     }
                 }
-                syn::Item::Struct(s) if s.ident.to_string().ends_with("Then") => thens.push(s.ident.clone()),
+                syn::Item::Struct(s) if s.ident.to_string().ends_with("Then") => {
+                    thens.push(s.ident.clone())
+                }
                 _ => {}
             }
         }
@@ -606,12 +747,18 @@ fn rewrite_mocks(file: &mut syn::File, runtime: &syn::Path, doc: &Value) {
     let mut ops = Vec::new();
     if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
         for (path, item) in paths {
-            let Some(item) = item.as_object() else { continue };
+            let Some(item) = item.as_object() else {
+                continue;
+            };
             for (method, op) in item {
-                let Some(id) = op.get("operationId").and_then(Value::as_str) else { continue };
+                let Some(id) = op.get("operationId").and_then(Value::as_str) else {
+                    continue;
+                };
                 let method = method.to_uppercase();
                 let mock = id.to_snake_case();
-                ops.push(quote! { Operation { id: #id, method: #method, path: #path, mock: #mock } });
+                ops.push(
+                    quote! { Operation { id: #id, method: #method, path: #path, mock: #mock } },
+                );
             }
         }
     }

@@ -13,10 +13,10 @@ pub mod canonical;
 pub mod changelog;
 mod error;
 mod generate;
-mod open_types;
 pub mod load;
 pub mod merge;
 pub mod normalise;
+mod open_types;
 mod prepare;
 pub mod surface;
 pub mod synthetic;
@@ -44,9 +44,18 @@ pub struct Spec {
 /// OpenAPI YAML block.
 pub fn load_file(path: &Path) -> Result<Spec> {
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| GenError::new(&origin, "", format!("cannot read the file: {e}")))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| GenError::new(&origin, "", format!("expected UTF-8 text; invalid byte at offset {}", e.utf8_error().valid_up_to())))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| GenError::new(&origin, "", format!("cannot read the file: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        GenError::new(
+            &origin,
+            "",
+            format!(
+                "expected UTF-8 text; invalid byte at offset {}",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })?;
     load_str(&text, &origin)
 }
 
@@ -64,5 +73,9 @@ pub fn load_str(text: &str, origin: &str) -> Result<Spec> {
 /// Normalises a parsed document.
 pub fn from_value(raw: Value, origin: &str) -> Result<Spec> {
     let normalised = normalise::normalise(&raw, origin)?;
-    Ok(Spec { origin: origin.to_string(), raw, normalised })
+    Ok(Spec {
+        origin: origin.to_string(),
+        raw,
+        normalised,
+    })
 }

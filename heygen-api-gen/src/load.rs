@@ -18,7 +18,11 @@ pub fn parse_document(text: &str, origin: &str) -> Result<Value> {
             GenError::new(
                 origin,
                 "",
-                format!("not valid JSON (line {}, column {}): {e}", e.line(), e.column()),
+                format!(
+                    "not valid JSON (line {}, column {}): {e}",
+                    e.line(),
+                    e.column()
+                ),
             )
         })?
     } else {
@@ -38,7 +42,12 @@ pub fn parse_document(text: &str, origin: &str) -> Result<Value> {
 
 /// Converts YAML to JSON, rejecting what JSON cannot say (non-string keys,
 /// tags) instead of guessing, and bounding the depth.
-fn yaml_to_json(yaml: serde_yaml::Value, origin: &str, pointer: &str, depth: usize) -> Result<Value> {
+fn yaml_to_json(
+    yaml: serde_yaml::Value,
+    origin: &str,
+    pointer: &str,
+    depth: usize,
+) -> Result<Value> {
     use serde_yaml::Value as Y;
     if depth > MAX_DEPTH {
         return Err(GenError::new(
@@ -57,9 +66,9 @@ fn yaml_to_json(yaml: serde_yaml::Value, origin: &str, pointer: &str, depth: usi
                 Value::from(u)
             } else {
                 let f = n.as_f64().unwrap_or(f64::NAN);
-                serde_json::Number::from_f64(f).map(Value::Number).ok_or_else(|| {
-                    GenError::new(origin, pointer, "expected a finite number")
-                })?
+                serde_json::Number::from_f64(f)
+                    .map(Value::Number)
+                    .ok_or_else(|| GenError::new(origin, pointer, "expected a finite number"))?
             }
         }
         Y::String(s) => Value::String(s),
@@ -67,7 +76,14 @@ fn yaml_to_json(yaml: serde_yaml::Value, origin: &str, pointer: &str, depth: usi
             items
                 .into_iter()
                 .enumerate()
-                .map(|(i, v)| yaml_to_json(v, origin, &crate::error::child(pointer, &i.to_string()), depth + 1))
+                .map(|(i, v)| {
+                    yaml_to_json(
+                        v,
+                        origin,
+                        &crate::error::child(pointer, &i.to_string()),
+                        depth + 1,
+                    )
+                })
                 .collect::<Result<_>>()?,
         ),
         Y::Mapping(map) => {
@@ -125,7 +141,11 @@ pub fn extract_from_page(page: &str, origin: &str) -> Result<String> {
             body.push('\n');
         }
         if !closed {
-            return Err(GenError::new(origin, "", "the page's YAML block is never closed"));
+            return Err(GenError::new(
+                origin,
+                "",
+                "the page's YAML block is never closed",
+            ));
         }
         if body.trim_start().starts_with("openapi:") {
             blocks.push(body);

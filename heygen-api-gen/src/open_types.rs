@@ -4,7 +4,8 @@
 //! decode, and a value the client does not know must reach the caller as it
 //! was sent, not be mapped to a known one or fail the call:
 //! - `deny_unknown_fields` (typify's spelling of `additionalProperties:
-//!   false`) is removed: it would reject every new response field;
+//!   false`) moves from serde to schemars: the JSON Schema keeps it, decoding
+//!   no longer rejects new response fields;
 //! - string enums get `Unknown(String)`, kept verbatim, shown by `Display`,
 //!   and written back unchanged when serialised;
 //! - tagged unions get `Unknown(serde_json::Value)` holding the whole object;
@@ -45,9 +46,17 @@ pub(crate) fn open_up(items: &mut Vec<syn::Item>) {
                     });
                     continue;
                 }
-                let all_unit = e.variants.iter().all(|v| matches!(v.fields, syn::Fields::Unit));
-                let tagged = e.attrs.iter().any(|a| a.path().is_ident("serde") && a.to_token_stream().to_string().contains("tag ="));
-                let untagged = e.attrs.iter().any(|a| a.path().is_ident("serde") && a.to_token_stream().to_string().contains("untagged"));
+                let all_unit = e
+                    .variants
+                    .iter()
+                    .all(|v| matches!(v.fields, syn::Fields::Unit));
+                let tagged = e.attrs.iter().any(|a| {
+                    a.path().is_ident("serde") && a.to_token_stream().to_string().contains("tag =")
+                });
+                let untagged = e.attrs.iter().any(|a| {
+                    a.path().is_ident("serde")
+                        && a.to_token_stream().to_string().contains("untagged")
+                });
                 if all_unit && !untagged && !e.variants.is_empty() {
                     drop_derive(&mut e.attrs, "Copy");
                     e.variants.push(syn::parse_quote! {
@@ -72,25 +81,54 @@ pub(crate) fn open_up(items: &mut Vec<syn::Item>) {
     }
     for item in items.iter_mut() {
         let syn::Item::Impl(imp) = item else { continue };
-        let syn::Type::Path(p) = &*imp.self_ty else { continue };
-        let Some(name) = p.path.segments.last().map(|s| s.ident.clone()) else { continue };
+        let syn::Type::Path(p) = &*imp.self_ty else {
+            continue;
+        };
+        let Some(name) = p.path.segments.last().map(|s| s.ident.clone()) else {
+            continue;
+        };
         if !string_enums.contains(&name) {
             continue;
         }
-        let Some(trait_path) = imp.trait_.as_ref().map(|t| t.0.to_token_stream().to_string()) else { continue };
+        let Some(trait_path) = imp
+            .trait_
+            .as_ref()
+            .map(|t| t.0.to_token_stream().to_string())
+        else {
+            continue;
+        };
         for f in imp.items.iter_mut() {
             let syn::ImplItem::Fn(f) = f else { continue };
             if trait_path.ends_with("Display") && f.sig.ident == "fmt" {
-                add_arm(&mut f.block, syn::parse_quote! { Self::Unknown(ref value) => f.write_str(value), }, false);
+                add_arm(
+                    &mut f.block,
+                    syn::parse_quote! { Self::Unknown(ref value) => f.write_str(value), },
+                    false,
+                );
             } else if trait_path.ends_with("FromStr") && f.sig.ident == "from_str" {
-                add_arm(&mut f.block, syn::parse_quote! { other => Ok(Self::Unknown(other.to_string())), }, true);
+                add_arm(
+                    &mut f.block,
+                    syn::parse_quote! { other => Ok(Self::Unknown(other.to_string())), },
+                    true,
+                );
             }
         }
     }
 }
 
-fn drop_deny_unknown(attrs: &mut Vec<syn::Attribute>) {
-    attrs.retain(|a| !(a.path().is_ident("serde") && a.to_token_stream().to_string().contains("deny_unknown_fields")));
+/// serde's `deny_unknown_fields` would reject new response fields; the
+/// schema keeps saying `additionalProperties: false` through schemars' own
+/// attribute, which changes the JSON Schema and nothing else.
+fn drop_deny_unknown(attrs: &mut [syn::Attribute]) {
+    for a in attrs.iter_mut() {
+        if a.path().is_ident("serde")
+            && a.to_token_stream()
+                .to_string()
+                .contains("deny_unknown_fields")
+        {
+            *a = syn::parse_quote! { #[schemars(deny_unknown_fields)] };
+        }
+    }
 }
 
 fn drop_derive(attrs: &mut [syn::Attribute], name: &str) {
@@ -98,7 +136,9 @@ fn drop_derive(attrs: &mut [syn::Attribute], name: &str) {
         if !a.path().is_ident("derive") {
             continue;
         }
-        let Ok(list) = a.parse_args_with(syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated) else {
+        let Ok(list) = a.parse_args_with(
+            syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+        ) else {
             continue;
         };
         let kept: Vec<syn::Path> = list
@@ -129,7 +169,10 @@ fn add_arm(block: &mut syn::Block, arm: syn::Arm, replace_wild: bool) {
             m.arms.push(arm);
         }
     }
-    let mut v = V { arm: Some(arm), replace_wild };
+    let mut v = V {
+        arm: Some(arm),
+        replace_wild,
+    };
     syn::visit_mut::visit_block_mut(&mut v, block);
 }
 
@@ -137,8 +180,15 @@ fn add_arm(block: &mut syn::Block, arm: syn::Arm, replace_wild: bool) {
 /// values (integer enums) in schemars 0.8's API; rewrite it for schemars 1:
 /// the base type's schema with the `enum` (or `not: {enum}`) values added.
 fn schemars_one(imp: &mut syn::ItemImpl) {
-    let Some((trait_path, _)) = &imp.trait_ else { return };
-    if !trait_path.to_token_stream().to_string().replace(' ', "").ends_with("schemars::JsonSchema") {
+    let Some((trait_path, _)) = &imp.trait_ else {
+        return;
+    };
+    if !trait_path
+        .to_token_stream()
+        .to_string()
+        .replace(' ', "")
+        .ends_with("schemars::JsonSchema")
+    {
         return;
     }
     let body = imp.to_token_stream().to_string();
@@ -153,7 +203,12 @@ fn schemars_one(imp: &mut syn::ItemImpl) {
     impl<'ast> syn::visit::Visit<'ast> for Collect {
         fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
             if let Some(q) = &p.qself {
-                if self.base.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "json_schema") {
+                if self.base.is_none()
+                    && p.path
+                        .segments
+                        .last()
+                        .is_some_and(|s| s.ident == "json_schema")
+                {
                     self.base = Some((*q.ty).clone());
                 }
             }
@@ -162,7 +217,11 @@ fn schemars_one(imp: &mut syn::ItemImpl) {
         fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
             let callee = c.func.to_token_stream().to_string().replace(' ', "");
             if callee.ends_with("serde_json::from_str") {
-                if let Some(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })) = c.args.first() {
+                if let Some(syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                })) = c.args.first()
+                {
                     self.values.push(s.clone());
                 }
             }
@@ -170,16 +229,26 @@ fn schemars_one(imp: &mut syn::ItemImpl) {
         }
         fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
             if m.method == "to_string" && self.name.is_none() {
-                if let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = &*m.receiver {
+                if let syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) = &*m.receiver
+                {
                     self.name = Some(s.clone());
                 }
             }
             syn::visit::visit_expr_method_call(self, m);
         }
     }
-    let mut found = Collect { base: None, values: Vec::new(), name: None };
+    let mut found = Collect {
+        base: None,
+        values: Vec::new(),
+        name: None,
+    };
     syn::visit::visit_item_impl(&mut found, imp);
-    let (Some(base), Some(name)) = (found.base, found.name) else { return };
+    let (Some(base), Some(name)) = (found.base, found.name) else {
+        return;
+    };
     let values = found.values;
     let negated = body.contains(". not =");
     let insert = if negated {
@@ -222,20 +291,26 @@ fn tag_dispatch(items: &mut Vec<syn::Item>) -> Vec<TagDispatch> {
     let mut structs: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for item in items.iter() {
         match item {
-            syn::Item::Enum(e) if e.variants.len() == 1 && matches!(e.variants[0].fields, syn::Fields::Unit) => {
+            syn::Item::Enum(e)
+                if e.variants.len() == 1 && matches!(e.variants[0].fields, syn::Fields::Unit) =>
+            {
                 if let Some(value) = crate::surface::serde_rename(&e.variants[0].attrs) {
                     consts.insert(e.ident.to_string(), value);
                 }
             }
             syn::Item::Struct(s) => {
-                let syn::Fields::Named(named) = &s.fields else { continue };
+                let syn::Fields::Named(named) = &s.fields else {
+                    continue;
+                };
                 let fields = named
                     .named
                     .iter()
                     .filter_map(|f| {
                         let ident = f.ident.as_ref()?.to_string();
                         let wire = crate::surface::serde_rename(&f.attrs).unwrap_or(ident);
-                        let syn::Type::Path(p) = &f.ty else { return None };
+                        let syn::Type::Path(p) = &f.ty else {
+                            return None;
+                        };
                         Some((wire, p.path.segments.last()?.ident.to_string()))
                     })
                     .collect();
@@ -247,20 +322,30 @@ fn tag_dispatch(items: &mut Vec<syn::Item>) -> Vec<TagDispatch> {
     let mut found = Vec::new();
     for item in items.iter() {
         let syn::Item::Enum(e) = item else { continue };
-        let untagged = e.attrs.iter().any(|a| a.path().is_ident("serde") && a.to_token_stream().to_string().contains("untagged"));
+        let untagged = e.attrs.iter().any(|a| {
+            a.path().is_ident("serde") && a.to_token_stream().to_string().contains("untagged")
+        });
         if !untagged || e.variants.is_empty() {
             continue;
         }
         // Each variant wraps one struct; collect (variant, struct fields).
         let mut variants = Vec::new();
         for v in &e.variants {
-            let syn::Fields::Unnamed(u) = &v.fields else { break };
+            let syn::Fields::Unnamed(u) = &v.fields else {
+                break;
+            };
             if u.unnamed.len() != 1 {
                 break;
             }
-            let syn::Type::Path(p) = &u.unnamed[0].ty else { break };
-            let Some(name) = p.path.segments.last().map(|s| s.ident.to_string()) else { break };
-            let Some(fields) = structs.get(&name) else { break };
+            let syn::Type::Path(p) = &u.unnamed[0].ty else {
+                break;
+            };
+            let Some(name) = p.path.segments.last().map(|s| s.ident.to_string()) else {
+                break;
+            };
+            let Some(fields) = structs.get(&name) else {
+                break;
+            };
             variants.push((v.ident.clone(), fields));
         }
         if variants.len() != e.variants.len() {
@@ -271,14 +356,25 @@ fn tag_dispatch(items: &mut Vec<syn::Item>) -> Vec<TagDispatch> {
         'tag: for tag in candidates {
             let mut mapping = Vec::new();
             for (ident, fields) in &variants {
-                let Some((_, ty)) = fields.iter().find(|(w, _)| w == tag) else { continue 'tag };
-                let Some(value) = consts.get(ty) else { continue 'tag };
-                if mapping.iter().any(|(v, _): &(String, syn::Ident)| v == value) {
+                let Some((_, ty)) = fields.iter().find(|(w, _)| w == tag) else {
+                    continue 'tag;
+                };
+                let Some(value) = consts.get(ty) else {
+                    continue 'tag;
+                };
+                if mapping
+                    .iter()
+                    .any(|(v, _): &(String, syn::Ident)| v == value)
+                {
                     continue 'tag;
                 }
                 mapping.push((value.clone(), ident.clone()));
             }
-            found.push(TagDispatch { enum_name: e.ident.clone(), tag: tag.clone(), variants: mapping });
+            found.push(TagDispatch {
+                enum_name: e.ident.clone(),
+                tag: tag.clone(),
+                variants: mapping,
+            });
             break;
         }
     }
@@ -341,8 +437,14 @@ mod tests {
         let text = prettyplease::unparse(&file);
         assert!(text.contains("Unknown(::std::string::String)"), "{text}");
         assert!(!text.contains("Copy"), "{text}");
-        assert!(text.contains("Self::Unknown(ref value) => f.write_str(value)"), "{text}");
-        assert!(text.contains("other => Ok(Self::Unknown(other.to_string()))"), "{text}");
+        assert!(
+            text.contains("Self::Unknown(ref value) => f.write_str(value)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("other => Ok(Self::Unknown(other.to_string()))"),
+            "{text}"
+        );
         assert!(!text.contains("invalid value"), "{text}");
     }
 }

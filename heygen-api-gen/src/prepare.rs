@@ -37,7 +37,9 @@ pub struct Prepared {
     pub multipart: Vec<MultipartOperation>,
 }
 
-const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 
 pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
     let mut doc = normalised.clone();
@@ -50,7 +52,10 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
         .unwrap_or_default();
     let components = doc.get("components").cloned().unwrap_or(json!({}));
 
-    let paths = doc.get_mut("paths").and_then(Value::as_object_mut).expect("normalised");
+    let paths = doc
+        .get_mut("paths")
+        .and_then(Value::as_object_mut)
+        .expect("normalised");
     for (path, item) in paths.iter_mut() {
         let pp = child("/paths", path);
         let item = item.as_object_mut().expect("normalised");
@@ -65,13 +70,22 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
         let shared_params = item.get("parameters").cloned();
         let mut remove = Vec::new();
         for method in METHODS {
-            let Some(op) = item.get_mut(method).and_then(Value::as_object_mut) else { continue };
+            let Some(op) = item.get_mut(method).and_then(Value::as_object_mut) else {
+                continue;
+            };
             let op_pointer = child(&pp, method);
-            let op_id = op.get("operationId").and_then(Value::as_str).unwrap_or_default().to_string();
+            let op_id = op
+                .get("operationId")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
             let type_base = op_id.to_pascal_case();
 
             // Success responses only; the layer owns everything else.
-            let responses = op.get_mut("responses").and_then(Value::as_object_mut).expect("normalised");
+            let responses = op
+                .get_mut("responses")
+                .and_then(Value::as_object_mut)
+                .expect("normalised");
             let mut kept = Map::new();
             for (code, r) in responses.iter() {
                 if is_success(code) {
@@ -105,7 +119,10 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
             if let Some(name) = &response_type {
                 for r in kept.values_mut() {
                     if let Some(media) = json_media_mut(r) {
-                        media.insert("schema".into(), json!({ "$ref": format!("#/components/schemas/{name}") }));
+                        media.insert(
+                            "schema".into(),
+                            json!({ "$ref": format!("#/components/schemas/{name}") }),
+                        );
                     }
                 }
             }
@@ -143,20 +160,39 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
             let is_mutating = method == "post" || method == "patch";
             if let Some(body) = op.get("requestBody").cloned() {
                 let body = resolve(&body, &components, "requestBodies");
-                let content = body.get("content").and_then(Value::as_object).cloned().unwrap_or_default();
-                let pick = ["application/json", "application/x-www-form-urlencoded", "application/octet-stream", "text/plain"]
-                    .into_iter()
-                    .find_map(|want| content.iter().find(|(mt, _)| media_base(mt) == want));
+                let content = body
+                    .get("content")
+                    .and_then(Value::as_object)
+                    .cloned()
+                    .unwrap_or_default();
+                let pick = [
+                    "application/json",
+                    "application/x-www-form-urlencoded",
+                    "application/octet-stream",
+                    "text/plain",
+                ]
+                .into_iter()
+                .find_map(|want| content.iter().find(|(mt, _)| media_base(mt) == want));
                 if let Some((mt, media)) = pick {
                     let mut body = body.clone();
                     body["content"] = json!({ mt.clone(): media.clone() });
                     op.insert("requestBody".into(), body);
-                } else if let Some((_, media)) = content.iter().find(|(mt, _)| media_base(mt) == "multipart/form-data") {
-                    let schema = media.get("schema").map(|s| resolve_schema(s, &components)).unwrap_or(json!({}));
+                } else if let Some((_, media)) = content
+                    .iter()
+                    .find(|(mt, _)| media_base(mt) == "multipart/form-data")
+                {
+                    let schema = media
+                        .get("schema")
+                        .map(|s| resolve_schema(s, &components))
+                        .unwrap_or(json!({}));
                     let required: Vec<String> = schema
                         .get("required")
                         .and_then(Value::as_array)
-                        .map(|r| r.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+                        .map(|r| {
+                            r.iter()
+                                .filter_map(|v| v.as_str().map(String::from))
+                                .collect()
+                        })
                         .unwrap_or_default();
                     let fields = schema
                         .get("properties")
@@ -166,15 +202,28 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
                                 .iter()
                                 .map(|(name, s)| {
                                     let s = resolve_schema(s, &components);
-                                    let is_file = s.get("format").is_some_and(|f| f == "binary" || f == "byte")
-                                        || s.pointer("/items/format").is_some_and(|f| f == "binary");
+                                    let is_file = s
+                                        .get("format")
+                                        .is_some_and(|f| f == "binary" || f == "byte")
+                                        || s.pointer("/items/format")
+                                            .is_some_and(|f| f == "binary");
                                     (name.clone(), required.contains(name), is_file)
                                 })
                                 .collect()
                         })
                         .unwrap_or_default();
                     let mut path_params = Vec::new();
-                    for p in op.get("parameters").and_then(Value::as_array).into_iter().flatten().chain(shared_params.iter().flat_map(|v| v.as_array().into_iter().flatten())) {
+                    for p in op
+                        .get("parameters")
+                        .and_then(Value::as_array)
+                        .into_iter()
+                        .flatten()
+                        .chain(
+                            shared_params
+                                .iter()
+                                .flat_map(|v| v.as_array().into_iter().flatten()),
+                        )
+                    {
                         let p = resolve(p, &components, "parameters");
                         if p.get("in").and_then(Value::as_str) == Some("path") {
                             if let Some(name) = p.get("name").and_then(Value::as_str) {
@@ -188,7 +237,11 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
                         operation_id: op_id.clone(),
                         method: method.to_string(),
                         path: path.clone(),
-                        summary: op.get("summary").or(op.get("description")).and_then(Value::as_str).map(String::from),
+                        summary: op
+                            .get("summary")
+                            .or(op.get("description"))
+                            .and_then(Value::as_str)
+                            .map(String::from),
                         path_params,
                         fields,
                         response_type: response_type.clone(),
@@ -211,7 +264,9 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
                 let params = op.entry("parameters").or_insert_with(|| json!([]));
                 if let Some(params) = params.as_array_mut() {
                     let declared = params.iter().any(|p| {
-                        p.get("name").and_then(Value::as_str).is_some_and(|n| n.eq_ignore_ascii_case(IDEMPOTENCY_HEADER))
+                        p.get("name")
+                            .and_then(Value::as_str)
+                            .is_some_and(|n| n.eq_ignore_ascii_case(IDEMPOTENCY_HEADER))
                     });
                     if !declared {
                         params.push(json!({
@@ -229,7 +284,10 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
             item.remove(method);
         }
     }
-    paths.retain(|_, item| item.as_object().is_some_and(|o| o.keys().any(|k| METHODS.contains(&k.as_str()))));
+    paths.retain(|_, item| {
+        item.as_object()
+            .is_some_and(|o| o.keys().any(|k| METHODS.contains(&k.as_str())))
+    });
 
     if !hoisted.is_empty() {
         let schemas = doc
@@ -251,7 +309,9 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
 }
 
 fn strip_nullable(schema: &mut Value) {
-    let Some(obj) = schema.as_object_mut() else { return };
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
     if obj.remove("nullable").is_some() {
         if let Some(Value::Array(all)) = obj.get("allOf") {
             if all.len() == 1 && obj.len() == 1 {
@@ -292,9 +352,13 @@ fn ref_name(schema: &Value) -> Option<String> {
 fn resolve(v: &Value, components: &Value, kind: &str) -> Value {
     let mut cur = v.clone();
     for _ in 0..16 {
-        let Some(r) = cur.get("$ref").and_then(Value::as_str) else { break };
+        let Some(r) = cur.get("$ref").and_then(Value::as_str) else {
+            break;
+        };
         let prefix = format!("#/components/{kind}/");
-        let Some(name) = r.strip_prefix(&prefix) else { break };
+        let Some(name) = r.strip_prefix(&prefix) else {
+            break;
+        };
         match components.get(kind).and_then(|m| m.get(name)) {
             Some(next) => cur = next.clone(),
             None => break,
@@ -313,7 +377,9 @@ fn content_kind(response: &Value) -> Option<String> {
     if content.is_empty() {
         return None;
     }
-    let json = content.keys().any(|mt| media_base(mt) == "application/json" || media_base(mt).ends_with("+json"));
+    let json = content
+        .keys()
+        .any(|mt| media_base(mt) == "application/json" || media_base(mt).ends_with("+json"));
     Some(if json { "json" } else { "raw" }.to_string())
 }
 

@@ -16,14 +16,26 @@ pub struct Surface {
 }
 
 impl Surface {
-    pub(crate) fn from_generated(doc: &Value, file: &syn::File, multipart: &[MultipartOperation]) -> Surface {
+    pub(crate) fn from_generated(
+        doc: &Value,
+        file: &syn::File,
+        multipart: &[MultipartOperation],
+    ) -> Surface {
         let mut operations = Vec::new();
         if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
             for (path, item) in paths {
-                let Some(item) = item.as_object() else { continue };
+                let Some(item) = item.as_object() else {
+                    continue;
+                };
                 for (method, op) in item {
-                    let Some(id) = op.get("operationId").and_then(Value::as_str) else { continue };
-                    operations.push(format!("op {} {path} {id} -> {}", method.to_uppercase(), id.to_snake_case()));
+                    let Some(id) = op.get("operationId").and_then(Value::as_str) else {
+                        continue;
+                    };
+                    operations.push(format!(
+                        "op {} {path} {id} -> {}",
+                        method.to_uppercase(),
+                        id.to_snake_case()
+                    ));
                 }
             }
         }
@@ -98,7 +110,11 @@ fn render_struct(s: &syn::ItemStruct) -> String {
                     let ty = short_type(&f.ty);
                     let field = f.ident.as_ref().map(|i| i.to_string()).unwrap_or_default();
                     let wire = serde_rename(&f.attrs).unwrap_or(field.clone());
-                    let wire = if wire == field { String::new() } else { format!(" as \"{wire}\"") };
+                    let wire = if wire == field {
+                        String::new()
+                    } else {
+                        format!(" as \"{wire}\"")
+                    };
                     let req = if ty.starts_with("Option<") { "?" } else { "" };
                     format!("{field}{req}: {ty}{wire}")
                 })
@@ -119,7 +135,9 @@ fn render_enum(e: &syn::ItemEnum) -> String {
         .variants
         .iter()
         .map(|v| {
-            let wire = serde_rename(&v.attrs).map(|w| format!("\"{w}\"")).unwrap_or_else(|| v.ident.to_string());
+            let wire = serde_rename(&v.attrs)
+                .map(|w| format!("\"{w}\""))
+                .unwrap_or_else(|| v.ident.to_string());
             match &v.fields {
                 syn::Fields::Unit => wire,
                 syn::Fields::Unnamed(u) => {
@@ -130,27 +148,45 @@ fn render_enum(e: &syn::ItemEnum) -> String {
                     let fields: Vec<String> = n
                         .named
                         .iter()
-                        .map(|f| format!("{}: {}", f.ident.as_ref().map(|i| i.to_string()).unwrap_or_default(), short_type(&f.ty)))
+                        .map(|f| {
+                            format!(
+                                "{}: {}",
+                                f.ident.as_ref().map(|i| i.to_string()).unwrap_or_default(),
+                                short_type(&f.ty)
+                            )
+                        })
                         .collect();
                     format!("{wire} {{ {} }}", fields.join(", "))
                 }
             }
         })
         .collect();
-    let dispatched = e.attrs.iter().filter(|a| a.path().is_ident("doc")).find_map(|a| {
-        let text = a.to_token_stream().to_string();
-        let rest = text.split("Chosen by its `").nth(1)?;
-        rest.split('`').next().map(String::from)
-    });
+    let dispatched = e
+        .attrs
+        .iter()
+        .filter(|a| a.path().is_ident("doc"))
+        .find_map(|a| {
+            let text = a.to_token_stream().to_string();
+            let rest = text.split("Chosen by its `").nth(1)?;
+            rest.split('`').next().map(String::from)
+        });
     let tag = e
         .attrs
         .iter()
         .filter(|a| a.path().is_ident("serde"))
         .map(|a| a.to_token_stream().to_string())
         .find(|a| a.contains("tag =") || a.contains("untagged"))
-        .map(|a| if a.contains("untagged") { " (untagged)".to_string() } else {
-            let tag = a.split("tag =").nth(1).and_then(|t| t.split('"').nth(1)).unwrap_or("");
-            format!(" (tag \"{tag}\")")
+        .map(|a| {
+            if a.contains("untagged") {
+                " (untagged)".to_string()
+            } else {
+                let tag = a
+                    .split("tag =")
+                    .nth(1)
+                    .and_then(|t| t.split('"').nth(1))
+                    .unwrap_or("");
+                format!(" (tag \"{tag}\")")
+            }
         })
         .unwrap_or_default();
     let tag = match dispatched {
@@ -161,9 +197,12 @@ fn render_enum(e: &syn::ItemEnum) -> String {
 }
 
 pub(crate) fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
-    attrs.iter().filter(|a| a.path().is_ident("serde")).find_map(|a| {
-        let text = a.to_token_stream().to_string();
-        let rest = text.split("rename =").nth(1)?;
-        rest.split('"').nth(1).map(String::from)
-    })
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("serde"))
+        .find_map(|a| {
+            let text = a.to_token_stream().to_string();
+            let rest = text.split("rename =").nth(1)?;
+            rest.split('"').nth(1).map(String::from)
+        })
 }

@@ -11,7 +11,9 @@ use std::sync::OnceLock;
 use heygen_api_gen::{generate, load_file, load_str, Generated, Options};
 
 fn fixture(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn full() -> &'static Generated {
@@ -54,9 +56,15 @@ fn any_of_null_is_an_option_of_the_other_branch() {
     // anyOf [{type: string}, {type: 'null'}], default null
     assert!(create.contains("folder_id?: Option<String>"), "{create}");
     // anyOf [{$ref: CaptionStyle}, {type: 'null'}]
-    assert!(create.contains("captions?: Option<CaptionStyle>"), "{create}");
+    assert!(
+        create.contains("captions?: Option<CaptionStyle>"),
+        "{create}"
+    );
     // minLength/maxLength inside the non-null branch survive as a checked newtype.
-    assert!(create.contains("title?: Option<CreateRenderRequestTitle>"), "{create}");
+    assert!(
+        create.contains("title?: Option<CreateRenderRequestTitle>"),
+        "{create}"
+    );
     assert!(g.code.contains("longer than 200 characters"));
     assert!(g.code.contains("shorter than 1 characters"));
 }
@@ -64,7 +72,10 @@ fn any_of_null_is_an_option_of_the_other_branch() {
 #[test]
 fn const_tags_are_kept_as_single_value_enums() {
     let g = full();
-    assert_eq!(surface_type(g, "MediaInputUrlType"), "enum MediaInputUrlType = \"url\" | Unknown(String)");
+    assert_eq!(
+        surface_type(g, "MediaInputUrlType"),
+        "enum MediaInputUrlType = \"url\" | Unknown(String)"
+    );
     assert!(surface_type(g, "MediaInputUrl").contains("type_: MediaInputUrlType as \"type\""));
 }
 
@@ -77,10 +88,15 @@ fn discriminated_unions_are_enums_chosen_by_their_tag() {
         "enum MediaInput (tag \"type\") = Url(MediaInputUrl) | Asset(MediaInputAsset) | Base64(MediaInputBase64) | Unknown(serde_json::Value)"
     );
     assert!(surface_type(g, "CreateClipBody").starts_with("enum CreateClipBody (tag \"type\")"));
-    assert!(surface_type(g, "CreateLookRequest").starts_with("enum CreateLookRequest (tag \"type\")"));
-    assert!(surface_type(g, "RenderSceneCharacter").starts_with("enum RenderSceneCharacter (tag \"type\")"));
+    assert!(
+        surface_type(g, "CreateLookRequest").starts_with("enum CreateLookRequest (tag \"type\")")
+    );
+    assert!(surface_type(g, "RenderSceneCharacter")
+        .starts_with("enum RenderSceneCharacter (tag \"type\")"));
     // The hand-written dispatch reads the tag, not the first variant that fits.
-    assert!(g.code.contains("impl<'de> ::serde::Deserialize<'de> for MediaInput"));
+    assert!(g
+        .code
+        .contains("impl<'de> ::serde::Deserialize<'de> for MediaInput"));
     assert!(g.code.contains("::std::option::Option::Some(\"asset_id\") => {\n                    ::serde_json::from_value(value)\n                        .map(Self::Asset)"));
 }
 
@@ -99,7 +115,11 @@ fn pydantic_titles_do_not_become_colliding_type_names() {
     let g = full();
     for generic in ["Type", "Object", "Dimension", "Output", "Consent"] {
         assert!(
-            !g.surface.types.iter().any(|l| l.starts_with(&format!("struct {generic} ")) || l.starts_with(&format!("enum {generic} "))),
+            !g.surface
+                .types
+                .iter()
+                .any(|l| l.starts_with(&format!("struct {generic} "))
+                    || l.starts_with(&format!("enum {generic} "))),
             "a type named {generic} was generated from a title"
         );
     }
@@ -111,19 +131,28 @@ fn pydantic_titles_do_not_become_colliding_type_names() {
 #[test]
 fn additional_properties_false_never_rejects_unknown_fields() {
     let g = full();
-    assert!(!g.code.contains("deny_unknown_fields"));
+    assert!(!g.code.contains("#[serde(deny_unknown_fields)]"));
+    // ... while the JSON Schema still says `additionalProperties: false`.
+    assert!(g.code.contains("#[schemars(deny_unknown_fields)]\n    pub struct StopStudioSessionRequest {}"));
     // An empty-object body is still a struct (serialises as `{}`), not a map.
-    assert_eq!(surface_type(g, "StopStudioSessionRequest"), "struct StopStudioSessionRequest {  }");
+    assert_eq!(
+        surface_type(g, "StopStudioSessionRequest"),
+        "struct StopStudioSessionRequest {  }"
+    );
 }
 
 #[test]
 fn defaults_examples_and_bounds_are_carried() {
     let g = full();
-    assert!(g.code.contains("#[serde(default = \"defaults::create_render_request_aspect_ratio\")]"));
+    assert!(g
+        .code
+        .contains("#[serde(default = \"defaults::create_render_request_aspect_ratio\")]"));
     // `examples: [...]` becomes documentation, never a type.
     assert!(!g.code.contains("examples"));
     // Integer query parameter with minimum 1 / maximum 100.
-    assert!(g.code.contains("V: std::convert::TryInto<::std::num::NonZeroU64>"));
+    assert!(g
+        .code
+        .contains("V: std::convert::TryInto<::std::num::NonZeroU64>"));
     // Numeric `exclusiveMinimum: 0` (3.1) maps without failing.
     assert!(surface_type(g, "CreateSpeechRequest").contains("speed: f64"));
 }
@@ -131,17 +160,31 @@ fn defaults_examples_and_bounds_are_carried() {
 #[test]
 fn cursor_lists_get_page_streams() {
     let g = full();
-    assert!(g.code.contains("impl<'a> crate::runtime::Paged<'a> for builder::ListRenders<'a>"));
-    let streams = g.code.matches("pub fn stream(self) -> crate::runtime::PageStream").count();
-    assert_eq!(streams, 17, "every cursor list of the fixture gets a stream");
+    assert!(g
+        .code
+        .contains("impl<'a> crate::runtime::Paged<'a> for builder::ListRenders<'a>"));
+    let streams = g
+        .code
+        .matches("pub fn stream(self) -> crate::runtime::PageStream")
+        .count();
+    assert_eq!(
+        streams, 17,
+        "every cursor list of the fixture gets a stream"
+    );
     // A list without a cursor does not.
-    assert!(!g.code.contains("Paged<'a> for builder::ListWebhookEventTypes"));
+    assert!(!g
+        .code
+        .contains("Paged<'a> for builder::ListWebhookEventTypes"));
 }
 
 #[test]
 fn multipart_upload_is_a_working_method_not_a_gap() {
     let g = full();
-    assert!(g.surface.operations.iter().any(|l| l == "op POST /v1/uploads createUpload -> create_upload (multipart)"));
+    assert!(g
+        .surface
+        .operations
+        .iter()
+        .any(|l| l == "op POST /v1/uploads createUpload -> create_upload (multipart)"));
     assert!(g.code.contains("pub fn create_upload(\n        &self,\n    ) -> crate::runtime::MultipartRequest<'_, Self, types::CreateUploadResponse>"));
     assert!(g.code.contains("&[\"file\", \"purpose\"]"));
 }
@@ -150,13 +193,22 @@ fn multipart_upload_is_a_working_method_not_a_gap() {
 fn delete_and_post_with_and_without_bodies() {
     let g = full();
     let body_setter = |builder: &str| {
-        let start = g.code.find(&format!("impl<'a> {builder}<'a> {{")).unwrap_or_else(|| panic!("builder {builder}"));
-        let end = g.code[start..].find("pub async fn send(").map(|e| start + e).expect("send");
+        let start = g
+            .code
+            .find(&format!("impl<'a> {builder}<'a> {{"))
+            .unwrap_or_else(|| panic!("builder {builder}"));
+        let end = g.code[start..]
+            .find("pub async fn send(")
+            .map(|e| start + e)
+            .expect("send");
         g.code[start..end].contains("pub fn body<V>")
     };
     assert!(body_setter("DeleteRenders"), "DELETE with a body");
     assert!(!body_setter("DeleteSticker"), "DELETE without a body");
-    assert!(body_setter("StopStudioSession"), "POST with an empty-object body");
+    assert!(
+        body_setter("StopStudioSession"),
+        "POST with an empty-object body"
+    );
     assert!(!body_setter("CancelRender"), "POST without a body");
 }
 
@@ -201,8 +253,16 @@ fn generation_is_deterministic() {
 #[test]
 fn the_runtime_path_is_configurable() {
     let spec = load_file(&fixture("small-3.0.yaml")).expect("loads");
-    let g = generate(&spec, &Options { runtime: "::heygen_api::runtime".into() }).expect("generates");
-    assert!(g.code.contains("impl ClientHooks<::heygen_api::runtime::Inner> for Client"));
+    let g = generate(
+        &spec,
+        &Options {
+            runtime: "::heygen_api::runtime".into(),
+        },
+    )
+    .expect("generates");
+    assert!(g
+        .code
+        .contains("impl ClientHooks<::heygen_api::runtime::Inner> for Client"));
     assert!(!g.code.contains("crate::runtime"));
 }
 
@@ -213,7 +273,11 @@ fn error_for(name: &str) -> heygen_api_gen::GenError {
     match load_file(&path).and_then(|s| generate(&s, &Options::default())) {
         Ok(_) => panic!("{name} was accepted"),
         Err(e) => {
-            assert_eq!(e.origin, path.display().to_string(), "the error names the file");
+            assert_eq!(
+                e.origin,
+                path.display().to_string(),
+                "the error names the file"
+            );
             e
         }
     }
@@ -223,16 +287,31 @@ fn error_for(name: &str) -> heygen_api_gen::GenError {
 fn unknown_version_is_rejected() {
     let e = error_for("unknown-version.yaml");
     assert_eq!(e.pointer, "/openapi");
-    assert!(e.message.contains("expected an OpenAPI 3.0 or 3.1 document"), "{e}");
-    let e = load_str("openapi: 4.0.0\ninfo: {title: t, version: v}\npaths: {}\n", "mem").expect_err("4.0");
+    assert!(
+        e.message
+            .contains("expected an OpenAPI 3.0 or 3.1 document"),
+        "{e}"
+    );
+    let e = load_str(
+        "openapi: 4.0.0\ninfo: {title: t, version: v}\npaths: {}\n",
+        "mem",
+    )
+    .expect_err("4.0");
     assert!(e.message.contains("found `4.0.0`"), "{e}");
 }
 
 #[test]
 fn dangling_reference_names_its_pointer() {
     let e = error_for("dangling-ref.yaml");
-    assert_eq!(e.pointer, "/components/schemas/Render/properties/output/properties/thumbnails/items/$ref");
-    assert!(e.message.contains("dangling reference `#/components/schemas/Thumbnail`"), "{e}");
+    assert_eq!(
+        e.pointer,
+        "/components/schemas/Render/properties/output/properties/thumbnails/items/$ref"
+    );
+    assert!(
+        e.message
+            .contains("dangling reference `#/components/schemas/Thumbnail`"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -247,7 +326,10 @@ fn reference_cycles_and_deep_nesting_are_errors_not_overflows() {
     let e = error_for("ref-cycle.yaml");
     assert!(e.message.contains("reference cycle"), "{e}");
     let e = error_for("deep-nesting.json");
-    assert!(e.message.contains("recursion limit") || e.message.contains("nested deeper"), "{e}");
+    assert!(
+        e.message.contains("recursion limit") || e.message.contains("nested deeper"),
+        "{e}"
+    );
     // Deep YAML too, built here so the bound is what is tested.
     let mut doc = String::from("openapi: 3.1.0\ninfo: {title: t, version: v}\npaths: {}\ncomponents:\n  schemas:\n    Deep: ");
     for _ in 0..300 {
@@ -259,13 +341,20 @@ fn reference_cycles_and_deep_nesting_are_errors_not_overflows() {
     }
     doc.push('\n');
     let e = load_str(&doc, "deep.yaml").expect_err("too deep");
-    assert!(e.message.contains("deeper") || e.message.contains("recursion"), "{e}");
+    assert!(
+        e.message.contains("deeper") || e.message.contains("recursion"),
+        "{e}"
+    );
 }
 
 #[test]
 fn external_references_and_missing_sections_are_errors() {
     let e = error_for("external-ref.yaml");
-    assert!(e.message.contains("expected a reference inside this document"), "{e}");
+    assert!(
+        e.message
+            .contains("expected a reference inside this document"),
+        "{e}"
+    );
     let e = error_for("no-paths.yaml");
     assert!(e.message.contains("expected the required"), "{e}");
 }
@@ -307,10 +396,14 @@ paths:
 
 #[test]
 fn pages_with_a_yaml_block_load_like_documents() {
-    let page = format!("# A page\n\nSome prose.\n\n````yaml /openapi.json get /x\n{}````\n", std::fs::read_to_string(fixture("small-3.0.yaml")).expect("read"));
+    let page = format!(
+        "# A page\n\nSome prose.\n\n````yaml /openapi.json get /x\n{}````\n",
+        std::fs::read_to_string(fixture("small-3.0.yaml")).expect("read")
+    );
     let spec = load_str(&page, "page.md").expect("page loads");
     assert_eq!(spec.raw["openapi"], "3.0.3");
-    let e = load_str("# Just prose\n\n```yaml\nnot: openapi\n```\n", "prose.md").expect_err("no block");
+    let e =
+        load_str("# Just prose\n\n```yaml\nnot: openapi\n```\n", "prose.md").expect_err("no block");
     assert!(e.message.contains("found none"), "{e}");
 }
 
@@ -320,14 +413,28 @@ fn edge_cases_generate_formats_arrays_and_shared_parameters() {
     let spec = load_file(&fixture("edge-3.1.yaml")).expect("edge loads");
     let g = generate(&spec, &Options::default()).expect("edge generates");
     let formats = surface_type(&g, "Formats");
-    for field in ["u: uuid::Uuid", "d: chrono::naive::NaiveDate", "Ipv4Addr>", "u8?: Option<u8>", "f?: Option<f32>"] {
+    for field in [
+        "u: uuid::Uuid",
+        "d: chrono::naive::NaiveDate",
+        "Ipv4Addr>",
+        "u8?: Option<u8>",
+        "f?: Option<f32>",
+    ] {
         assert!(formats.contains(field), "{field} in {formats}");
     }
     // Nullable array and component-referenced query parameters are plain optional parameters.
-    assert!(g.code.contains("V: std::convert::TryInto<::std::vec::Vec<::std::string::String>>"));
+    assert!(g
+        .code
+        .contains("V: std::convert::TryInto<::std::vec::Vec<::std::string::String>>"));
     // A 200 with bytes beside a bodiless 202 still generates.
-    assert!(g.surface.operations.iter().any(|l| l.contains("downloadItem")));
+    assert!(g
+        .surface
+        .operations
+        .iter()
+        .any(|l| l.contains("downloadItem")));
     // Integer enums get a schemars 1 schema, not typify's 0.8-style impl.
-    assert!(g.code.contains("fn schema_name() -> ::std::borrow::Cow<'static, str>"));
+    assert!(g
+        .code
+        .contains("fn schema_name() -> ::std::borrow::Cow<'static, str>"));
     assert!(!g.code.contains("schemars::gen::"));
 }
