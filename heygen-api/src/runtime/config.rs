@@ -136,6 +136,14 @@ impl<C: GeneratedClient> Default for ClientBuilder<C> {
     }
 }
 
+/// reqwest is built without a default TLS crypto provider; ring builds in a
+/// fraction of aws-lc's time. It is installed only if the process has none
+/// yet. Done as early as `ClientBuilder::new`, so that a `reqwest::Client`
+/// made after it for [`ClientBuilder::http_client`] can be built too.
+fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 fn secret_header(value: &str, what: &str) -> std::result::Result<HeaderValue, String> {
     if value.trim().is_empty() {
         return Err(format!("the {what} is empty"));
@@ -149,6 +157,7 @@ fn secret_header(value: &str, what: &str) -> std::result::Result<HeaderValue, St
 impl<C: GeneratedClient> ClientBuilder<C> {
     /// A builder with the defaults and no credential.
     pub fn new() -> Self {
+        install_crypto_provider();
         ClientBuilder {
             credential: None,
             base_url: DEFAULT_BASE_URL.to_string(),
@@ -172,7 +181,8 @@ impl<C: GeneratedClient> ClientBuilder<C> {
             }
             std::env::VarError::NotUnicode(_) => Error::Config("HEYGEN_API_KEY is not valid UTF-8".into()),
         })?;
-        let mut builder = Self::new().api_key(key);
+        // A key pasted into a `.env` file often carries a newline.
+        let mut builder = Self::new().api_key(key.trim());
         if let Ok(url) = std::env::var("HEYGEN_BASE_URL") {
             if !url.trim().is_empty() {
                 builder = builder.base_url(url.trim());
@@ -263,6 +273,11 @@ impl<C: GeneratedClient> ClientBuilder<C> {
 
     /// Use this `reqwest::Client` (its pool, proxy and TLS settings). The
     /// builder's timeouts then do not apply: configure them on your client.
+    ///
+    /// This crate builds reqwest without a default TLS crypto provider and
+    /// installs ring's when a `ClientBuilder` is made: build your
+    /// `reqwest::Client` after `Client::builder()`, or install a provider
+    /// yourself first, or reqwest panics.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -293,9 +308,7 @@ impl<C: GeneratedClient> ClientBuilder<C> {
         let http = match self.http {
             Some(http) => http,
             None => {
-                // ring builds in a fraction of aws-lc's time; it is installed
-                // only if the process has no provider yet.
-                let _ = rustls::crypto::ring::default_provider().install_default();
+                install_crypto_provider();
                 reqwest::Client::builder()
                     .timeout(self.timeout)
                     .connect_timeout(self.connect_timeout)

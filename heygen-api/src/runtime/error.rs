@@ -212,9 +212,36 @@ impl std::error::Error for Error {
     }
 }
 
-/// The start of a body as text, cut on a character boundary.
+/// The start of a body as text (lossy), at most [`SNIPPET_BYTES`] bytes and
+/// cut on a character boundary. Invalid bytes become U+FFFD, three bytes
+/// each, so the text is cut again after the conversion.
 pub(crate) fn snippet(body: &[u8]) -> String {
     let cut = &body[..body.len().min(SNIPPET_BYTES)];
     let text = String::from_utf8_lossy(cut);
-    text.trim().to_string()
+    let text = text.trim();
+    let mut end = text.len().min(SNIPPET_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_are_bounded_in_bytes_whatever_the_body() {
+        assert_eq!(snippet(b"  short  "), "short");
+        assert_eq!(snippet(&[b'a'; 2000]).len(), SNIPPET_BYTES);
+        let invalid = snippet(&[0xff; 2000]);
+        assert!(invalid.len() <= SNIPPET_BYTES, "{}", invalid.len());
+        assert!(invalid.chars().all(|c| c == char::REPLACEMENT_CHARACTER));
+        // A multi-byte character across the cut is dropped, not split.
+        let mut body = vec![b'a'; SNIPPET_BYTES - 1];
+        body.extend_from_slice("é".as_bytes());
+        let text = snippet(&body);
+        assert!(text.len() <= SNIPPET_BYTES);
+        assert!(text.starts_with("aaa"));
+    }
 }

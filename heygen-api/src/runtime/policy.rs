@@ -49,9 +49,12 @@ pub(crate) enum Outcome {
     },
     /// No connection could be made: the request never reached the server.
     ConnectFailed,
+    /// The connection broke after the request may have been sent, before
+    /// an answer came: the request may have been processed.
+    ConnectionLost,
     /// The attempt's own timeout fired.
     TimedOut,
-    /// Any other transport failure (the request may have been processed).
+    /// Any other failure (a redirect loop, a request that cannot be sent).
     OtherFailure,
 }
 
@@ -82,7 +85,9 @@ impl RetryPolicy {
             Outcome::Status { status: 429, retry_after, .. } => advised(retry_after),
             Outcome::Status { status: 500 | 502 | 503 | 504, retry_after, .. } if repeatable => advised(retry_after),
             Outcome::Status { status: 409, in_progress: true, retry_after } if repeatable => advised(retry_after),
-            Outcome::ConnectFailed if repeatable => Decision::RetryAfter(backoff),
+            // Whether or not the request arrived, sending it again cannot
+            // do the work twice.
+            Outcome::ConnectFailed | Outcome::ConnectionLost if repeatable => Decision::RetryAfter(backoff),
             _ => Decision::Return,
         }
     }
@@ -154,6 +159,8 @@ mod tests {
         let p = RetryPolicy::default();
         assert!(matches!(p.decide(0, true, Outcome::ConnectFailed, 0.0), Decision::RetryAfter(_)));
         assert_eq!(p.decide(0, false, Outcome::ConnectFailed, 0.0), Decision::Return);
+        assert!(matches!(p.decide(0, true, Outcome::ConnectionLost, 0.0), Decision::RetryAfter(_)));
+        assert_eq!(p.decide(0, false, Outcome::ConnectionLost, 0.0), Decision::Return);
         assert_eq!(p.decide(0, true, Outcome::TimedOut, 0.0), Decision::Return);
         assert_eq!(p.decide(0, true, Outcome::OtherFailure, 0.0), Decision::Return);
     }

@@ -125,16 +125,45 @@ pub(crate) fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) ->
     Error::Api(Box::new(error))
 }
 
-/// Reads at most `limit` bytes of a body; the rest is not read.
-pub(crate) async fn read_bounded(mut response: reqwest::Response, limit: usize) -> Bytes {
+/// Reads at most `limit` bytes of a body; the rest is not read. Returns
+/// what arrived, and the error that stopped the read early, if one did.
+pub(crate) async fn read_bounded(mut response: reqwest::Response, limit: usize) -> (Bytes, Option<reqwest::Error>) {
     let mut buf = Vec::new();
     while buf.len() < limit {
         match response.chunk().await {
             Ok(Some(chunk)) => buf.extend_from_slice(&chunk[..chunk.len().min(limit - buf.len())]),
-            _ => break,
+            Ok(None) => break,
+            Err(e) => return (Bytes::from(buf), Some(e)),
         }
     }
-    Bytes::from(buf)
+    (Bytes::from(buf), None)
+}
+
+/// The error a body read fails with once the response is larger than the
+/// client's `max_response_bytes` (see `transport::limit_body`).
+#[derive(Debug)]
+pub(crate) struct BodyTooLarge {
+    pub(crate) limit: usize,
+}
+
+impl fmt::Display for BodyTooLarge {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the response body is larger than the limit of {} bytes", self.limit)
+    }
+}
+
+impl std::error::Error for BodyTooLarge {}
+
+/// The limit, if `e` failed because the body went over it.
+fn too_large(e: &reqwest::Error) -> Option<usize> {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = source {
+        if let Some(found) = err.downcast_ref::<BodyTooLarge>() {
+            return Some(found.limit);
+        }
+        source = err.source();
+    }
+    None
 }
 
 /// Longest error body read; HeyGen's are a few hundred bytes.
@@ -155,8 +184,13 @@ pub async fn finish<T>(
         Err(P::UnexpectedResponse(response)) => {
             let status = response.status();
             let headers = response.headers().clone();
-            let body = read_bounded(response, ERROR_BODY_LIMIT).await;
-            Err(api_error(status, &headers, &body))
+            let (body, failed) = read_bounded(response, ERROR_BODY_LIMIT).await;
+            match failed {
+                // The status is known and the start of the body is enough
+                // for an error: a body over the limit does not hide them.
+                Some(e) if too_large(&e).is_none() => Err(transport(e)),
+                _ => Err(api_error(status, &headers, &body)),
+            }
         }
         Err(P::ErrorResponse(value)) => Err(api_error(value.status(), value.headers(), b"")),
         Err(P::CommunicationError(e)) | Err(P::ResponseBodyError(e)) | Err(P::InvalidUpgrade(e)) => Err(transport(e)),
@@ -166,7 +200,9 @@ pub async fn finish<T>(
 }
 
 pub(crate) fn transport(e: reqwest::Error) -> Error {
-    if e.is_timeout() {
+    if let Some(limit) = too_large(&e) {
+        Error::ResponseTooLarge { limit }
+    } else if e.is_timeout() {
         Error::Timeout(e)
     } else {
         Error::Transport(e)

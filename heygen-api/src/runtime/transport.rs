@@ -11,7 +11,7 @@ use tracing::Instrument;
 
 use super::config::{Credential, Idempotency, Inner};
 use super::policy::{parse_retry_after, Decision, Outcome};
-use super::response::read_bounded;
+use super::response::{read_bounded, BodyTooLarge};
 
 const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 const API_KEY: HeaderName = HeaderName::from_static("x-api-key");
@@ -25,6 +25,11 @@ pub fn pre<E>(
     _operation_id: &str,
 ) -> Result<(), progenitor_client::Error<E>> {
     let settings = &inner.0;
+    if request.url().path().contains(UNSENDABLE_SEGMENT) {
+        return Err(progenitor_client::Error::InvalidRequest(
+            "a path parameter cannot be empty, `.` or `..`: it would not reach the server as one path segment".into(),
+        ));
+    }
     let mutating = matches!(*request.method(), Method::POST | Method::PATCH);
     let headers = request.headers_mut();
     // progenitor sends the document's version as `api-version`; HeyGen has
@@ -103,11 +108,13 @@ pub async fn exec(
     let settings = &inner.0;
     let method = request.method().clone();
     let repeatable = is_idempotent(&method) || request.headers().contains_key(&IDEMPOTENCY_KEY);
+    // One span per call, and inside it one per attempt: a field recorded
+    // twice on one span would be printed twice by most subscribers.
     let span = tracing::info_span!(
         "heygen_api.request",
         operation = operation_id,
         method = %method,
-        attempt = tracing::field::Empty,
+        attempts = tracing::field::Empty,
         status = tracing::field::Empty,
         elapsed_ms = tracing::field::Empty,
     );
@@ -120,41 +127,20 @@ pub async fn exec(
             // gets exactly one attempt.
             let spare = current.try_clone();
             let attempt = retries_done + 1;
-            tracing::Span::current().record("attempt", attempt);
-            let result = http.execute(current).await;
-            let (outcome, result) = match result {
-                Ok(response) => {
-                    let status = response.status();
-                    let retry_after = response
-                        .headers()
-                        .get(reqwest::header::RETRY_AFTER)
-                        .and_then(|v| v.to_str().ok())
-                        .and_then(|v| parse_retry_after(v, std::time::SystemTime::now()));
-                    let (response, in_progress) = if status == StatusCode::CONFLICT {
-                        peek_in_progress(response).await
-                    } else {
-                        (response, false)
-                    };
-                    (Outcome::Status { status: status.as_u16(), retry_after, in_progress }, Ok(response))
-                }
-                Err(e) => {
-                    let outcome = if e.is_timeout() {
-                        Outcome::TimedOut
-                    } else if e.is_connect() {
-                        Outcome::ConnectFailed
-                    } else {
-                        Outcome::OtherFailure
-                    };
-                    (outcome, Err(e))
-                }
-            };
+            let attempt_span = tracing::info_span!("heygen_api.attempt", attempt, status = tracing::field::Empty);
+            let (outcome, result) = attempt_once(http, current).instrument(attempt_span.clone()).await;
+            if let Outcome::Status { status, .. } = outcome {
+                attempt_span.record("status", status);
+            }
             let decision = match &spare {
                 Some(_) => settings.retry.decide(retries_done, repeatable, outcome, jitter_sample()),
                 None => Decision::Return,
             };
             match (decision, spare) {
                 (Decision::RetryAfter(wait), Some(next)) => {
-                    tracing::info!(attempt, outcome = ?outcome, wait_ms = wait.as_millis() as u64, "retrying");
+                    attempt_span.in_scope(|| {
+                        tracing::info!(outcome = ?outcome, wait_ms = wait.as_millis() as u64, "retrying");
+                    });
                     // Dropping the call's future drops this sleep: the wait
                     // is cancelled with it.
                     tokio::time::sleep(wait).await;
@@ -163,11 +149,12 @@ pub async fn exec(
                 }
                 _ => {
                     let span = tracing::Span::current();
+                    span.record("attempts", attempt);
                     span.record("elapsed_ms", started.elapsed().as_millis() as u64);
                     if let Ok(response) = &result {
                         span.record("status", response.status().as_u16());
                     }
-                    tracing::debug!(attempt, outcome = ?outcome, "done");
+                    attempt_span.in_scope(|| tracing::debug!(outcome = ?outcome, "done"));
                     return result.map(|r| limit_body(r, settings.max_response_bytes));
                 }
             }
@@ -176,13 +163,59 @@ pub async fn exec(
     call.instrument(span).await
 }
 
+/// Sends one attempt and says what it came to.
+async fn attempt_once(
+    http: &reqwest::Client,
+    request: reqwest::Request,
+) -> (Outcome, reqwest::Result<reqwest::Response>) {
+    let response = match http.execute(request).await {
+        Ok(response) => response,
+        Err(e) => return (failure(&e), Err(e)),
+    };
+    let status = response.status();
+    let retry_after = response
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| parse_retry_after(v, std::time::SystemTime::now()));
+    // A 409 is retried only if it is `request_in_progress`, so its body is
+    // read here; failing to read it ends the attempt like any failure.
+    let (response, in_progress) = if status == StatusCode::CONFLICT {
+        match peek_in_progress(response).await {
+            Ok(peeked) => peeked,
+            Err(e) => return (failure(&e), Err(e)),
+        }
+    } else {
+        (response, false)
+    };
+    (Outcome::Status { status: status.as_u16(), retry_after, in_progress }, Ok(response))
+}
+
+/// What a failed `execute` means for retrying.
+fn failure(e: &reqwest::Error) -> Outcome {
+    if e.is_timeout() {
+        Outcome::TimedOut
+    } else if e.is_connect() {
+        Outcome::ConnectFailed
+    } else if e.is_request() || e.is_body() {
+        // Sent (perhaps), then the connection broke before an answer.
+        Outcome::ConnectionLost
+    } else {
+        Outcome::OtherFailure
+    }
+}
+
 /// Reads a 409's body to see whether it is HeyGen's `request_in_progress`,
 /// and rebuilds the response around the bytes read.
-async fn peek_in_progress(response: reqwest::Response) -> (reqwest::Response, bool) {
+async fn peek_in_progress(response: reqwest::Response) -> reqwest::Result<(reqwest::Response, bool)> {
+    let url = response.url().clone();
     let status = response.status();
     let version = response.version();
     let headers = response.headers().clone();
-    let body = read_bounded(response, 64 * 1024).await;
+    let (body, failed) = read_bounded(response, 64 * 1024).await;
+    if let Some(e) = failed {
+        return Err(e);
+    }
     let in_progress = serde_json::from_slice::<serde_json::Value>(&body)
         .ok()
         .and_then(|v| v.pointer("/error/code").and_then(|c| c.as_str()).map(|c| c == "request_in_progress"))
@@ -191,26 +224,55 @@ async fn peek_in_progress(response: reqwest::Response) -> (reqwest::Response, bo
     *rebuilt.status_mut() = status;
     *rebuilt.version_mut() = version;
     *rebuilt.headers_mut() = headers;
-    (reqwest::Response::from(rebuilt), in_progress)
+    keep_url(rebuilt.extensions_mut(), url);
+    Ok((reqwest::Response::from(rebuilt), in_progress))
+}
+
+/// A response rebuilt from parts forgets its URL unless it is put back,
+/// and errors would then name `no.url.provided.local`.
+fn keep_url(extensions: &mut http::Extensions, url: reqwest::Url) {
+    use reqwest::ResponseBuilderExt;
+    if let Ok(carrier) = http::Response::builder().url(url).body(()) {
+        extensions.extend(carrier.into_parts().0.extensions);
+    }
 }
 
 /// Caps how much of a body can be read: a hostile or broken server cannot
-/// make the client buffer more than `limit` bytes.
+/// make the client buffer more than `limit` bytes. Going over fails the read
+/// with [`BodyTooLarge`], which `finish` turns into `Error::ResponseTooLarge`.
 fn limit_body(response: reqwest::Response, limit: usize) -> reqwest::Response {
+    use http_body_util::BodyExt;
+    let url = response.url().clone();
     let response: http::Response<reqwest::Body> = response.into();
-    let (parts, body) = response.into_parts();
-    let limited = http_body_util::Limited::new(body, limit);
+    let (mut parts, body) = response.into_parts();
+    keep_url(&mut parts.extensions, url);
+    let limited = http_body_util::Limited::new(body, limit).map_err(move |e| {
+        if e.is::<http_body_util::LengthLimitError>() {
+            Box::new(BodyTooLarge { limit }) as Box<dyn std::error::Error + Send + Sync>
+        } else {
+            e
+        }
+    });
     reqwest::Response::from(http::Response::from_parts(parts, reqwest::Body::wrap(limited)))
 }
 
+/// What [`encode_path`] returns for a value that cannot be one path segment
+/// (empty, `.` or `..`: URL parsers drop dot segments even when they are
+/// percent-encoded). [`pre`] refuses any request whose path holds it, before
+/// anything is sent. A real value never encodes to it: its `!` is escaped.
+const UNSENDABLE_SEGMENT: &str = "!unsendable-path-segment!";
+
 /// Percent-encodes one path segment so that it stays one segment: `/`, `?`,
-/// `#`, `%`, spaces and non-ASCII are escaped, and `.`/`..` cannot climb.
+/// `#`, `%`, spaces and non-ASCII are escaped. `""`, `.` and `..` cannot be
+/// one segment at all; the request carrying them fails in [`pre`].
 #[doc(hidden)]
 pub fn encode_path(segment: &str) -> String {
-    let only_dots = !segment.is_empty() && segment.bytes().all(|b| b == b'.');
+    if matches!(segment, "" | "." | "..") {
+        return UNSENDABLE_SEGMENT.to_string();
+    }
     let mut out = String::with_capacity(segment.len());
     for b in segment.bytes() {
-        let keep = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~') || (b == b'.' && !only_dots);
+        let keep = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~' | b'.');
         if keep {
             out.push(b as char);
         } else {
@@ -228,8 +290,11 @@ mod tests {
     fn path_segments_stay_single() {
         assert_eq!(encode_path("abc-123_x.y~"), "abc-123_x.y~");
         assert_eq!(encode_path("a/b"), "a%2Fb");
-        assert_eq!(encode_path(".."), "%2E%2E");
-        assert_eq!(encode_path("."), "%2E");
+        assert_eq!(encode_path(".."), UNSENDABLE_SEGMENT);
+        assert_eq!(encode_path("."), UNSENDABLE_SEGMENT);
+        assert_eq!(encode_path(""), UNSENDABLE_SEGMENT);
+        assert_eq!(encode_path("..."), "...");
+        assert_eq!(encode_path("a!b"), "a%21b");
         assert_eq!(encode_path("a?b#c%d e"), "a%3Fb%23c%25d%20e");
         assert_eq!(encode_path("é"), "%C3%A9");
     }

@@ -36,6 +36,9 @@ pub struct Reply {
     pub delay: Duration,
     /// Close the connection without answering.
     pub hang_up: bool,
+    /// Send the head (announcing a longer body) and `body`, then keep the
+    /// connection open without sending the rest: a body that never ends.
+    pub stall: bool,
 }
 
 impl Reply {
@@ -46,6 +49,7 @@ impl Reply {
             body: body.as_bytes().to_vec(),
             delay: Duration::ZERO,
             hang_up: false,
+            stall: false,
         }
     }
     pub fn raw(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
@@ -55,6 +59,7 @@ impl Reply {
             body: body.into(),
             delay: Duration::ZERO,
             hang_up: false,
+            stall: false,
         }
     }
     pub fn header(mut self, name: &str, value: &str) -> Reply {
@@ -65,6 +70,24 @@ impl Reply {
         self.delay = delay;
         self
     }
+    /// Close the connection without answering.
+    pub fn hung_up(mut self) -> Reply {
+        self.hang_up = true;
+        self
+    }
+    /// Send the head and `body`, then never finish the body.
+    pub fn stalled(mut self) -> Reply {
+        self.stall = true;
+        self
+    }
+}
+
+/// A URL on 127.0.0.1 where nothing listens: connecting is refused.
+pub async fn refused_url() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1");
+    let addr = listener.local_addr().expect("addr");
+    drop(listener);
+    format!("http://{addr}")
 }
 
 type Handler = Arc<dyn Fn(&Seen) -> Reply + Send + Sync>;
@@ -177,7 +200,9 @@ async fn serve(mut stream: tokio::net::TcpStream, handler: Handler, seen: Arc<Mu
         if reply.hang_up {
             return Ok(());
         }
-        let mut out = format!("HTTP/1.1 {} X\r\ncontent-length: {}\r\n", reply.status, reply.body.len());
+        // A stalled reply promises far more than it sends.
+        let announced = if reply.stall { reply.body.len() + (1 << 20) } else { reply.body.len() };
+        let mut out = format!("HTTP/1.1 {} X\r\ncontent-length: {}\r\n", reply.status, announced);
         for (k, v) in &reply.headers {
             out.push_str(&format!("{k}: {v}\r\n"));
         }
@@ -185,6 +210,10 @@ async fn serve(mut stream: tokio::net::TcpStream, handler: Handler, seen: Arc<Mu
         stream.write_all(out.as_bytes()).await?;
         stream.write_all(&reply.body).await?;
         stream.flush().await?;
+        if reply.stall {
+            // Hold the connection open until the test ends.
+            std::future::pending::<()>().await;
+        }
     }
 }
 
@@ -205,4 +234,15 @@ fn dechunk(raw: &[u8]) -> Vec<u8> {
         rest = &rest[(start + size + 2).min(rest.len())..];
     }
     out
+}
+
+/// A handler that answers the n-th request with `replies[n]`, and every
+/// request after the last with the last reply.
+pub fn sequence(replies: Vec<Reply>) -> impl Fn(&Seen) -> Reply + Send + Sync + 'static {
+    assert!(!replies.is_empty(), "a sequence needs at least one reply");
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    move |_req| {
+        let n = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        replies[n.min(replies.len() - 1)].clone()
+    }
 }
