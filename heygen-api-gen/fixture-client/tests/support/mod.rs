@@ -128,6 +128,7 @@ impl TestServer {
         let task = tokio::spawn(async move {
             loop {
                 let Ok((stream, _)) = listener.accept().await else { return };
+                let _ = stream.set_nodelay(true);
                 let (handler, seen) = (handler.clone(), seen_in.clone());
                 tokio::spawn(async move {
                     let _ = serve(stream, handler, seen).await;
@@ -228,8 +229,11 @@ async fn serve(mut stream: TcpStream, handler: Handler, seen: Arc<Mutex<Vec<Seen
             out.push_str(&format!("{k}: {v}\r\n"));
         }
         out.push_str("\r\n");
-        stream.write_all(out.as_bytes()).await?;
-        stream.write_all(&reply.body).await?;
+        // One write: a head and a body in two small segments would meet
+        // Nagle's algorithm and a delayed ACK, 40 ms per response.
+        let mut bytes = out.into_bytes();
+        bytes.extend_from_slice(&reply.body);
+        stream.write_all(&bytes).await?;
         stream.flush().await?;
     }
 }
