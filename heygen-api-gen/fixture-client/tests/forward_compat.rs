@@ -5,13 +5,15 @@
 mod support;
 
 use heygen_fixture_client::types::{
-    CreateStudioSessionRequest, GetRenderResponse, MediaInput, RenderDetail, RenderStatus, SendMessageRequest,
+    CreateStudioSessionRequest, GetRenderResponse, MediaInput, RenderDetail, RenderStatus,
+    SendMessageRequest,
 };
 use serde_json::{json, Value};
 use support::{Reply, TestServer};
 
 fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(value: &Value) -> (T, Value) {
-    let typed: T = serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("{value} does not decode: {e}"));
+    let typed: T = serde_json::from_value(value.clone())
+        .unwrap_or_else(|e| panic!("{value} does not decode: {e}"));
     let back = serde_json::to_value(&typed).expect("serialise");
     (typed, back)
 }
@@ -30,7 +32,10 @@ fn a_response_with_unknown_fields_still_decodes() {
     let (parsed, _) = round_trip::<GetRenderResponse>(&body);
     let render = parsed.data.expect("data");
     assert_eq!(render.render_id, "r1");
-    assert_eq!(render.output.and_then(|o| o.video_url).as_deref(), Some("https://cdn.example/r1.mp4"));
+    assert_eq!(
+        render.output.and_then(|o| o.video_url).as_deref(),
+        Some("https://cdn.example/r1.mp4")
+    );
 }
 
 #[test]
@@ -54,17 +59,26 @@ fn an_unknown_enum_value_is_kept_shown_and_sent_back_unchanged() {
 fn a_union_picks_its_variant_by_the_type_tag() {
     let url = json!({"type": "url", "url": "https://cdn.example/a.png"});
     let (typed, back) = round_trip::<MediaInput>(&url);
-    assert!(matches!(&typed, MediaInput::Url(u) if u.url.as_str() == "https://cdn.example/a.png"), "{typed:?}");
+    assert!(
+        matches!(&typed, MediaInput::Url(u) if u.url.as_str() == "https://cdn.example/a.png"),
+        "{typed:?}"
+    );
     assert_eq!(back, url);
 
     let asset = json!({"type": "asset_id", "asset_id": "as_1"});
     let (typed, back) = round_trip::<MediaInput>(&asset);
-    assert!(matches!(&typed, MediaInput::Asset(a) if a.asset_id.as_str() == "as_1"), "{typed:?}");
+    assert!(
+        matches!(&typed, MediaInput::Asset(a) if a.asset_id.as_str() == "as_1"),
+        "{typed:?}"
+    );
     assert_eq!(back, asset);
 
     let inline = json!({"type": "base64", "data": "aGVsbG8=", "media_type": "text/plain"});
     let (typed, back) = round_trip::<MediaInput>(&inline);
-    assert!(matches!(&typed, MediaInput::Base64(b) if b.media_type == "text/plain"), "{typed:?}");
+    assert!(
+        matches!(&typed, MediaInput::Base64(b) if b.media_type == "text/plain"),
+        "{typed:?}"
+    );
     assert_eq!(back, inline);
 }
 
@@ -74,16 +88,22 @@ fn the_tag_wins_even_when_another_variant_would_fit() {
     // unknown value); the tag says asset.
     let both = json!({"type": "asset_id", "asset_id": "as_1", "url": "https://cdn.example/a.png"});
     let typed: MediaInput = serde_json::from_value(both).expect("decodes");
-    assert!(matches!(&typed, MediaInput::Asset(a) if a.asset_id.as_str() == "as_1"), "{typed:?}");
+    assert!(
+        matches!(&typed, MediaInput::Asset(a) if a.asset_id.as_str() == "as_1"),
+        "{typed:?}"
+    );
     let back = serde_json::to_value(&typed).unwrap();
     assert_eq!(back, json!({"type": "asset_id", "asset_id": "as_1"}));
 }
 
 #[test]
 fn an_unknown_union_tag_is_kept_whole() {
-    let s3 = json!({"type": "s3", "bucket": "media", "key": "a/b.mp4", "url": "https://cdn.example/x"});
+    let s3 =
+        json!({"type": "s3", "bucket": "media", "key": "a/b.mp4", "url": "https://cdn.example/x"});
     let (typed, back) = round_trip::<MediaInput>(&s3);
-    let MediaInput::Unknown(kept) = &typed else { panic!("expected Unknown, got {typed:?}") };
+    let MediaInput::Unknown(kept) = &typed else {
+        panic!("expected Unknown, got {typed:?}")
+    };
     assert_eq!(kept, &s3);
     assert_eq!(back, s3);
 
@@ -113,7 +133,10 @@ fn explicit_nulls_and_missing_optional_fields_are_both_none() {
     assert!(a.output.as_ref().is_some_and(|o| o.video_url.is_none()));
     assert!(b.output.is_none());
     // Nulls are not sent back: absent and null mean the same to the API.
-    assert_eq!(b_back, json!({"render_id": "r1", "status": "pending", "progress": 0.0, "created_at": "2024-05-01T12:00:00Z"}));
+    assert_eq!(
+        b_back,
+        json!({"render_id": "r1", "status": "pending", "progress": 0.0, "created_at": "2024-05-01T12:00:00Z"})
+    );
     assert_eq!(a_back["output"], json!({}));
     assert!(a_back.get("title").is_none());
 }
@@ -121,14 +144,20 @@ fn explicit_nulls_and_missing_optional_fields_are_both_none() {
 #[test]
 fn a_required_field_that_is_missing_is_still_an_error() {
     // Forward compatibility does not mean accepting anything.
-    let err = serde_json::from_value::<RenderDetail>(json!({"render_id": "r1", "status": "pending"})).expect_err("no created_at");
-    assert!(err.to_string().contains("created_at") || err.to_string().contains("progress"), "{err}");
+    let err =
+        serde_json::from_value::<RenderDetail>(json!({"render_id": "r1", "status": "pending"}))
+            .expect_err("no created_at");
+    assert!(
+        err.to_string().contains("created_at") || err.to_string().contains("progress"),
+        "{err}"
+    );
 }
 
 #[test]
 fn closed_request_types_still_accept_unknown_fields_when_read() {
     // Both schemas say `additionalProperties: false`.
-    let session = json!({"prompt": "A teaser", "interactive": true, "priority": "high", "beta": {"x": 1}});
+    let session =
+        json!({"prompt": "A teaser", "interactive": true, "priority": "high", "beta": {"x": 1}});
     let (typed, back) = round_trip::<CreateStudioSessionRequest>(&session);
     assert_eq!(typed.prompt.as_str(), "A teaser");
     assert!(typed.interactive);
@@ -150,7 +179,15 @@ async fn the_client_decodes_a_grown_response_from_the_wire() {
         )
     })
     .await;
-    let render = server.client().get_render().render_id("r9").send().await.expect("ok").into_data().expect("data");
+    let render = server
+        .client()
+        .get_render()
+        .render_id("r9")
+        .send()
+        .await
+        .expect("ok")
+        .into_data()
+        .expect("data");
     assert_eq!(render.status, RenderStatus::Unknown("archived".into()));
     assert_eq!(render.status.to_string(), "archived");
     assert!(render.error.is_none());

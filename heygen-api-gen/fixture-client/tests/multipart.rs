@@ -31,7 +31,10 @@ struct Part {
 
 impl Part {
     fn disposition(&self) -> &str {
-        self.headers.lines().find(|l| l.to_ascii_lowercase().starts_with("content-disposition:")).unwrap_or_default()
+        self.headers
+            .lines()
+            .find(|l| l.to_ascii_lowercase().starts_with("content-disposition:"))
+            .unwrap_or_default()
     }
     fn content_type(&self) -> Option<&str> {
         self.headers
@@ -47,22 +50,37 @@ fn parts(req: &Seen) -> Vec<Part> {
     let content_type = req.header("content-type").expect("content-type");
     let (kind, params) = content_type.split_once(';').expect("a boundary parameter");
     assert_eq!(kind.trim(), "multipart/form-data");
-    let boundary = params.trim().strip_prefix("boundary=").expect("boundary=").trim_matches('"');
+    let boundary = params
+        .trim()
+        .strip_prefix("boundary=")
+        .expect("boundary=")
+        .trim_matches('"');
     assert!(!boundary.is_empty());
     let delimiter = format!("--{boundary}").into_bytes();
     let body = &req.body;
-    assert!(body.starts_with(&delimiter), "the body starts with the boundary");
+    assert!(
+        body.starts_with(&delimiter),
+        "the body starts with the boundary"
+    );
     let close = [b"\r\n".as_slice(), &delimiter, b"--\r\n"].concat();
-    assert!(body.ends_with(&close), "the body ends with the closing boundary");
+    assert!(
+        body.ends_with(&close),
+        "the body ends with the closing boundary"
+    );
     let inner = &body[delimiter.len()..body.len() - close.len()];
     let separator = [b"\r\n".as_slice(), &delimiter].concat();
     let mut out = Vec::new();
     let mut rest = inner;
     loop {
         let end = find(rest, &separator).unwrap_or(rest.len());
-        let raw = rest[..end].strip_prefix(b"\r\n").expect("CRLF after the boundary");
+        let raw = rest[..end]
+            .strip_prefix(b"\r\n")
+            .expect("CRLF after the boundary");
         let split = find(raw, b"\r\n\r\n").expect("part headers end");
-        out.push(Part { headers: String::from_utf8(raw[..split].to_vec()).expect("ascii headers"), body: raw[split + 4..].to_vec() });
+        out.push(Part {
+            headers: String::from_utf8(raw[..split].to_vec()).expect("ascii headers"),
+            body: raw[split + 4..].to_vec(),
+        });
         if end == rest.len() {
             return out;
         }
@@ -98,17 +116,32 @@ async fn sends_the_file_and_the_text_fields_as_multipart_form_data() {
     let seen = server.requests();
     assert_eq!(seen.len(), 1);
     let req = &seen[0];
-    assert_eq!((req.method.as_str(), req.target.as_str()), ("POST", "/v1/uploads"));
+    assert_eq!(
+        (req.method.as_str(), req.target.as_str()),
+        ("POST", "/v1/uploads")
+    );
     assert_eq!(req.header("x-api-key"), Some("test-key"));
-    assert!(req.header("idempotency-key").is_some(), "uploads carry an Idempotency-Key like any POST");
+    assert!(
+        req.header("idempotency-key").is_some(),
+        "uploads carry an Idempotency-Key like any POST"
+    );
     let parts = parts(req);
     assert_eq!(parts.len(), 3, "{parts:?}");
-    assert_eq!(parts[0].disposition(), r#"Content-Disposition: form-data; name="file"; filename="clip.mp4""#);
+    assert_eq!(
+        parts[0].disposition(),
+        r#"Content-Disposition: form-data; name="file"; filename="clip.mp4""#
+    );
     assert_eq!(parts[0].content_type(), Some("video/mp4"));
     assert_eq!(parts[0].body, VIDEO);
-    assert_eq!(parts[1].disposition(), r#"Content-Disposition: form-data; name="purpose""#);
+    assert_eq!(
+        parts[1].disposition(),
+        r#"Content-Disposition: form-data; name="purpose""#
+    );
     assert_eq!(parts[1].body, b"clip");
-    assert_eq!(parts[2].disposition(), r#"Content-Disposition: form-data; name="folder_id""#);
+    assert_eq!(
+        parts[2].disposition(),
+        r#"Content-Disposition: form-data; name="folder_id""#
+    );
     assert_eq!(parts[2].body, b"fld_7");
 }
 
@@ -123,11 +156,21 @@ async fn a_missing_required_field_is_refused_before_sending() {
         .send()
         .await
         .expect_err("purpose is required");
-    let Error::InvalidRequest(why) = &err else { panic!("expected InvalidRequest, got {err:?}") };
+    let Error::InvalidRequest(why) = &err else {
+        panic!("expected InvalidRequest, got {err:?}")
+    };
     assert!(why.contains("`purpose`"), "{why}");
 
-    let err = client.create_upload().text("purpose", "clip").send().await.expect_err("file is required");
-    assert!(matches!(&err, Error::InvalidRequest(why) if why.contains("`file`")), "{err:?}");
+    let err = client
+        .create_upload()
+        .text("purpose", "clip")
+        .send()
+        .await
+        .expect_err("file is required");
+    assert!(
+        matches!(&err, Error::InvalidRequest(why) if why.contains("`file`")),
+        "{err:?}"
+    );
     assert_eq!(server.count(), 0);
 }
 
@@ -135,7 +178,10 @@ async fn a_missing_required_field_is_refused_before_sending() {
 async fn a_bad_mime_type_is_refused() {
     let server = TestServer::start(|_, _| upload_created()).await;
     let client = server.client();
-    let err = client.create_upload().file("file", "clip.mp4", VIDEO, "not a mime type").expect_err("bad MIME");
+    let err = client
+        .create_upload()
+        .file("file", "clip.mp4", VIDEO, "not a mime type")
+        .expect_err("bad MIME");
     assert!(matches!(err, Error::InvalidRequest(_)), "{err:?}");
 }
 
@@ -164,7 +210,10 @@ async fn an_error_answer_is_the_typed_api_error_and_is_not_retried() {
 
 #[tokio::test]
 async fn a_streamed_body_is_sent_once_even_when_the_server_is_busy() {
-    let server = TestServer::start(|_, _| Reply::json(503, r#"{"error":{"code":"unavailable"}}"#).header("retry-after", "0")).await;
+    let server = TestServer::start(|_, _| {
+        Reply::json(503, r#"{"error":{"code":"unavailable"}}"#).header("retry-after", "0")
+    })
+    .await;
     let err = server
         .client()
         .create_upload()
@@ -190,11 +239,15 @@ async fn a_success_body_that_is_not_json_is_a_decode_error() {
         .send()
         .await
         .expect_err("not JSON");
-    assert!(matches!(&err, Error::Decode { snippet, .. } if snippet.contains("proxy")), "{err:?}");
+    assert!(
+        matches!(&err, Error::Decode { snippet, .. } if snippet.contains("proxy")),
+        "{err:?}"
+    );
 }
 
 #[test]
 fn the_typed_response_is_the_documented_envelope() {
-    let body: CreateUploadResponse = serde_json::from_value(json!({"data": null})).expect("null data");
+    let body: CreateUploadResponse =
+        serde_json::from_value(json!({"data": null})).expect("null data");
     assert!(body.data.is_none());
 }

@@ -23,13 +23,17 @@ fn renders(ids: &[&str]) -> Vec<Value> {
 /// (`""` for the first page, sent without a token). An unknown cursor is a
 /// 404, so a request the test did not expect fails loudly.
 async fn listing(pages: Vec<(&str, Value)>) -> TestServer {
-    let pages: BTreeMap<String, Value> = pages.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let pages: BTreeMap<String, Value> =
+        pages.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     TestServer::start(move |_, req| {
         assert_eq!(req.path(), "/v1/renders");
         let token = req.query("token").unwrap_or_default();
         match pages.get(&token) {
             Some(body) => Reply::value(200, body),
-            None => Reply::json(404, r#"{"error":{"code":"not_found","message":"No such cursor."}}"#),
+            None => Reply::json(
+                404,
+                r#"{"error":{"code":"not_found","message":"No such cursor."}}"#,
+            ),
         }
     })
     .await
@@ -47,20 +51,35 @@ fn ids(items: &[RenderSummary]) -> Vec<&str> {
 async fn follows_the_cursor_to_an_empty_last_page_and_sends_limit_every_time() {
     // The second cursor looks like a real one: it needs percent-encoding.
     let server = listing(vec![
-        ("", json!({"data": renders(&["r1", "r2"]), "has_more": true, "next_token": "c/2+x=="})),
-        ("c/2+x==", json!({"data": renders(&["r3", "r4"]), "has_more": true, "next_token": "c3"})),
-        ("c3", json!({"data": [], "has_more": false, "next_token": null})),
+        (
+            "",
+            json!({"data": renders(&["r1", "r2"]), "has_more": true, "next_token": "c/2+x=="}),
+        ),
+        (
+            "c/2+x==",
+            json!({"data": renders(&["r3", "r4"]), "has_more": true, "next_token": "c3"}),
+        ),
+        (
+            "c3",
+            json!({"data": [], "has_more": false, "next_token": null}),
+        ),
     ])
     .await;
     let client = server.client();
-    let mut stream = client.list_renders().limit(std::num::NonZeroU64::new(2).unwrap()).stream();
+    let mut stream = client
+        .list_renders()
+        .limit(std::num::NonZeroU64::new(2).unwrap())
+        .stream();
     let mut got = Vec::new();
     while let Some(item) = stream.next().await {
         got.push(item.expect("item"));
     }
     assert_eq!(ids(&got), ["r1", "r2", "r3", "r4"]);
     assert_eq!(stream.pages_fetched(), 3);
-    assert_eq!(tokens(&server), [None, Some("c/2+x==".into()), Some("c3".into())]);
+    assert_eq!(
+        tokens(&server),
+        [None, Some("c/2+x==".into()), Some("c3".into())]
+    );
     for req in server.requests() {
         assert_eq!(req.method, "GET");
         assert_eq!(req.query("limit").as_deref(), Some("2"), "{}", req.target);
@@ -74,7 +93,10 @@ async fn follows_the_cursor_to_an_empty_last_page_and_sends_limit_every_time() {
 #[tokio::test]
 async fn every_filter_set_on_the_builder_is_kept_on_later_pages() {
     let server = listing(vec![
-        ("", json!({"data": renders(&["r1"]), "has_more": true, "next_token": "p2"})),
+        (
+            "",
+            json!({"data": renders(&["r1"]), "has_more": true, "next_token": "p2"}),
+        ),
         ("p2", json!({"data": renders(&["r2"]), "has_more": false})),
     ])
     .await;
@@ -99,11 +121,20 @@ async fn every_filter_set_on_the_builder_is_kept_on_later_pages() {
 #[tokio::test]
 async fn has_more_false_ends_the_listing_even_with_a_next_token() {
     let server = listing(vec![
-        ("", json!({"data": renders(&["r1", "r2"]), "has_more": false, "next_token": "never"})),
+        (
+            "",
+            json!({"data": renders(&["r1", "r2"]), "has_more": false, "next_token": "never"}),
+        ),
         ("never", json!({"data": renders(&["x"]), "has_more": false})),
     ])
     .await;
-    let all = server.client().list_renders().stream().collect_all().await.expect("all");
+    let all = server
+        .client()
+        .list_renders()
+        .stream()
+        .collect_all()
+        .await
+        .expect("all");
     assert_eq!(ids(&all), ["r1", "r2"]);
     assert_eq!(tokens(&server), [None]);
 }
@@ -115,7 +146,13 @@ async fn has_more_true_without_a_token_ends_the_listing() {
     let absent = json!({"data": renders(&["r1"]), "has_more": true});
     for first in [null, empty, absent] {
         let server = listing(vec![("", first.clone())]).await;
-        let all = server.client().list_renders().stream().collect_all().await.expect("all");
+        let all = server
+            .client()
+            .list_renders()
+            .stream()
+            .collect_all()
+            .await
+            .expect("all");
         assert_eq!(ids(&all), ["r1"]);
         assert_eq!(tokens(&server), [None], "{first}");
     }
@@ -129,20 +166,41 @@ async fn a_token_without_has_more_goes_on() {
         ("p3", json!({"data": renders(&["r3"])})),
     ])
     .await;
-    let all = server.client().list_renders().stream().collect_all().await.expect("all");
+    let all = server
+        .client()
+        .list_renders()
+        .stream()
+        .collect_all()
+        .await
+        .expect("all");
     assert_eq!(ids(&all), ["r1", "r2", "r3"]);
-    assert_eq!(tokens(&server), [None, Some("p2".into()), Some("p3".into())]);
+    assert_eq!(
+        tokens(&server),
+        [None, Some("p2".into()), Some("p3".into())]
+    );
 }
 
 #[tokio::test]
 async fn an_empty_page_in_the_middle_does_not_end_the_listing() {
     let server = listing(vec![
-        ("", json!({"data": renders(&["r1"]), "has_more": true, "next_token": "p2"})),
-        ("p2", json!({"data": [], "has_more": true, "next_token": "p3"})),
+        (
+            "",
+            json!({"data": renders(&["r1"]), "has_more": true, "next_token": "p2"}),
+        ),
+        (
+            "p2",
+            json!({"data": [], "has_more": true, "next_token": "p3"}),
+        ),
         ("p3", json!({"data": renders(&["r3"]), "has_more": false})),
     ])
     .await;
-    let all = server.client().list_renders().stream().collect_all().await.expect("all");
+    let all = server
+        .client()
+        .list_renders()
+        .stream()
+        .collect_all()
+        .await
+        .expect("all");
     assert_eq!(ids(&all), ["r1", "r3"]);
     assert_eq!(server.count(), 3);
 }
@@ -150,11 +208,23 @@ async fn an_empty_page_in_the_middle_does_not_end_the_listing() {
 #[tokio::test]
 async fn a_cursor_that_does_not_advance_ends_the_listing() {
     let server = listing(vec![
-        ("", json!({"data": renders(&["r1"]), "has_more": true, "next_token": "p2"})),
-        ("p2", json!({"data": renders(&["r2"]), "has_more": true, "next_token": "p2"})),
+        (
+            "",
+            json!({"data": renders(&["r1"]), "has_more": true, "next_token": "p2"}),
+        ),
+        (
+            "p2",
+            json!({"data": renders(&["r2"]), "has_more": true, "next_token": "p2"}),
+        ),
     ])
     .await;
-    let all = server.client().list_renders().stream().collect_all().await.expect("all");
+    let all = server
+        .client()
+        .list_renders()
+        .stream()
+        .collect_all()
+        .await
+        .expect("all");
     assert_eq!(ids(&all), ["r1", "r2"]);
     assert_eq!(tokens(&server), [None, Some("p2".into())]);
 }
@@ -162,12 +232,26 @@ async fn a_cursor_that_does_not_advance_ends_the_listing() {
 #[tokio::test]
 async fn a_404_on_page_two_is_yielded_once_and_ends_the_stream() {
     // No page for "gone": the server answers 404.
-    let server = listing(vec![("", json!({"data": renders(&["r1", "r2"]), "has_more": true, "next_token": "gone"}))]).await;
+    let server = listing(vec![(
+        "",
+        json!({"data": renders(&["r1", "r2"]), "has_more": true, "next_token": "gone"}),
+    )])
+    .await;
     let client = server.client();
     let mut stream = client.list_renders().stream();
-    assert_eq!(stream.next().await.expect("r1").expect("ok").render_id, "r1");
-    assert_eq!(stream.next().await.expect("r2").expect("ok").render_id, "r2");
-    let err = stream.next().await.expect("an error item").expect_err("404");
+    assert_eq!(
+        stream.next().await.expect("r1").expect("ok").render_id,
+        "r1"
+    );
+    assert_eq!(
+        stream.next().await.expect("r2").expect("ok").render_id,
+        "r2"
+    );
+    let err = stream
+        .next()
+        .await
+        .expect("an error item")
+        .expect_err("404");
     assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
     assert_eq!(err.code(), Some("not_found"));
     assert!(matches!(err, Error::Api(_)));
@@ -179,8 +263,18 @@ async fn a_404_on_page_two_is_yielded_once_and_ends_the_stream() {
 
 #[tokio::test]
 async fn collect_all_returns_the_first_error() {
-    let server = listing(vec![("", json!({"data": renders(&["r1"]), "has_more": true, "next_token": "gone"}))]).await;
-    let err = server.client().list_renders().stream().collect_all().await.expect_err("404");
+    let server = listing(vec![(
+        "",
+        json!({"data": renders(&["r1"]), "has_more": true, "next_token": "gone"}),
+    )])
+    .await;
+    let err = server
+        .client()
+        .list_renders()
+        .stream()
+        .collect_all()
+        .await
+        .expect_err("404");
     assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
     assert_eq!(server.count(), 2);
 }
@@ -188,23 +282,42 @@ async fn collect_all_returns_the_first_error() {
 #[tokio::test]
 async fn a_rate_limit_on_page_two_is_retried_by_the_client_not_seen_by_the_stream() {
     let server = TestServer::start(|n, req| match (n, req.query("token").as_deref()) {
-        (0, None) => Reply::value(200, &json!({"data": renders(&["r1"]), "has_more": true, "next_token": "p2"})),
-        (1, Some("p2")) => Reply::json(429, r#"{"error":{"code":"rate_limit_exceeded","message":"Slow down."}}"#)
-            .header("retry-after", "0"),
+        (0, None) => Reply::value(
+            200,
+            &json!({"data": renders(&["r1"]), "has_more": true, "next_token": "p2"}),
+        ),
+        (1, Some("p2")) => Reply::json(
+            429,
+            r#"{"error":{"code":"rate_limit_exceeded","message":"Slow down."}}"#,
+        )
+        .header("retry-after", "0"),
         (2, Some("p2")) => Reply::value(200, &json!({"data": renders(&["r2"]), "has_more": false})),
         _ => Reply::json(500, r#"{"error":{"code":"unexpected_request"}}"#),
     })
     .await;
-    let all = server.client().list_renders().stream().collect_all().await.expect("the 429 is retried");
+    let all = server
+        .client()
+        .list_renders()
+        .stream()
+        .collect_all()
+        .await
+        .expect("the 429 is retried");
     assert_eq!(ids(&all), ["r1", "r2"]);
-    assert_eq!(tokens(&server), [None, Some("p2".into()), Some("p2".into())]);
+    assert_eq!(
+        tokens(&server),
+        [None, Some("p2".into()), Some("p2".into())]
+    );
 }
 
 #[tokio::test]
 async fn a_rate_limit_that_outlasts_the_retries_reaches_the_stream() {
     let server = TestServer::start(|n, _| match n {
-        0 => Reply::value(200, &json!({"data": renders(&["r1"]), "has_more": true, "next_token": "p2"})),
-        _ => Reply::json(429, r#"{"error":{"code":"rate_limit_exceeded"}}"#).header("retry-after", "0"),
+        0 => Reply::value(
+            200,
+            &json!({"data": renders(&["r1"]), "has_more": true, "next_token": "p2"}),
+        ),
+        _ => Reply::json(429, r#"{"error":{"code":"rate_limit_exceeded"}}"#)
+            .header("retry-after", "0"),
     })
     .await;
     let client = server.client();
@@ -222,7 +335,10 @@ async fn take_three_of_a_ten_item_page_fetches_one_page() {
     let ten: Vec<String> = (1..=10).map(|i| format!("r{i}")).collect();
     let ten: Vec<&str> = ten.iter().map(String::as_str).collect();
     let server = listing(vec![
-        ("", json!({"data": renders(&ten), "has_more": true, "next_token": "p2"})),
+        (
+            "",
+            json!({"data": renders(&ten), "has_more": true, "next_token": "p2"}),
+        ),
         ("p2", json!({"data": renders(&["r11"]), "has_more": false})),
     ])
     .await;
@@ -248,11 +364,21 @@ async fn take_three_of_a_ten_item_page_fetches_one_page() {
 #[tokio::test]
 async fn a_token_set_on_the_builder_is_where_the_stream_starts() {
     let server = listing(vec![
-        ("p2", json!({"data": renders(&["r2"]), "has_more": true, "next_token": "p3"})),
+        (
+            "p2",
+            json!({"data": renders(&["r2"]), "has_more": true, "next_token": "p3"}),
+        ),
         ("p3", json!({"data": renders(&["r3"]), "has_more": false})),
     ])
     .await;
-    let all = server.client().list_renders().token("p2").stream().collect_all().await.expect("all");
+    let all = server
+        .client()
+        .list_renders()
+        .token("p2")
+        .stream()
+        .collect_all()
+        .await
+        .expect("all");
     assert_eq!(ids(&all), ["r2", "r3"]);
     assert_eq!(tokens(&server), [Some("p2".into()), Some("p3".into())]);
 }
@@ -260,16 +386,27 @@ async fn a_token_set_on_the_builder_is_where_the_stream_starts() {
 #[tokio::test]
 async fn streams_are_send_and_run_on_spawned_tasks() {
     let server = listing(vec![
-        ("", json!({"data": renders(&["r1"]), "has_more": true, "next_token": "p2"})),
+        (
+            "",
+            json!({"data": renders(&["r1"]), "has_more": true, "next_token": "p2"}),
+        ),
         ("p2", json!({"data": renders(&["r2"]), "has_more": false})),
     ])
     .await;
     let client = server.client();
     let task = tokio::spawn(async move {
         let stream = client.list_renders().stream();
-        stream.map(|r| r.map(|r| r.render_id)).collect::<Vec<_>>().await
+        stream
+            .map(|r| r.map(|r| r.render_id))
+            .collect::<Vec<_>>()
+            .await
     });
-    let got: Vec<String> = task.await.expect("join").into_iter().map(|r| r.expect("ok")).collect();
+    let got: Vec<String> = task
+        .await
+        .expect("join")
+        .into_iter()
+        .map(|r| r.expect("ok"))
+        .collect();
     assert_eq!(got, ["r1", "r2"]);
 }
 
@@ -296,7 +433,13 @@ async fn other_listings_stream_too() {
         }
     })
     .await;
-    let all = server.client().list_uploads().stream().collect_all().await.expect("all");
+    let all = server
+        .client()
+        .list_uploads()
+        .stream()
+        .collect_all()
+        .await
+        .expect("all");
     let got: Vec<&str> = all.iter().map(|u| u.upload_id.as_str()).collect();
     assert_eq!(got, ["u1", "u2"]);
 }

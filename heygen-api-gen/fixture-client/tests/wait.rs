@@ -12,7 +12,9 @@ use serde_json::{json, Value};
 use support::{Reply, TestServer};
 
 fn fast() -> WaitOptions {
-    WaitOptions::default().interval(Duration::from_millis(10), Duration::from_millis(50)).timeout(Duration::from_secs(10))
+    WaitOptions::default()
+        .interval(Duration::from_millis(10), Duration::from_millis(50))
+        .timeout(Duration::from_secs(10))
 }
 
 fn render(status: &str, progress: f64) -> Value {
@@ -30,14 +32,21 @@ async fn render_server(states: Vec<Value>) -> TestServer {
 }
 
 async fn get_render(client: &Client) -> Result<RenderDetail, Error> {
-    client.get_render().render_id("r1").send().await?.into_data()
+    client
+        .get_render()
+        .render_id("r1")
+        .send()
+        .await?
+        .into_data()
 }
 
 /// Collects what the progress callback saw.
 fn recorder() -> (Arc<Mutex<Vec<WaitProgress>>>, impl FnMut(&WaitProgress)) {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let sink = seen.clone();
-    (seen, move |p: &WaitProgress| sink.lock().unwrap().push(p.clone()))
+    (seen, move |p: &WaitProgress| {
+        sink.lock().unwrap().push(p.clone())
+    })
 }
 
 #[tokio::test]
@@ -51,12 +60,17 @@ async fn waits_through_pending_and_processing_to_completed() {
     .await;
     let client = server.client();
     let (seen, on_progress) = recorder();
-    let done = wait_for(|| get_render(&client), fast(), on_progress).await.expect("completed");
+    let done = wait_for(|| get_render(&client), fast(), on_progress)
+        .await
+        .expect("completed");
     assert_eq!(done.status, RenderStatus::Completed);
     assert_eq!(done.progress, 100.0);
     let seen = seen.lock().unwrap();
     let statuses: Vec<&str> = seen.iter().map(|p| p.status.as_deref().unwrap()).collect();
-    assert_eq!(statuses, ["pending", "processing", "processing", "completed"]);
+    assert_eq!(
+        statuses,
+        ["pending", "processing", "processing", "completed"]
+    );
     let progress: Vec<Option<f64>> = seen.iter().map(|p| p.progress).collect();
     assert_eq!(progress, [Some(0.0), Some(10.0), Some(60.0), Some(100.0)]);
     let polls: Vec<u32> = seen.iter().map(|p| p.polls).collect();
@@ -72,7 +86,9 @@ async fn pauses_between_polls_grow_up_to_the_maximum() {
     let server = render_server(states).await;
     let client = server.client();
     let (seen, on_progress) = recorder();
-    wait_for(|| get_render(&client), fast(), on_progress).await.expect("completed");
+    wait_for(|| get_render(&client), fast(), on_progress)
+        .await
+        .expect("completed");
     let seen = seen.lock().unwrap();
     assert_eq!(seen.len(), 8);
     // 10, 15, 22.5, 33.75, then the 50 ms cap. A sleep never ends early, so
@@ -80,7 +96,11 @@ async fn pauses_between_polls_grow_up_to_the_maximum() {
     let pauses = [10.0, 15.0, 22.5, 33.75, 50.0, 50.0, 50.0];
     for (i, pair) in seen.windows(2).enumerate() {
         let gap = (pair[1].elapsed - pair[0].elapsed).as_secs_f64() * 1000.0;
-        assert!(gap >= pauses[i] - 0.5, "pause {i} was {gap:.1} ms, expected at least {} ms", pauses[i]);
+        assert!(
+            gap >= pauses[i] - 0.5,
+            "pause {i} was {gap:.1} ms, expected at least {} ms",
+            pauses[i]
+        );
     }
     let options = fast();
     let mut pause = options.initial_interval;
@@ -95,11 +115,16 @@ async fn pauses_between_polls_grow_up_to_the_maximum() {
 #[tokio::test]
 async fn a_failed_job_is_an_error_that_carries_the_resource() {
     let mut failed = render("failed", 40.0);
-    failed["data"]["error"] = json!({"code": "asset_unreachable", "detail": "The clip URL answered 403."});
+    failed["data"]["error"] =
+        json!({"code": "asset_unreachable", "detail": "The clip URL answered 403."});
     let server = render_server(vec![render("processing", 40.0), failed]).await;
     let client = server.client();
-    let err = wait_for(|| get_render(&client), fast(), |_| {}).await.expect_err("failed");
-    let Error::JobFailed { status, resource } = &err else { panic!("expected JobFailed, got {err:?}") };
+    let err = wait_for(|| get_render(&client), fast(), |_| {})
+        .await
+        .expect_err("failed");
+    let Error::JobFailed { status, resource } = &err else {
+        panic!("expected JobFailed, got {err:?}")
+    };
     assert_eq!(status, "failed");
     assert_eq!(resource["render_id"], "r1");
     assert_eq!(resource["status"], "failed");
@@ -114,8 +139,16 @@ async fn a_job_that_never_finishes_times_out_with_its_last_status() {
     let client = server.client();
     let options = fast().timeout(Duration::from_millis(150));
     let started = std::time::Instant::now();
-    let err = wait_for(|| get_render(&client), options, |_| {}).await.expect_err("deadline");
-    let Error::WaitTimedOut { last_status, waited } = &err else { panic!("expected WaitTimedOut, got {err:?}") };
+    let err = wait_for(|| get_render(&client), options, |_| {})
+        .await
+        .expect_err("deadline");
+    let Error::WaitTimedOut {
+        last_status,
+        waited,
+    } = &err
+    else {
+        panic!("expected WaitTimedOut, got {err:?}")
+    };
     assert_eq!(last_status.as_deref(), Some("processing"));
     assert!(*waited >= Duration::from_millis(150), "{waited:?}");
     assert!(started.elapsed() < Duration::from_secs(5));
@@ -130,14 +163,31 @@ async fn a_job_that_never_finishes_times_out_with_its_last_status() {
 async fn the_deadline_also_bounds_a_slow_poll() {
     let server = TestServer::start(|n, _| {
         let reply = Reply::value(200, &render("processing", 1.0));
-        if n == 0 { reply } else { reply.delayed(Duration::from_secs(3)) }
+        if n == 0 {
+            reply
+        } else {
+            reply.delayed(Duration::from_secs(3))
+        }
     })
     .await;
     let client = server.client();
     let started = std::time::Instant::now();
-    let err = wait_for(|| get_render(&client), fast().timeout(Duration::from_millis(100)), |_| {}).await.expect_err("deadline");
-    assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
-    assert!(matches!(err, Error::WaitTimedOut { last_status: Some(ref s), .. } if s == "processing"), "{err:?}");
+    let err = wait_for(
+        || get_render(&client),
+        fast().timeout(Duration::from_millis(100)),
+        |_| {},
+    )
+    .await
+    .expect_err("deadline");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        matches!(err, Error::WaitTimedOut { last_status: Some(ref s), .. } if s == "processing"),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
@@ -147,20 +197,39 @@ async fn a_studio_session_waiting_for_input_ends_the_wait() {
                         "created_at": "2024-05-01T12:00:00Z",
                         "pending_question": if status == "waiting_for_input" { json!("Which logo?") } else { Value::Null }}})
     };
-    let states = [session("queued", 0.0), session("thinking", 5.0), session("waiting_for_input", 20.0), session("generating", 30.0)];
+    let states = [
+        session("queued", 0.0),
+        session("thinking", 5.0),
+        session("waiting_for_input", 20.0),
+        session("generating", 30.0),
+    ];
     let server = TestServer::start(move |n, req| {
         assert_eq!(req.path(), "/v1/studios/sessions/s1");
         Reply::value(200, &states[n.min(3)])
     })
     .await;
     let client = server.client();
-    let poll = || async { client.get_studio_session().session_id("s1").send().await?.into_data() };
+    let poll = || async {
+        client
+            .get_studio_session()
+            .session_id("s1")
+            .send()
+            .await?
+            .into_data()
+    };
     let (seen, on_progress) = recorder();
-    let session: StudioSession = wait_for(poll, fast(), on_progress).await.expect("needs input");
+    let session: StudioSession = wait_for(poll, fast(), on_progress)
+        .await
+        .expect("needs input");
     assert_eq!(session.status, SessionStatus::WaitingForInput);
     assert_eq!(session.pending_question.as_deref(), Some("Which logo?"));
     assert_eq!(session.progress(), Some(20.0));
-    let statuses: Vec<String> = seen.lock().unwrap().iter().filter_map(|p| p.status.clone()).collect();
+    let statuses: Vec<String> = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.status.clone())
+        .collect();
     assert_eq!(statuses, ["queued", "thinking", "waiting_for_input"]);
     assert_eq!(server.count(), 3);
 }
@@ -169,12 +238,23 @@ async fn a_studio_session_waiting_for_input_ends_the_wait() {
 async fn an_unknown_status_keeps_waiting_unless_the_caller_names_it() {
     let server = render_server(vec![render("processing", 10.0), render("archived", 100.0)]).await;
     let client = server.client();
-    let err = wait_for(|| get_render(&client), fast().timeout(Duration::from_millis(80)), |_| {}).await.expect_err("deadline");
-    assert!(matches!(err, Error::WaitTimedOut { last_status: Some(ref s), .. } if s == "archived"), "{err:?}");
+    let err = wait_for(
+        || get_render(&client),
+        fast().timeout(Duration::from_millis(80)),
+        |_| {},
+    )
+    .await
+    .expect_err("deadline");
+    assert!(
+        matches!(err, Error::WaitTimedOut { last_status: Some(ref s), .. } if s == "archived"),
+        "{err:?}"
+    );
 
     let mut options = fast();
     options.completed.push("archived".into());
-    let done = wait_for(|| get_render(&client), options, |_| {}).await.expect("archived counts as done");
+    let done = wait_for(|| get_render(&client), options, |_| {})
+        .await
+        .expect("archived counts as done");
     assert_eq!(done.status, RenderStatus::Unknown("archived".into()));
 }
 
@@ -182,11 +262,16 @@ async fn an_unknown_status_keeps_waiting_unless_the_caller_names_it() {
 async fn a_poll_error_ends_the_wait_with_that_error() {
     let server = TestServer::start(|n, _| match n {
         0 => Reply::value(200, &render("processing", 10.0)),
-        _ => Reply::json(404, r#"{"error":{"code":"not_found","message":"Render not found."}}"#),
+        _ => Reply::json(
+            404,
+            r#"{"error":{"code":"not_found","message":"Render not found."}}"#,
+        ),
     })
     .await;
     let client = server.client();
-    let err = wait_for(|| get_render(&client), fast(), |_| {}).await.expect_err("404");
+    let err = wait_for(|| get_render(&client), fast(), |_| {})
+        .await
+        .expect_err("404");
     assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
     assert_eq!(err.code(), Some("not_found"));
     assert_eq!(server.count(), 2);
@@ -196,7 +281,9 @@ async fn a_poll_error_ends_the_wait_with_that_error() {
 async fn an_empty_envelope_is_a_poll_error() {
     let server = TestServer::start(|_, _| Reply::json(200, r#"{"data":null}"#)).await;
     let client = server.client();
-    let err = wait_for(|| get_render(&client), fast(), |_| {}).await.expect_err("no data");
+    let err = wait_for(|| get_render(&client), fast(), |_| {})
+        .await
+        .expect_err("no data");
     assert!(matches!(err, Error::MissingData { .. }), "{err:?}");
 }
 
@@ -204,7 +291,11 @@ async fn an_empty_envelope_is_a_poll_error() {
 async fn dropping_the_wait_stops_the_polling() {
     let server = render_server(vec![render("processing", 10.0)]).await;
     let client = server.client();
-    let wait = wait_for(|| get_render(&client), fast().interval(Duration::from_millis(5), Duration::from_millis(10)), |_| {});
+    let wait = wait_for(
+        || get_render(&client),
+        fast().interval(Duration::from_millis(5), Duration::from_millis(10)),
+        |_| {},
+    );
     let outcome = tokio::time::timeout(Duration::from_millis(120), wait).await;
     assert!(outcome.is_err(), "the wait should still be running");
     let polls = server.count();
@@ -218,8 +309,18 @@ async fn waits_are_send_and_run_on_spawned_tasks() {
     let server = render_server(vec![render("pending", 0.0), render("completed", 100.0)]).await;
     let client = server.client();
     let task = tokio::spawn(async move {
-        let poll = || async { client.get_render().render_id("r1").send().await?.into_data() };
+        let poll = || async {
+            client
+                .get_render()
+                .render_id("r1")
+                .send()
+                .await?
+                .into_data()
+        };
         wait_for(poll, fast(), |_| {}).await
     });
-    assert_eq!(task.await.expect("join").expect("done").status, RenderStatus::Completed);
+    assert_eq!(
+        task.await.expect("join").expect("done").status,
+        RenderStatus::Completed
+    );
 }

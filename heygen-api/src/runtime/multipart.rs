@@ -40,7 +40,13 @@ impl<C, T> fmt::Debug for MultipartRequest<'_, C, T> {
 
 impl<'a, C: GeneratedClient, T: DeserializeOwned> MultipartRequest<'a, C, T> {
     #[doc(hidden)]
-    pub fn new(client: &'a C, method: &str, url: String, operation_id: &'static str, required: &[&'static str]) -> Self {
+    pub fn new(
+        client: &'a C,
+        method: &str,
+        url: String,
+        operation_id: &'static str,
+        required: &[&'static str],
+    ) -> Self {
         MultipartRequest {
             client,
             method: Method::from_bytes(method.as_bytes()).unwrap_or(Method::POST),
@@ -62,7 +68,13 @@ impl<'a, C: GeneratedClient, T: DeserializeOwned> MultipartRequest<'a, C, T> {
     }
 
     /// Adds a file field from bytes in memory.
-    pub fn file(mut self, name: &str, file_name: impl Into<String>, bytes: impl Into<Vec<u8>>, mime: &str) -> Result<Self, Error> {
+    pub fn file(
+        mut self,
+        name: &str,
+        file_name: impl Into<String>,
+        bytes: impl Into<Vec<u8>>,
+        mime: &str,
+    ) -> Result<Self, Error> {
         let part = Part::bytes(bytes.into())
             .file_name(file_name.into())
             .mime_str(mime)
@@ -88,8 +100,14 @@ impl<'a, C: GeneratedClient, T: DeserializeOwned> MultipartRequest<'a, C, T> {
     /// Sends the form. A multipart body is a stream and is sent once: it is
     /// never retried.
     pub async fn send(self) -> Result<Response<T>, Error> {
-        if let Some(missing) = self.required.iter().find(|r| !self.given.iter().any(|g| g == *r)) {
-            return Err(Error::InvalidRequest(format!("the form field `{missing}` is required")));
+        if let Some(missing) = self
+            .required
+            .iter()
+            .find(|r| !self.given.iter().any(|g| g == *r))
+        {
+            return Err(Error::InvalidRequest(format!(
+                "the form field `{missing}` is required"
+            )));
         }
         let http = self.client.http();
         let inner = self.client.inner();
@@ -97,12 +115,16 @@ impl<'a, C: GeneratedClient, T: DeserializeOwned> MultipartRequest<'a, C, T> {
         if let Some(key) = &self.idempotency_key {
             builder = builder.header("idempotency-key", key);
         }
-        let mut request = builder.build().map_err(|e| Error::InvalidRequest(e.to_string()))?;
+        let mut request = builder
+            .build()
+            .map_err(|e| Error::InvalidRequest(e.to_string()))?;
         pre::<()>(inner, &mut request, self.operation_id).map_err(|e| match e {
             progenitor_client::Error::InvalidRequest(why) => Error::InvalidRequest(why),
             other => Error::InvalidRequest(other.to_string()),
         })?;
-        let response = exec(inner, http, request, self.operation_id).await.map_err(transport)?;
+        let response = exec(inner, http, request, self.operation_id)
+            .await
+            .map_err(transport)?;
         let status = response.status();
         let headers = response.headers().clone();
         let body = response.bytes().await.map_err(transport)?;
@@ -110,7 +132,10 @@ impl<'a, C: GeneratedClient, T: DeserializeOwned> MultipartRequest<'a, C, T> {
             return Err(api_error(status, &headers, &body));
         }
         let text: &[u8] = if body.is_empty() { b"null" } else { &body };
-        let value = serde_json::from_slice(text).map_err(|source| Error::Decode { snippet: snippet(&body), source })?;
+        let value = serde_json::from_slice(text).map_err(|source| Error::Decode {
+            snippet: snippet(&body),
+            source,
+        })?;
         Ok(Response::new(value, status, headers))
     }
 }

@@ -31,7 +31,8 @@ pub trait Paged<'a>: Clone + Send + 'a {
     fn fetch(self) -> BoxFuture<'a, Result<Page<Self::Item>, Error>>;
 }
 
-type Fetcher<'a, I> = Box<dyn FnMut(Option<String>) -> BoxFuture<'a, Result<Page<I>, Error>> + Send + 'a>;
+type Fetcher<'a, I> =
+    Box<dyn FnMut(Option<String>) -> BoxFuture<'a, Result<Page<I>, Error>> + Send + 'a>;
 
 /// Every item of every page, as a [`futures_core::Stream`]. Pages are
 /// fetched one at a time, only when the items before them have been taken,
@@ -120,7 +121,9 @@ impl<'a, I: Send + 'a> PageStream<'a, I> {
                 self.current_token = token.clone();
                 self.in_flight = Some((self.fetch)(token));
             }
-            let Some(fut) = self.in_flight.as_mut() else { return Poll::Ready(None) };
+            let Some(fut) = self.in_flight.as_mut() else {
+                return Poll::Ready(None);
+            };
             match fut.as_mut().poll(cx) {
                 Poll::Pending => return Poll::Pending,
                 Poll::Ready(Err(e)) => {
@@ -137,8 +140,13 @@ impl<'a, I: Send + 'a> PageStream<'a, I> {
                     // along; a token is needed to go on either way.
                     match (page.has_more, next) {
                         (Some(false), _) | (_, None) => self.done = true,
-                        (_, Some(token)) if self.current_token.as_deref() == Some(token.as_str()) => {
-                            tracing::warn!(pages = self.pages, "the server returned the same cursor again; ending the listing");
+                        (_, Some(token))
+                            if self.current_token.as_deref() == Some(token.as_str()) =>
+                        {
+                            tracing::warn!(
+                                pages = self.pages,
+                                "the server returned the same cursor again; ending the listing"
+                            );
                             self.done = true;
                         }
                         (_, Some(token)) => self.next_token = Some(token),

@@ -47,8 +47,24 @@ impl Default for WaitOptions {
             max_interval: Duration::from_secs(30),
             multiplier: 1.5,
             timeout: Duration::from_secs(60 * 60),
-            completed: owned(&["completed", "complete", "succeeded", "success", "done", "finished", "ready"]),
-            failed: owned(&["failed", "failure", "error", "cancelled", "canceled", "expired", "rejected"]),
+            completed: owned(&[
+                "completed",
+                "complete",
+                "succeeded",
+                "success",
+                "done",
+                "finished",
+                "ready",
+            ]),
+            failed: owned(&[
+                "failed",
+                "failure",
+                "error",
+                "cancelled",
+                "canceled",
+                "expired",
+                "rejected",
+            ]),
             needs_caller: owned(&["waiting_for_input", "requires_action", "paused", "stopped"]),
         }
     }
@@ -70,7 +86,11 @@ impl WaitOptions {
     /// The pause after `current`: `current × multiplier`, at most
     /// `max_interval`, a zero interval stays zero (polls then follow each other at once).
     pub fn next_interval(&self, current: Duration) -> Duration {
-        let factor = if self.multiplier.is_finite() { self.multiplier.max(1.0) } else { 1.0 };
+        let factor = if self.multiplier.is_finite() {
+            self.multiplier.max(1.0)
+        } else {
+            1.0
+        };
         Duration::try_from_secs_f64(current.as_secs_f64() * factor)
             .unwrap_or(self.max_interval)
             .min(self.max_interval)
@@ -100,7 +120,11 @@ pub struct WaitProgress {
 /// deadline bounds the whole wait: a poll still in flight when it passes is
 /// abandoned. `on_progress` sees the status and progress after every poll.
 /// Dropping the returned future stops the polling.
-pub async fn wait_for<T, F, Fut>(mut poll: F, options: WaitOptions, mut on_progress: impl FnMut(&WaitProgress)) -> Result<T, Error>
+pub async fn wait_for<T, F, Fut>(
+    mut poll: F,
+    options: WaitOptions,
+    mut on_progress: impl FnMut(&WaitProgress),
+) -> Result<T, Error>
 where
     T: Job + Serialize,
     F: FnMut() -> Fut,
@@ -108,8 +132,13 @@ where
 {
     let started = Instant::now();
     // A timeout too large for the clock means "no deadline" (30 years).
-    let deadline = started.checked_add(options.timeout).unwrap_or_else(|| started + Duration::from_secs(30 * 365 * 86_400));
-    let timed_out = |last_status: Option<String>| Error::WaitTimedOut { last_status, waited: started.elapsed() };
+    let deadline = started
+        .checked_add(options.timeout)
+        .unwrap_or_else(|| started + Duration::from_secs(30 * 365 * 86_400));
+    let timed_out = |last_status: Option<String>| Error::WaitTimedOut {
+        last_status,
+        waited: started.elapsed(),
+    };
     let mut interval = options.initial_interval;
     let mut polls = 0u32;
     let mut last_status = None;
@@ -120,7 +149,12 @@ where
         };
         polls += 1;
         let status = resource.status();
-        on_progress(&WaitProgress { status: status.clone(), progress: resource.progress(), polls, elapsed: started.elapsed() });
+        on_progress(&WaitProgress {
+            status: status.clone(),
+            progress: resource.progress(),
+            polls,
+            elapsed: started.elapsed(),
+        });
         if let Some(s) = &status {
             let is = |list: &[String]| list.iter().any(|x| x.eq_ignore_ascii_case(s));
             if is(&options.completed) || is(&options.needs_caller) {
@@ -128,7 +162,10 @@ where
             }
             if is(&options.failed) {
                 let resource = serde_json::to_value(&resource).unwrap_or(serde_json::Value::Null);
-                return Err(Error::JobFailed { status: s.clone(), resource: Box::new(resource) });
+                return Err(Error::JobFailed {
+                    status: s.clone(),
+                    resource: Box::new(resource),
+                });
             }
         }
         last_status = status;

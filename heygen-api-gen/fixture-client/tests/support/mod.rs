@@ -23,7 +23,10 @@ pub struct Seen {
 
 impl Seen {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn path(&self) -> &str {
@@ -32,7 +35,9 @@ impl Seen {
 
     /// Every value of a query parameter, percent-decoded.
     pub fn query_all(&self, name: &str) -> Vec<String> {
-        let Some((_, query)) = self.target.split_once('?') else { return Vec::new() };
+        let Some((_, query)) = self.target.split_once('?') else {
+            return Vec::new();
+        };
         query
             .split('&')
             .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
@@ -44,7 +49,12 @@ impl Seen {
     /// The one value of a query parameter.
     pub fn query(&self, name: &str) -> Option<String> {
         let mut all = self.query_all(name);
-        assert!(all.len() <= 1, "`{name}` sent {} times in {}", all.len(), self.target);
+        assert!(
+            all.len() <= 1,
+            "`{name}` sent {} times in {}",
+            all.len(),
+            self.target
+        );
         all.pop()
     }
 }
@@ -119,15 +129,21 @@ impl Drop for TestServer {
 impl TestServer {
     /// Starts a server; `handler(n, request)` answers the `n`th request
     /// (counting from 0).
-    pub async fn start(handler: impl Fn(usize, &Seen) -> Reply + Send + Sync + 'static) -> TestServer {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1");
+    pub async fn start(
+        handler: impl Fn(usize, &Seen) -> Reply + Send + Sync + 'static,
+    ) -> TestServer {
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1");
         let addr = listener.local_addr().expect("addr");
         let seen = Arc::new(Mutex::new(Vec::new()));
         let handler: Handler = Arc::new(handler);
         let seen_in = seen.clone();
         let task = tokio::spawn(async move {
             loop {
-                let Ok((stream, _)) = listener.accept().await else { return };
+                let Ok((stream, _)) = listener.accept().await else {
+                    return;
+                };
                 let _ = stream.set_nodelay(true);
                 let (handler, seen) = (handler.clone(), seen_in.clone());
                 tokio::spawn(async move {
@@ -166,7 +182,11 @@ impl TestServer {
     }
 }
 
-async fn serve(mut stream: TcpStream, handler: Handler, seen: Arc<Mutex<Vec<Seen>>>) -> std::io::Result<()> {
+async fn serve(
+    mut stream: TcpStream,
+    handler: Handler,
+    seen: Arc<Mutex<Vec<Seen>>>,
+) -> std::io::Result<()> {
     let mut buf = Vec::new();
     loop {
         let head_end = loop {
@@ -183,10 +203,15 @@ async fn serve(mut stream: TcpStream, handler: Handler, seen: Arc<Mutex<Vec<Seen
         let method = request_line.next().unwrap_or_default().to_string();
         let target = request_line.next().unwrap_or_default().to_string();
         let headers: Vec<(String, String)> = lines
-            .filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_string(), v.trim().to_string())))
+            .filter_map(|l| {
+                l.split_once(':')
+                    .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            })
             .collect();
         let has = |name: &str, value: &str| {
-            headers.iter().any(|(k, v)| k.eq_ignore_ascii_case(name) && v.to_ascii_lowercase().contains(value))
+            headers.iter().any(|(k, v)| {
+                k.eq_ignore_ascii_case(name) && v.to_ascii_lowercase().contains(value)
+            })
         };
         let body_start = head_end + 4;
         let body = if has("transfer-encoding", "chunked") {
@@ -214,7 +239,13 @@ async fn serve(mut stream: TcpStream, handler: Handler, seen: Arc<Mutex<Vec<Seen
             buf.drain(..body_start + length);
             body
         };
-        let request = Seen { method, target, headers, body, at: Instant::now() };
+        let request = Seen {
+            method,
+            target,
+            headers,
+            body,
+            at: Instant::now(),
+        };
         let n = {
             let mut seen = seen.lock().expect("lock");
             seen.push(request.clone());
@@ -224,7 +255,11 @@ async fn serve(mut stream: TcpStream, handler: Handler, seen: Arc<Mutex<Vec<Seen
         if !reply.delay.is_zero() {
             tokio::time::sleep(reply.delay).await;
         }
-        let mut out = format!("HTTP/1.1 {} X\r\ncontent-length: {}\r\n", reply.status, reply.body.len());
+        let mut out = format!(
+            "HTTP/1.1 {} X\r\ncontent-length: {}\r\n",
+            reply.status,
+            reply.body.len()
+        );
         for (k, v) in &reply.headers {
             out.push_str(&format!("{k}: {v}\r\n"));
         }
