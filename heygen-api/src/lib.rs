@@ -28,5 +28,6 @@ pub use schemars;
 
 pub use generated::{builder, types, Client};
 pub use runtime::{
-    ApiError, ClientBuilder, Error, Idempotency, Job, Page, PageStream, Response, Result, WaitOptions, WaitProgress,
+    wait_for, ApiError, ClientBuilder, Error, Idempotency, Job, Page, PageStream, Response, Result, RetryPolicy,
+    WaitOptions, WaitProgress,
 };
