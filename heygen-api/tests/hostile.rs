@@ -111,7 +111,7 @@ async fn dot_and_empty_session_ids_are_refused_before_sending() {
 /// The bodies a broken server or a proxy in between might send.
 fn hostile_bodies() -> Vec<(&'static str, &'static str, Vec<u8>)> {
     let mut invalid_utf8 = b"{\"data\":{\"session_id\":\"".to_vec();
-    invalid_utf8.extend(std::iter::repeat([0xff, 0xfe, 0xc3]).take(400).flatten());
+    invalid_utf8.extend(std::iter::repeat_n([0xff, 0xfe, 0xc3], 400).flatten());
     invalid_utf8.extend_from_slice(b"\"}}");
     let mut html = String::from("<!DOCTYPE html><html><head><title>500 Internal Server Error</title></head><body>");
     html.push_str(&"<p>Something went wrong upstream.</p>".repeat(100));

@@ -19,6 +19,8 @@ const API_KEY: HeaderName = HeaderName::from_static("x-api-key");
 /// Adds credentials and the `Idempotency-Key`; called by the generated
 /// `ClientHooks::pre` before the first attempt.
 #[doc(hidden)]
+// The error type is progenitor's, fixed by the hook this implements.
+#[allow(clippy::result_large_err)]
 pub fn pre<E>(
     inner: &Inner,
     request: &mut reqwest::Request,
