@@ -9,9 +9,32 @@ use crate::error::{GenError, Result};
 /// bound keeps hostile input from exhausting the stack in later passes.
 pub const MAX_DEPTH: usize = 96;
 
+/// Stack of the thread a document is parsed on. serde_yaml and serde_json
+/// stop at 128 levels of nesting, but in an unoptimised build those 128
+/// levels alone took more than 512 KiB of stack, before `MAX_DEPTH` is
+/// checked. Only the pages actually used are committed.
+const PARSE_STACK: usize = 16 * 1024 * 1024;
+
 /// Parses a document's text. JSON is tried when the text starts with `{`;
-/// everything else is read as YAML (a superset of JSON).
+/// everything else is read as YAML (a superset of JSON). Runs on a thread of
+/// its own, so the caller's stack size cannot decide whether deeply nested
+/// text is an error or a crash.
 pub fn parse_document(text: &str, origin: &str) -> Result<Value> {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("heygen-api-gen-parse".into())
+            .stack_size(PARSE_STACK)
+            .spawn_scoped(scope, || parse_here(text, origin))
+            .map_err(|e| {
+                GenError::new(origin, "", format!("cannot start the parsing thread: {e}"))
+            })?;
+        worker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+fn parse_here(text: &str, origin: &str) -> Result<Value> {
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     let value: Value = if trimmed.starts_with('{') {
         serde_json::from_str(trimmed).map_err(|e| {
@@ -72,20 +95,17 @@ fn yaml_to_json(
             }
         }
         Y::String(s) => Value::String(s),
-        Y::Sequence(items) => Value::Array(
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    yaml_to_json(
-                        v,
-                        origin,
-                        &crate::error::child(pointer, &i.to_string()),
-                        depth + 1,
-                    )
-                })
-                .collect::<Result<_>>()?,
-        ),
+        Y::Sequence(items) => {
+            // A plain loop: an iterator chain costs over a dozen frames per
+            // level in an unoptimised build, and `MAX_DEPTH` levels of them
+            // overflowed a 512 KiB thread stack.
+            let mut out = Vec::with_capacity(items.len());
+            for (i, v) in items.into_iter().enumerate() {
+                let p = crate::error::child(pointer, &i.to_string());
+                out.push(yaml_to_json(v, origin, &p, depth + 1)?);
+            }
+            Value::Array(out)
+        }
         Y::Mapping(map) => {
             let mut out = serde_json::Map::new();
             for (k, v) in map {

@@ -11,7 +11,9 @@ use serde_json::{json, Map, Value};
 use crate::error::{child, GenError, Result};
 use crate::load::MAX_DEPTH;
 
-const HTTP_METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const HTTP_METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 
 /// Keywords of JSON Schema 2020-12 that have no OpenAPI 3.0 meaning and that
 /// would change what values are valid. Dropping them would silently widen a
@@ -46,16 +48,24 @@ pub(crate) struct Normaliser<'a> {
 
 /// Checks the version and rewrites the document into OpenAPI 3.0.3.
 pub fn normalise(doc: &Value, origin: &str) -> Result<Value> {
-    let version = doc
-        .get("openapi")
-        .and_then(Value::as_str)
-        .ok_or_else(|| {
-            let found = if doc.get("swagger").is_some() { "a Swagger 2 document" } else { "no `openapi` field" };
-            GenError::new(origin, "/openapi", format!("expected an OpenAPI 3.0 or 3.1 document, found {found}"))
-        })?;
-    let supported = ["3.0", "3.1"]
-        .iter()
-        .any(|v| version == *v || version.strip_prefix(v).is_some_and(|rest| rest.starts_with('.')));
+    let version = doc.get("openapi").and_then(Value::as_str).ok_or_else(|| {
+        let found = if doc.get("swagger").is_some() {
+            "a Swagger 2 document"
+        } else {
+            "no `openapi` field"
+        };
+        GenError::new(
+            origin,
+            "/openapi",
+            format!("expected an OpenAPI 3.0 or 3.1 document, found {found}"),
+        )
+    })?;
+    let supported = ["3.0", "3.1"].iter().any(|v| {
+        version == *v
+            || version
+                .strip_prefix(v)
+                .is_some_and(|rest| rest.starts_with('.'))
+    });
     if !supported {
         return Err(GenError::new(
             origin,
@@ -65,7 +75,11 @@ pub fn normalise(doc: &Value, origin: &str) -> Result<Value> {
     }
     for key in ["info", "paths"] {
         if !doc.get(key).is_some_and(Value::is_object) {
-            return Err(GenError::new(origin, &format!("/{key}"), format!("expected the required `{key}` object")));
+            return Err(GenError::new(
+                origin,
+                &format!("/{key}"),
+                format!("expected the required `{key}` object"),
+            ));
         }
     }
     check_refs(doc, origin, doc, "", 0)?;
@@ -104,12 +118,18 @@ pub fn normalise(doc: &Value, origin: &str) -> Result<Value> {
                 }
             }
         }
-        if let Some(map) = components.get_mut("requestBodies").and_then(Value::as_object_mut) {
+        if let Some(map) = components
+            .get_mut("requestBodies")
+            .and_then(Value::as_object_mut)
+        {
             for (name, item) in map.iter_mut() {
                 n.content_holder(item, &child("/components/requestBodies", name))?;
             }
         }
-        if let Some(map) = components.get_mut("responses").and_then(Value::as_object_mut) {
+        if let Some(map) = components
+            .get_mut("responses")
+            .and_then(Value::as_object_mut)
+        {
             for (name, item) in map.iter_mut() {
                 n.response(item, &child("/components/responses", name))?;
             }
@@ -117,14 +137,21 @@ pub fn normalise(doc: &Value, origin: &str) -> Result<Value> {
         components.remove("pathItems");
     }
 
-    let paths = obj.get_mut("paths").and_then(Value::as_object_mut).expect("checked above");
+    let paths = obj
+        .get_mut("paths")
+        .and_then(Value::as_object_mut)
+        .expect("checked above");
     for (path, item) in paths.iter_mut() {
         let pp = child("/paths", path);
         let Some(item) = item.as_object_mut() else {
             return Err(GenError::new(origin, &pp, "expected a path item object"));
         };
         if item.contains_key("$ref") {
-            return Err(GenError::new(origin, &pp, "expected an inline path item; `$ref` path items are not supported"));
+            return Err(GenError::new(
+                origin,
+                &pp,
+                "expected an inline path item; `$ref` path items are not supported",
+            ));
         }
         if let Some(params) = item.get_mut("parameters").and_then(Value::as_array_mut) {
             for (i, p) in params.iter_mut().enumerate() {
@@ -172,7 +199,10 @@ impl Normaliser<'_> {
                 self.response(r, &child(&child(pointer, "responses"), code))?;
             }
         } else {
-            return Err(self.err(&child(pointer, "responses"), "expected the required `responses` object"));
+            return Err(self.err(
+                &child(pointer, "responses"),
+                "expected the required `responses` object",
+            ));
         }
         // Callbacks describe requests the server makes, not the client.
         op.remove("callbacks");
@@ -245,9 +275,17 @@ impl Normaliser<'_> {
     }
 
     /// Rewrites one schema (recursively) into its OpenAPI 3.0 spelling.
+    ///
+    /// Only the recursive keywords are handled in this frame; the rest lives
+    /// in helpers that are never inlined, so each level of nesting costs
+    /// little stack (an unoptimised build spent over 11 KiB a level here, and
+    /// a schema `MAX_DEPTH` levels deep overflowed a 512 KiB thread stack).
     pub(crate) fn schema(&self, schema: &Value, pointer: &str, depth: usize) -> Result<Value> {
         if depth > MAX_DEPTH {
-            return Err(self.err(pointer, format!("schema nested deeper than {MAX_DEPTH} levels")));
+            return Err(self.err(
+                pointer,
+                format!("schema nested deeper than {MAX_DEPTH} levels"),
+            ));
         }
         let obj = match schema {
             Value::Bool(true) => return Ok(json!({})),
@@ -255,131 +293,14 @@ impl Normaliser<'_> {
             Value::Object(o) => o,
             _ => return Err(self.err(pointer, "expected a schema object")),
         };
-        for key in UNMAPPABLE {
-            if obj.contains_key(key) {
-                return Err(self.err(
-                    &child(pointer, key),
-                    format!("`{key}` has no OpenAPI 3.0 equivalent; expected a schema without it"),
-                ));
-            }
+        if let Some(decided) = self.schema_head(obj, pointer) {
+            return decided;
         }
-        if obj.contains_key("$defs") {
-            return Err(self.err(
-                &child(pointer, "$defs"),
-                "expected schemas under `components/schemas`; nested `$defs` are not supported",
-            ));
-        }
-
-        if let Some(reference) = obj.get("$ref") {
-            // 3.1 lets a reference carry siblings; 3.0 ignores them. Keep
-            // the ones that matter by wrapping the reference in `allOf`.
-            let nullable = obj.get("nullable") == Some(&Value::Bool(true));
-            let mut keep = Map::new();
-            for key in ["description", "default", "deprecated", "readOnly", "writeOnly"] {
-                if let Some(v) = obj.get(key) {
-                    keep.insert(key.into(), v.clone());
-                }
-            }
-            if !nullable && keep.is_empty() {
-                return Ok(json!({ "$ref": reference }));
-            }
-            keep.insert("allOf".into(), json!([{ "$ref": reference }]));
-            if nullable {
-                keep.insert("nullable".into(), Value::Bool(true));
-            }
-            return Ok(Value::Object(keep));
-        }
-
         let mut out = Map::new();
         let mut nullable = obj.get("nullable") == Some(&Value::Bool(true));
         for (key, value) in obj {
             let p = child(pointer, key);
             match key.as_str() {
-                k if DROPPED.contains(&k) => {}
-                // pydantic titles every nested schema ("Type", "Object");
-                // typify would turn them into colliding type names.
-                "title" => {}
-                "nullable" => {}
-                "type" => match value {
-                    Value::String(t) if t == "null" => nullable = true,
-                    Value::String(_) => {
-                        out.insert(key.clone(), value.clone());
-                    }
-                    Value::Array(types) => {
-                        let mut kinds = Vec::new();
-                        for t in types {
-                            match t.as_str() {
-                                Some("null") => nullable = true,
-                                Some(t) => kinds.push(t.to_string()),
-                                None => return Err(self.err(&p, "expected type names")),
-                            }
-                        }
-                        match kinds.len() {
-                            0 => {}
-                            1 => {
-                                out.insert("type".into(), Value::String(kinds.remove(0)));
-                            }
-                            _ => {
-                                let branches: Vec<Value> = kinds.into_iter().map(|k| json!({"type": k})).collect();
-                                out.insert("anyOf".into(), Value::Array(branches));
-                            }
-                        }
-                    }
-                    _ => return Err(self.err(&p, "expected a type name or a list of type names")),
-                },
-                "const" => {
-                    if value.is_null() {
-                        nullable = true;
-                        out.insert("enum".into(), json!([null]));
-                    } else {
-                        out.insert("enum".into(), json!([value]));
-                        if !obj.contains_key("type") {
-                            out.insert("type".into(), json!(json_type(value)));
-                        }
-                    }
-                }
-                "enum" => {
-                    let Some(values) = value.as_array() else {
-                        return Err(self.err(&p, "expected a list of values"));
-                    };
-                    let mut kept = Vec::new();
-                    for v in values {
-                        if v.is_null() {
-                            nullable = true;
-                        } else {
-                            kept.push(v.clone());
-                        }
-                    }
-                    if !obj.contains_key("type") {
-                        if let Some(first) = kept.first() {
-                            out.insert("type".into(), json!(json_type(first)));
-                        }
-                    }
-                    out.insert("enum".into(), Value::Array(kept));
-                }
-                "examples" => {
-                    if !obj.contains_key("example") {
-                        if let Some(first) = value.as_array().and_then(|a| a.first()) {
-                            out.insert("example".into(), first.clone());
-                        }
-                    }
-                }
-                "exclusiveMinimum" | "exclusiveMaximum" => match value {
-                    Value::Bool(_) => {
-                        out.insert(key.clone(), value.clone());
-                    }
-                    Value::Number(_) => {
-                        let bound = if key == "exclusiveMinimum" { "minimum" } else { "maximum" };
-                        out.insert(bound.into(), value.clone());
-                        out.insert(key.clone(), Value::Bool(true));
-                    }
-                    _ => return Err(self.err(&p, "expected a number or a boolean")),
-                },
-                "contentMediaType" => {
-                    if !obj.contains_key("format") {
-                        out.insert("format".into(), json!("binary"));
-                    }
-                }
                 "properties" => {
                     let Some(props) = value.as_object() else {
                         return Err(self.err(&p, "expected a mapping of property schemas"));
@@ -410,70 +331,243 @@ impl Normaliser<'_> {
                     }
                     out.insert(key.clone(), Value::Array(branches));
                 }
-                "required" => {
-                    if !value.as_array().is_some_and(|a| a.iter().all(Value::is_string)) {
-                        return Err(self.err(&p, "expected a list of property names"));
-                    }
-                    out.insert(key.clone(), value.clone());
-                }
-                _ => {
-                    out.insert(key.clone(), value.clone());
-                }
+                _ => self.keyword(obj, key, value, &p, &mut out, &mut nullable)?,
             }
         }
-
-        // A combinator with a `null` branch is how pydantic spells Optional.
-        for key in ["anyOf", "oneOf"] {
-            let Some(Value::Array(branches)) = out.get(key) else { continue };
-            let (nulls, rest): (Vec<&Value>, Vec<&Value>) = branches.iter().partition(|b| is_null_schema(b));
-            if nulls.is_empty() {
-                continue;
-            }
-            nullable = true;
-            let rest: Vec<Value> = rest.into_iter().cloned().collect();
-            out.remove(key);
-            if rest.len() == 1 {
-                let only = rest.into_iter().next().unwrap_or_default();
-                if only.get("$ref").is_some() {
-                    out.insert("allOf".into(), json!([only]));
-                } else if let Value::Object(branch) = only {
-                    // The non-null branch holds the type and its constraints
-                    // (`minLength` and friends); the outer schema keeps its
-                    // description and default.
-                    for (k, v) in branch {
-                        if k == "description" && out.contains_key("description") {
-                            continue;
-                        }
-                        out.insert(k, v);
-                    }
-                    if out.get("nullable") == Some(&Value::Bool(true)) {
-                        out.remove("nullable");
-                    }
-                }
-            } else if !rest.is_empty() {
-                out.insert(key.into(), Value::Array(rest));
-            }
-        }
-
-        // Objects and arrays written without `type` (legal in 3.1).
-        if !out.contains_key("type") && !out.contains_key("allOf") && !out.contains_key("anyOf") && !out.contains_key("oneOf") {
-            if out.contains_key("properties") || out.contains_key("additionalProperties") {
-                out.insert("type".into(), json!("object"));
-            } else if out.contains_key("items") {
-                out.insert("type".into(), json!("array"));
-            }
-        }
-        if out.get("type") == Some(&json!("array")) && !out.contains_key("items") {
-            out.insert("items".into(), json!({}));
-        }
-        if nullable {
-            out.insert("nullable".into(), Value::Bool(true));
-            if out.get("enum").is_some_and(|e| e.as_array().is_some_and(|a| a.iter().all(Value::is_null))) {
-                out.remove("enum");
-            }
-        }
-        Ok(Value::Object(out))
+        Ok(finish_schema(out, nullable))
     }
+
+    /// Unmappable keywords, `$defs`, and references with their siblings:
+    /// `Some` when they decide the schema on their own.
+    #[inline(never)]
+    fn schema_head(&self, obj: &Map<String, Value>, pointer: &str) -> Option<Result<Value>> {
+        for key in UNMAPPABLE {
+            if obj.contains_key(key) {
+                return Some(Err(self.err(
+                    &child(pointer, key),
+                    format!("`{key}` has no OpenAPI 3.0 equivalent; expected a schema without it"),
+                )));
+            }
+        }
+        if obj.contains_key("$defs") {
+            return Some(Err(self.err(
+                &child(pointer, "$defs"),
+                "expected schemas under `components/schemas`; nested `$defs` are not supported",
+            )));
+        }
+
+        if let Some(reference) = obj.get("$ref") {
+            // 3.1 lets a reference carry siblings; 3.0 ignores them. Keep
+            // the ones that matter by wrapping the reference in `allOf`.
+            let nullable = obj.get("nullable") == Some(&Value::Bool(true));
+            let mut keep = Map::new();
+            for key in [
+                "description",
+                "default",
+                "deprecated",
+                "readOnly",
+                "writeOnly",
+            ] {
+                if let Some(v) = obj.get(key) {
+                    keep.insert(key.into(), v.clone());
+                }
+            }
+            if !nullable && keep.is_empty() {
+                return Some(Ok(json!({ "$ref": reference })));
+            }
+            keep.insert("allOf".into(), json!([{ "$ref": reference }]));
+            if nullable {
+                keep.insert("nullable".into(), Value::Bool(true));
+            }
+            return Some(Ok(Value::Object(keep)));
+        }
+        None
+    }
+
+    /// One keyword of a schema that holds no subschema.
+    #[inline(never)]
+    fn keyword(
+        &self,
+        obj: &Map<String, Value>,
+        key: &String,
+        value: &Value,
+        p: &str,
+        out: &mut Map<String, Value>,
+        nullable: &mut bool,
+    ) -> Result<()> {
+        match key.as_str() {
+            k if DROPPED.contains(&k) => {}
+            // pydantic titles every nested schema ("Type", "Object");
+            // typify would turn them into colliding type names.
+            "title" => {}
+            "nullable" => {}
+            "type" => match value {
+                Value::String(t) if t == "null" => *nullable = true,
+                Value::String(_) => {
+                    out.insert(key.clone(), value.clone());
+                }
+                Value::Array(types) => {
+                    let mut kinds = Vec::new();
+                    for t in types {
+                        match t.as_str() {
+                            Some("null") => *nullable = true,
+                            Some(t) => kinds.push(t.to_string()),
+                            None => return Err(self.err(p, "expected type names")),
+                        }
+                    }
+                    match kinds.len() {
+                        0 => {}
+                        1 => {
+                            out.insert("type".into(), Value::String(kinds.remove(0)));
+                        }
+                        _ => {
+                            let branches: Vec<Value> =
+                                kinds.into_iter().map(|k| json!({"type": k})).collect();
+                            out.insert("anyOf".into(), Value::Array(branches));
+                        }
+                    }
+                }
+                _ => return Err(self.err(p, "expected a type name or a list of type names")),
+            },
+            "const" => {
+                if value.is_null() {
+                    *nullable = true;
+                    out.insert("enum".into(), json!([null]));
+                } else {
+                    out.insert("enum".into(), json!([value]));
+                    if !obj.contains_key("type") {
+                        out.insert("type".into(), json!(json_type(value)));
+                    }
+                }
+            }
+            "enum" => {
+                let Some(values) = value.as_array() else {
+                    return Err(self.err(p, "expected a list of values"));
+                };
+                let mut kept = Vec::new();
+                for v in values {
+                    if v.is_null() {
+                        *nullable = true;
+                    } else {
+                        kept.push(v.clone());
+                    }
+                }
+                if !obj.contains_key("type") {
+                    if let Some(first) = kept.first() {
+                        out.insert("type".into(), json!(json_type(first)));
+                    }
+                }
+                out.insert("enum".into(), Value::Array(kept));
+            }
+            "examples" => {
+                if !obj.contains_key("example") {
+                    if let Some(first) = value.as_array().and_then(|a| a.first()) {
+                        out.insert("example".into(), first.clone());
+                    }
+                }
+            }
+            "exclusiveMinimum" | "exclusiveMaximum" => match value {
+                Value::Bool(_) => {
+                    out.insert(key.clone(), value.clone());
+                }
+                Value::Number(_) => {
+                    let bound = if key == "exclusiveMinimum" {
+                        "minimum"
+                    } else {
+                        "maximum"
+                    };
+                    out.insert(bound.into(), value.clone());
+                    out.insert(key.clone(), Value::Bool(true));
+                }
+                _ => return Err(self.err(p, "expected a number or a boolean")),
+            },
+            "contentMediaType" => {
+                if !obj.contains_key("format") {
+                    out.insert("format".into(), json!("binary"));
+                }
+            }
+            "required" => {
+                if !value
+                    .as_array()
+                    .is_some_and(|a| a.iter().all(Value::is_string))
+                {
+                    return Err(self.err(p, "expected a list of property names"));
+                }
+                out.insert(key.clone(), value.clone());
+            }
+            _ => {
+                out.insert(key.clone(), value.clone());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What follows the keywords: `null` branches of combinators become
+/// `nullable`, and objects and arrays written without `type` get one.
+#[inline(never)]
+fn finish_schema(mut out: Map<String, Value>, mut nullable: bool) -> Value {
+    // A combinator with a `null` branch is how pydantic spells Optional.
+    for key in ["anyOf", "oneOf"] {
+        let Some(Value::Array(branches)) = out.get(key) else {
+            continue;
+        };
+        let (nulls, rest): (Vec<&Value>, Vec<&Value>) =
+            branches.iter().partition(|b| is_null_schema(b));
+        if nulls.is_empty() {
+            continue;
+        }
+        nullable = true;
+        let rest: Vec<Value> = rest.into_iter().cloned().collect();
+        out.remove(key);
+        if rest.len() == 1 {
+            let only = rest.into_iter().next().unwrap_or_default();
+            if only.get("$ref").is_some() {
+                out.insert("allOf".into(), json!([only]));
+            } else if let Value::Object(branch) = only {
+                // The non-null branch holds the type and its constraints
+                // (`minLength` and friends); the outer schema keeps its
+                // description and default.
+                for (k, v) in branch {
+                    if k == "description" && out.contains_key("description") {
+                        continue;
+                    }
+                    out.insert(k, v);
+                }
+                if out.get("nullable") == Some(&Value::Bool(true)) {
+                    out.remove("nullable");
+                }
+            }
+        } else if !rest.is_empty() {
+            out.insert(key.into(), Value::Array(rest));
+        }
+    }
+
+    // Objects and arrays written without `type` (legal in 3.1).
+    if !out.contains_key("type")
+        && !out.contains_key("allOf")
+        && !out.contains_key("anyOf")
+        && !out.contains_key("oneOf")
+    {
+        if out.contains_key("properties") || out.contains_key("additionalProperties") {
+            out.insert("type".into(), json!("object"));
+        } else if out.contains_key("items") {
+            out.insert("type".into(), json!("array"));
+        }
+    }
+    if out.get("type") == Some(&json!("array")) && !out.contains_key("items") {
+        out.insert("items".into(), json!({}));
+    }
+    if nullable {
+        out.insert("nullable".into(), Value::Bool(true));
+        if out
+            .get("enum")
+            .is_some_and(|e| e.as_array().is_some_and(|a| a.iter().all(Value::is_null)))
+        {
+            out.remove("enum");
+        }
+    }
+    Value::Object(out)
 }
 
 fn first_example(examples: &Value) -> Option<Value> {
@@ -505,9 +599,18 @@ fn is_null_schema(s: &Value) -> bool {
         Some(_) => false,
         None => {
             s.get("nullable") == Some(&Value::Bool(true))
-                && ["$ref", "allOf", "anyOf", "oneOf", "properties", "items", "additionalProperties", "not"]
-                    .iter()
-                    .all(|k| s.get(k).is_none())
+                && [
+                    "$ref",
+                    "allOf",
+                    "anyOf",
+                    "oneOf",
+                    "properties",
+                    "items",
+                    "additionalProperties",
+                    "not",
+                ]
+                .iter()
+                .all(|k| s.get(k).is_none())
                 && s.get("enum").is_none_or(|e| e == &json!([null]))
         }
     }
@@ -518,13 +621,21 @@ fn is_null_schema(s: &Value) -> bool {
 /// value at all, and generators loop on it).
 fn check_refs(node: &Value, origin: &str, root: &Value, pointer: &str, depth: usize) -> Result<()> {
     if depth > MAX_DEPTH {
-        return Err(GenError::new(origin, pointer, format!("document nested deeper than {MAX_DEPTH} levels")));
+        return Err(GenError::new(
+            origin,
+            pointer,
+            format!("document nested deeper than {MAX_DEPTH} levels"),
+        ));
     }
     match node {
         Value::Object(map) => {
             if let Some(r) = map.get("$ref") {
                 let Some(r) = r.as_str() else {
-                    return Err(GenError::new(origin, &child(pointer, "$ref"), "expected a string reference"));
+                    return Err(GenError::new(
+                        origin,
+                        &child(pointer, "$ref"),
+                        "expected a string reference",
+                    ));
                 };
                 let Some(target) = r.strip_prefix('#') else {
                     return Err(GenError::new(
@@ -563,7 +674,15 @@ fn check_refs(node: &Value, origin: &str, root: &Value, pointer: &str, depth: us
             for (k, v) in map {
                 // `example` values are data, not schema: a `$ref` key inside
                 // one is just a string.
-                if k == "example" || k == "examples" || k == "default" || k == "const" || k == "enum" {
+                if k == "example"
+                    || k == "examples"
+                    || k == "default"
+                    || k == "const"
+                    || k == "enum"
+                {
+                    // Data, not schema: not checked for references, but
+                    // still bounded, as later passes clone it recursively.
+                    check_depth(v, origin, &child(pointer, k), depth + 1)?;
                     continue;
                 }
                 check_refs(v, origin, root, &child(pointer, k), depth + 1)?;
@@ -572,6 +691,31 @@ fn check_refs(node: &Value, origin: &str, root: &Value, pointer: &str, depth: us
         Value::Array(items) => {
             for (i, v) in items.iter().enumerate() {
                 check_refs(v, origin, root, &child(pointer, &i.to_string()), depth + 1)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Fails when a value nests deeper than `MAX_DEPTH`, counting from `depth`.
+fn check_depth(node: &Value, origin: &str, pointer: &str, depth: usize) -> Result<()> {
+    if depth > MAX_DEPTH {
+        return Err(GenError::new(
+            origin,
+            pointer,
+            format!("document nested deeper than {MAX_DEPTH} levels"),
+        ));
+    }
+    match node {
+        Value::Object(map) => {
+            for (k, v) in map {
+                check_depth(v, origin, &child(pointer, k), depth + 1)?;
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                check_depth(v, origin, &child(pointer, &i.to_string()), depth + 1)?;
             }
         }
         _ => {}
@@ -608,15 +752,23 @@ fn fix_discriminators(doc: &mut Value, origin: &str) -> Result<()> {
     collect_discriminators(doc, "", &mut fixes, 0);
     for (target, property, value) in fixes {
         let Some(schema) = doc.pointer_mut(&target) else {
-            return Err(GenError::new(origin, &target, "discriminator mapping points at nothing"));
+            return Err(GenError::new(
+                origin,
+                &target,
+                "discriminator mapping points at nothing",
+            ));
         };
-        let Some(obj) = schema.as_object_mut() else { continue };
+        let Some(obj) = schema.as_object_mut() else {
+            continue;
+        };
         if obj.contains_key("allOf") || obj.contains_key("oneOf") || obj.contains_key("anyOf") {
             continue;
         }
         let props = obj.entry("properties").or_insert_with(|| json!({}));
         if let Some(props) = props.as_object_mut() {
-            let tag = props.entry(property.clone()).or_insert_with(|| json!({"type": "string"}));
+            let tag = props
+                .entry(property.clone())
+                .or_insert_with(|| json!({"type": "string"}));
             if let Some(tag) = tag.as_object_mut() {
                 tag.insert("enum".into(), json!([value]));
                 tag.entry("type").or_insert(json!("string"));
@@ -625,7 +777,10 @@ fn fix_discriminators(doc: &mut Value, origin: &str) -> Result<()> {
         }
         let required = obj.entry("required").or_insert_with(|| json!([]));
         if let Some(required) = required.as_array_mut() {
-            if !required.iter().any(|r| r == &Value::String(property.clone())) {
+            if !required
+                .iter()
+                .any(|r| r == &Value::String(property.clone()))
+            {
                 required.push(Value::String(property));
             }
         }
@@ -634,18 +789,33 @@ fn fix_discriminators(doc: &mut Value, origin: &str) -> Result<()> {
     Ok(())
 }
 
-fn collect_discriminators(node: &Value, pointer: &str, out: &mut Vec<(String, String, Value)>, depth: usize) {
+fn collect_discriminators(
+    node: &Value,
+    pointer: &str,
+    out: &mut Vec<(String, String, Value)>,
+    depth: usize,
+) {
     if depth > MAX_DEPTH {
         return;
     }
     match node {
         Value::Object(map) => {
-            if let (Some(disc), Some(Value::Array(_))) = (map.get("discriminator"), map.get("oneOf").or(map.get("anyOf"))) {
-                let property = disc.get("propertyName").and_then(Value::as_str).unwrap_or_default();
+            if let (Some(disc), Some(Value::Array(_))) = (
+                map.get("discriminator"),
+                map.get("oneOf").or(map.get("anyOf")),
+            ) {
+                let property = disc
+                    .get("propertyName")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
                 if let Some(mapping) = disc.get("mapping").and_then(Value::as_object) {
                     for (value, target) in mapping {
                         if let Some(t) = target.as_str().and_then(|t| t.strip_prefix('#')) {
-                            out.push((percent_decode(t), property.to_string(), Value::String(value.clone())));
+                            out.push((
+                                percent_decode(t),
+                                property.to_string(),
+                                Value::String(value.clone()),
+                            ));
                         }
                     }
                 }
