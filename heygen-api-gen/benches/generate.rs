@@ -5,7 +5,8 @@
 //! `cargo bench -p heygen-api-gen --bench generate` prints a table and writes
 //! `target/bench-summary/generate.json`. `BENCH_RUNS=n` sets the runs per
 //! size (default 5); sizes are interleaved round by round so that noise from
-//! other work on the machine spreads over all of them.
+//! other work on the machine spreads over all of them. `BENCH_SIZES=100,1000`
+//! picks the synthetic sizes (default 100,300,1000).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -28,10 +29,19 @@ struct Case {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(5).max(1);
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5)
+        .max(1);
     let vendored = Path::new(env!("CARGO_MANIFEST_DIR")).join("../openapi/heygen-api.yaml");
     let mut cases = vec![Case::new("vendored", 0, Some(vendored))];
-    for n in [100, 300, 1000] {
+    let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .filter(|v: &Vec<usize>| !v.is_empty())
+        .unwrap_or_else(|| vec![100, 300, 1000]);
+    for n in sizes {
         cases.push(Case::new(&format!("synthetic-{n}"), n, None));
     }
 
@@ -49,7 +59,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("generator cost (median of {runs} runs; optimised build of heygen-api-gen)");
     println!(
         "{:<15} {:>5} {:>6} {:>12} {:>12} {:>10} {:>9} {:>11} {:>9}",
-        "spec", "ops", "types", "normalise ms", "generate ms", "total ms", "ms/op", "code bytes", "lines"
+        "spec",
+        "ops",
+        "types",
+        "normalise ms",
+        "generate ms",
+        "total ms",
+        "ms/op",
+        "code bytes",
+        "lines"
     );
     let mut rows = Vec::new();
     for case in &cases {
@@ -88,8 +106,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let synthetic: Vec<&Case> = cases.iter().filter(|c| c.file.is_none()).collect();
     let mut growth = Vec::new();
     println!();
-    println!("{:<28} {:>14} {:>14} {:>9}", "growth", "per-op ratio", "time ratio", "exponent");
-    for pair in synthetic.windows(2).chain(std::iter::once(&[synthetic[0], synthetic[synthetic.len() - 1]][..])) {
+    println!(
+        "{:<28} {:>14} {:>14} {:>9}",
+        "growth", "per-op ratio", "time ratio", "exponent"
+    );
+    let ends = [synthetic[0], synthetic[synthetic.len() - 1]];
+    let end_to_end = if synthetic.len() > 2 {
+        Some(&ends[..])
+    } else {
+        None
+    };
+    for pair in synthetic.windows(2).chain(end_to_end) {
         let (a, b) = (pair[0], pair[1]);
         let (ta, tb) = (median(&a.total_ms), median(&b.total_ms));
         let size_ratio = b.operations as f64 / a.operations as f64;
@@ -194,11 +221,17 @@ fn median(values: &[f64]) -> f64 {
 }
 
 fn machine() -> Value {
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("model name")).and_then(|l| l.split(':').nth(1)).map(|s| s.trim().to_string()));
+    let cpu = std::fs::read_to_string("/proc/cpuinfo").ok().and_then(|s| {
+        s.lines()
+            .find(|l| l.starts_with("model name"))
+            .and_then(|l| l.split(':').nth(1))
+            .map(|s| s.trim().to_string())
+    });
     let mem_kb = std::fs::read_to_string("/proc/meminfo").ok().and_then(|s| {
-        s.lines().find(|l| l.starts_with("MemTotal")).and_then(|l| l.split_whitespace().nth(1)).and_then(|v| v.parse::<u64>().ok())
+        s.lines()
+            .find(|l| l.starts_with("MemTotal"))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse::<u64>().ok())
     });
     json!({
         "cpus": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
@@ -214,7 +247,11 @@ fn machine() -> Value {
 /// `CARGO_TARGET_DIR`.
 fn write_summary(name: &str, summary: &Value) -> std::io::Result<PathBuf> {
     let exe = std::env::current_exe()?;
-    let target = exe.ancestors().nth(3).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("target"));
+    let target = exe
+        .ancestors()
+        .nth(3)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("target"));
     let dir = target.join("bench-summary");
     std::fs::create_dir_all(&dir)?;
     let path = dir.join(format!("{name}.json"));

@@ -19,9 +19,30 @@ use serde_json::{json, Map, Value};
 /// Nouns the resources are named after; past the end of the list they are
 /// reused with a number (`Render`, ..., `Render2`).
 const NOUNS: [&str; 24] = [
-    "render", "clip", "narrator", "voice", "sticker", "glossary", "webhook", "dubbing_job", "upload", "folder",
-    "brand_kit", "template", "caption", "playlist", "scene", "storyboard", "soundtrack", "overlay", "thumbnail",
-    "workspace", "member", "invite", "audit_event", "export",
+    "render",
+    "clip",
+    "narrator",
+    "voice",
+    "sticker",
+    "glossary",
+    "webhook",
+    "dubbing_job",
+    "upload",
+    "folder",
+    "brand_kit",
+    "template",
+    "caption",
+    "playlist",
+    "scene",
+    "storyboard",
+    "soundtrack",
+    "overlay",
+    "thumbnail",
+    "workspace",
+    "member",
+    "invite",
+    "audit_event",
+    "export",
 ];
 
 /// Actions on one resource, by position in its group of six.
@@ -87,12 +108,31 @@ impl Resource {
     fn new(index: usize) -> Resource {
         let noun = NOUNS[index % NOUNS.len()];
         let round = index / NOUNS.len();
-        let snake = if round == 0 { noun.to_string() } else { format!("{noun}_{}", round + 1) };
+        let snake = if round == 0 {
+            noun.to_string()
+        } else {
+            format!("{noun}_{}", round + 1)
+        };
         let pascal = snake.to_pascal_case();
         let plural = format!("{noun}s");
-        let segment = if round == 0 { plural.replace('_', "-") } else { format!("{}-{}", plural.replace('_', "-"), round + 1) };
-        let tag = if round == 0 { plural.to_pascal_case() } else { format!("{} {}", plural.to_pascal_case(), round + 1) };
-        Resource { snake, pascal, segment, tag, plural_words: plural.replace('_', " "), index }
+        let segment = if round == 0 {
+            plural.replace('_', "-")
+        } else {
+            format!("{}-{}", plural.replace('_', "-"), round + 1)
+        };
+        let tag = if round == 0 {
+            plural.to_pascal_case()
+        } else {
+            format!("{} {}", plural.to_pascal_case(), round + 1)
+        };
+        Resource {
+            snake,
+            pascal,
+            segment,
+            tag,
+            plural_words: plural.replace('_', " "),
+            index,
+        }
     }
 
     fn schemas(&self, schemas: &mut Map<String, Value>) {
@@ -100,7 +140,14 @@ impl Resource {
         let status = format!("{p}Status");
         let states: &[&str] = match self.index % 3 {
             0 => &["pending", "processing", "completed", "failed"],
-            1 => &["queued", "running", "waiting_for_input", "completed", "failed", "cancelled"],
+            1 => &[
+                "queued",
+                "running",
+                "waiting_for_input",
+                "completed",
+                "failed",
+                "cancelled",
+            ],
             _ => &["draft", "ready", "archived"],
         };
         schemas.insert(
@@ -141,7 +188,10 @@ impl Resource {
         for (tag, props, required) in variants {
             let name = format!("{p}Source{}", tag.to_pascal_case());
             let mut properties = Map::new();
-            properties.insert("type".into(), json!({ "const": tag, "type": "string", "title": "Type" }));
+            properties.insert(
+                "type".into(),
+                json!({ "const": tag, "type": "string", "title": "Type" }),
+            );
             properties.extend(props.as_object().expect("object").clone());
             properties.insert(
                 "title".into(),
@@ -171,9 +221,7 @@ impl Resource {
             "discriminator": { "propertyName": "type", "mapping": mapping },
         });
 
-        let nullable = |schema: Value, title: &str, description: &str| {
-            json!({ "anyOf": [schema, { "type": "null" }], "default": null, "title": title, "description": description })
-        };
+        let nullable = |schema: Value, title: &str, description: &str| json!({ "anyOf": [schema, { "type": "null" }], "default": null, "title": title, "description": description });
 
         schemas.insert(
             p.clone(),
@@ -359,7 +407,10 @@ impl Resource {
                 ),
             };
             let entry = paths.entry(path).or_insert_with(|| json!({}));
-            entry.as_object_mut().expect("object").insert(method.into(), op);
+            entry
+                .as_object_mut()
+                .expect("object")
+                .insert(method.into(), op);
         }
     }
 
@@ -411,13 +462,42 @@ fn envelope(data: Value) -> Value {
 
 fn error_response(status: &str, snake: &str) -> Value {
     let (description, code, message) = match status {
-        "400" => ("Invalid request parameters", "invalid_parameter", "The request body failed validation.".to_string()),
-        "401" => ("Authentication failed", "authentication_failed", "Invalid or expired API key. Verify your x-api-key header.".to_string()),
-        "403" => ("Forbidden", "forbidden", "Your plan does not include this feature.".to_string()),
-        "404" => ("Resource not found", "not_found", format!("{} not found.", snake.to_snake_case().replace('_', " "))),
-        "409" => ("Conflict", "conflict", "The resource is not in a state that allows this operation.".to_string()),
-        "422" => ("Validation error", "validation_error", "One or more fields are invalid.".to_string()),
-        _ => ("Rate limit exceeded", "rate_limit_exceeded", "Too many requests. Retry after the duration specified in the Retry-After header.".to_string()),
+        "400" => (
+            "Invalid request parameters",
+            "invalid_parameter",
+            "The request body failed validation.".to_string(),
+        ),
+        "401" => (
+            "Authentication failed",
+            "authentication_failed",
+            "Invalid or expired API key. Verify your x-api-key header.".to_string(),
+        ),
+        "403" => (
+            "Forbidden",
+            "forbidden",
+            "Your plan does not include this feature.".to_string(),
+        ),
+        "404" => (
+            "Resource not found",
+            "not_found",
+            format!("{} not found.", snake.to_snake_case().replace('_', " ")),
+        ),
+        "409" => (
+            "Conflict",
+            "conflict",
+            "The resource is not in a state that allows this operation.".to_string(),
+        ),
+        "422" => (
+            "Validation error",
+            "validation_error",
+            "One or more fields are invalid.".to_string(),
+        ),
+        _ => (
+            "Rate limit exceeded",
+            "rate_limit_exceeded",
+            "Too many requests. Retry after the duration specified in the Retry-After header."
+                .to_string(),
+        ),
     };
     let mut response = json!({
         "description": description,
@@ -475,7 +555,12 @@ mod tests {
     use super::*;
 
     fn operation_count(doc: &Value) -> usize {
-        doc["paths"].as_object().unwrap().values().map(|item| item.as_object().unwrap().len()).sum()
+        doc["paths"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|item| item.as_object().unwrap().len())
+            .sum()
     }
 
     #[test]

@@ -94,7 +94,10 @@ unsafe impl GlobalAlloc for Counting {
 static GLOBAL: Counting = Counting;
 
 fn alloc_snapshot() -> (u64, u64) {
-    (ALLOCS.load(Ordering::Relaxed), ALLOC_BYTES.load(Ordering::Relaxed))
+    (
+        ALLOCS.load(Ordering::Relaxed),
+        ALLOC_BYTES.load(Ordering::Relaxed),
+    )
 }
 
 // ------------------------------------------------------------------- server
@@ -121,7 +124,10 @@ struct Server {
 impl Server {
     fn next_unit(&self) -> f64 {
         // splitmix64 on a counter: deterministic and lock-free.
-        let mut z = self.rng.fetch_add(0x9E37_79B9_7F4A_7C15, Ordering::Relaxed).wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self
+            .rng
+            .fetch_add(0x9E37_79B9_7F4A_7C15, Ordering::Relaxed)
+            .wrapping_add(0x9E37_79B9_7F4A_7C15);
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^= z >> 31;
@@ -129,7 +135,11 @@ impl Server {
     }
 }
 
-async fn stop(State(server): State<Arc<Server>>, UrlPath(session_id): UrlPath<String>, headers: HeaderMap) -> Response {
+async fn stop(
+    State(server): State<Arc<Server>>,
+    UrlPath(session_id): UrlPath<String>,
+    headers: HeaderMap,
+) -> Response {
     if let Some(slot) = server.capture.lock().expect("lock").as_mut() {
         if slot.is_empty() {
             let mut names: Vec<String> = headers.keys().map(|k| k.as_str().to_string()).collect();
@@ -140,9 +150,17 @@ async fn stop(State(server): State<Arc<Server>>, UrlPath(session_id): UrlPath<St
     let share = *server.share_429.lock().expect("lock");
     if share == 0.0 {
         let body = format!(r#"{{"data":{{"session_id":"{session_id}"}}}}"#);
-        return ([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response();
+        return (
+            [(axum::http::header::CONTENT_TYPE, "application/json")],
+            body,
+        )
+            .into_response();
     }
-    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
     let refuse = server.next_unit() < share;
     let slow = refuse && server.next_unit() < server.slow_share;
     {
@@ -161,8 +179,14 @@ async fn stop(State(server): State<Arc<Server>>, UrlPath(session_id): UrlPath<St
         (
             StatusCode::TOO_MANY_REQUESTS,
             [
-                (axum::http::header::CONTENT_TYPE, "application/json".to_string()),
-                (axum::http::header::RETRY_AFTER, if slow { "1" } else { "0" }.to_string()),
+                (
+                    axum::http::header::CONTENT_TYPE,
+                    "application/json".to_string(),
+                ),
+                (
+                    axum::http::header::RETRY_AFTER,
+                    if slow { "1" } else { "0" }.to_string(),
+                ),
                 (HeaderName::from_static("x-request-id"), key),
             ],
             body,
@@ -172,7 +196,10 @@ async fn stop(State(server): State<Arc<Server>>, UrlPath(session_id): UrlPath<St
         let body = format!(r#"{{"data":{{"session_id":"{session_id}"}}}}"#);
         (
             [
-                (axum::http::header::CONTENT_TYPE, "application/json".to_string()),
+                (
+                    axum::http::header::CONTENT_TYPE,
+                    "application/json".to_string(),
+                ),
                 (HeaderName::from_static("x-request-id"), key),
             ],
             body,
@@ -182,10 +209,15 @@ async fn stop(State(server): State<Arc<Server>>, UrlPath(session_id): UrlPath<St
 }
 
 /// Starts the server on its own one-worker runtime; returns its base URL.
-fn start_server(runtime: &tokio::runtime::Runtime, server: Arc<Server>) -> Result<String, BoxError> {
+fn start_server(
+    runtime: &tokio::runtime::Runtime,
+    server: Arc<Server>,
+) -> Result<String, BoxError> {
     let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))?;
     let addr = listener.local_addr()?;
-    let app = axum::Router::new().route("/v3/video-agents/{session_id}/stop", post(stop)).with_state(server);
+    let app = axum::Router::new()
+        .route("/v3/video-agents/{session_id}/stop", post(stop))
+        .with_state(server);
     runtime.spawn(async move {
         if let Err(e) = axum::serve(listener, app).await {
             eprintln!("bench server stopped: {e}");
@@ -228,7 +260,10 @@ impl Plain {
             .header(ACCEPT, HeaderValue::from_static("application/json"))
             .header(HeaderName::from_static("x-api-key"), self.api_key.clone())
             .header(USER_AGENT, self.user_agent.clone())
-            .header(HeaderName::from_static("idempotency-key"), HeaderValue::from_str(&key)?)
+            .header(
+                HeaderName::from_static("idempotency-key"),
+                HeaderValue::from_str(&key)?,
+            )
             .json(&PlainRequest {})
             .send()
             .await?;
@@ -245,7 +280,12 @@ fn random_u64() -> u64 {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
     h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
+    );
     h.finish()
 }
 
@@ -303,7 +343,12 @@ struct Block {
 }
 
 /// `calls` calls by `concurrency` tasks on the current thread.
-async fn run_block(clients: &Arc<Clients>, kind: Kind, concurrency: usize, calls: usize) -> Result<Block, BoxError> {
+async fn run_block(
+    clients: &Arc<Clients>,
+    kind: Kind,
+    concurrency: usize,
+    calls: usize,
+) -> Result<Block, BoxError> {
     let remaining = Arc::new(AtomicUsize::new(calls));
     let before = alloc_snapshot();
     let started = Instant::now();
@@ -313,7 +358,10 @@ async fn run_block(clients: &Arc<Clients>, kind: Kind, concurrency: usize, calls
         let remaining = remaining.clone();
         tasks.push(tokio::spawn(async move {
             let mut latencies = Vec::with_capacity(calls / concurrency + 1);
-            while remaining.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1)).is_ok() {
+            while remaining
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
+                .is_ok()
+            {
                 let t = Instant::now();
                 clients.call(kind).await?;
                 latencies.push(t.elapsed().as_nanos() as u64);
@@ -327,7 +375,12 @@ async fn run_block(clients: &Arc<Clients>, kind: Kind, concurrency: usize, calls
     }
     let elapsed = started.elapsed();
     let after = alloc_snapshot();
-    Ok(Block { elapsed, latencies_ns, allocs: after.0 - before.0, alloc_bytes: after.1 - before.1 })
+    Ok(Block {
+        elapsed,
+        latencies_ns,
+        allocs: after.0 - before.0,
+        alloc_bytes: after.1 - before.1,
+    })
 }
 
 #[derive(Default)]
@@ -347,7 +400,8 @@ impl Series {
         self.elapsed += block.elapsed;
         self.block_rps.push(n as f64 / block.elapsed.as_secs_f64());
         self.allocs_per_call.push(block.allocs as f64 / n as f64);
-        self.bytes_per_call.push(block.alloc_bytes as f64 / n as f64);
+        self.bytes_per_call
+            .push(block.alloc_bytes as f64 / n as f64);
         self.latencies_ns.extend(block.latencies_ns);
     }
     fn rps(&self) -> f64 {
@@ -368,14 +422,28 @@ struct OverheadResult {
     round_ratios: Vec<f64>,
 }
 
-async fn overhead(clients: &Arc<Clients>, concurrency: usize, rounds: usize, calls: usize) -> Result<OverheadResult, BoxError> {
+async fn overhead(
+    clients: &Arc<Clients>,
+    concurrency: usize,
+    rounds: usize,
+    calls: usize,
+) -> Result<OverheadResult, BoxError> {
     // Warm both pools to `concurrency` connections.
     for kind in [Kind::Layered, Kind::Plain] {
         run_block(clients, kind, concurrency, concurrency * 20).await?;
     }
-    let mut result = OverheadResult { concurrency, layered: Series::default(), plain: Series::default(), round_ratios: Vec::new() };
+    let mut result = OverheadResult {
+        concurrency,
+        layered: Series::default(),
+        plain: Series::default(),
+        round_ratios: Vec::new(),
+    };
     for round in 0..rounds {
-        let order = if round % 2 == 0 { [Kind::Layered, Kind::Plain] } else { [Kind::Plain, Kind::Layered] };
+        let order = if round % 2 == 0 {
+            [Kind::Layered, Kind::Plain]
+        } else {
+            [Kind::Plain, Kind::Layered]
+        };
         let mut rps = [0.0; 2];
         for kind in order {
             let block = run_block(clients, kind, concurrency, calls).await?;
@@ -430,7 +498,10 @@ async fn rate_limited(
             // (key the server saw, succeeded?) for each call; a failure that
             // never reached the server has no key.
             let mut seen: Vec<(Option<String>, Result<(), Option<u16>>)> = Vec::new();
-            while remaining.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1)).is_ok() {
+            while remaining
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
+                .is_ok()
+            {
                 let result = clients
                     .layered
                     .stop_video_agent_session()
@@ -440,7 +511,10 @@ async fn rate_limited(
                     .await;
                 match result {
                     Ok(response) => seen.push((response.request_id().map(String::from), Ok(()))),
-                    Err(e) => seen.push((e.request_id().map(String::from), Err(e.status().map(|s| s.as_u16())))),
+                    Err(e) => seen.push((
+                        e.request_id().map(String::from),
+                        Err(e.status().map(|s| s.as_u16())),
+                    )),
                 }
             }
             seen
@@ -476,7 +550,11 @@ async fn rate_limited(
                     failed_other += 1;
                 }
                 // A call reported failed must not have run on the server.
-                if key.as_deref().and_then(|k| keys.get(k)).is_some_and(|s| s.successes > 0) {
+                if key
+                    .as_deref()
+                    .and_then(|k| keys.get(k))
+                    .is_some_and(|s| s.successes > 0)
+                {
                     lost += 1;
                 }
             }
@@ -484,7 +562,10 @@ async fn rate_limited(
     }
     let duplicated = keys.values().filter(|k| k.successes > 1).count();
     // Executions the client never heard of.
-    let phantom = keys.iter().filter(|(k, s)| s.successes > 0 && !client_ok.contains(*k)).count();
+    let phantom = keys
+        .iter()
+        .filter(|(k, s)| s.successes > 0 && !client_ok.contains(*k))
+        .count();
     Ok(RateLimitResult {
         calls,
         concurrency,
@@ -504,16 +585,28 @@ async fn rate_limited(
 
 /// Sends one request of each kind and returns the header names the server
 /// saw, so the comparison is known to be like for like.
-async fn header_names(clients: &Arc<Clients>, server: &Arc<Server>, kind: Kind) -> Result<Vec<String>, BoxError> {
+async fn header_names(
+    clients: &Arc<Clients>,
+    server: &Arc<Server>,
+    kind: Kind,
+) -> Result<Vec<String>, BoxError> {
     *server.capture.lock().expect("lock") = Some(Vec::new());
     clients.call(kind).await?;
-    Ok(server.capture.lock().expect("lock").take().unwrap_or_default())
+    Ok(server
+        .capture
+        .lock()
+        .expect("lock")
+        .take()
+        .unwrap_or_default())
 }
 
 // --------------------------------------------------------------------- main
 
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
-    std::env::var(name).ok().and_then(|v| v.trim().parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(default)
 }
 
 fn median(values: &[f64]) -> f64 {
@@ -530,12 +623,24 @@ fn main() -> Result<(), BoxError> {
     // Under `cargo test --benches` run a token amount of work.
     let smoke = std::env::args().any(|a| a == "--test" || a == "--smoke");
     let rounds: usize = if smoke { 2 } else { env_or("BENCH_ROUNDS", 10) };
-    let calls: usize = if smoke { 128 } else { env_or("BENCH_CALLS", 1000) };
-    let rl_calls: usize = if smoke { 200 } else { env_or("BENCH_RL_CALLS", 2000) };
+    let calls: usize = if smoke {
+        128
+    } else {
+        env_or("BENCH_CALLS", 1000)
+    };
+    let rl_calls: usize = if smoke {
+        200
+    } else {
+        env_or("BENCH_RL_CALLS", 2000)
+    };
     let share_429: f64 = env_or("BENCH_429_SHARE", 0.2);
     let slow_share: f64 = env_or("BENCH_429_SLOW_SHARE", 0.05);
 
-    let server_rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).thread_name("bench-server").enable_all().build()?;
+    let server_rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .thread_name("bench-server")
+        .enable_all()
+        .build()?;
     let server = Arc::new(Server {
         share_429: Mutex::new(0.0),
         slow_share,
@@ -546,17 +651,28 @@ fn main() -> Result<(), BoxError> {
     });
     let base = start_server(&server_rt, server.clone())?;
 
-    let client_rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let client_rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
     COUNTED.with(|c| c.set(true));
     client_rt.block_on(async {
-        let layered = heygen_api::Client::builder().api_key("k").base_url(base.as_str()).build()?;
+        let layered = heygen_api::Client::builder()
+            .api_key("k")
+            .base_url(base.as_str())
+            .build()?;
         // The same reqwest settings the builder uses.
-        let http = reqwest::Client::builder().timeout(Duration::from_secs(60)).connect_timeout(Duration::from_secs(10)).build()?;
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(60))
+            .connect_timeout(Duration::from_secs(10))
+            .build()?;
         let plain = Plain {
             http,
             base: base.clone(),
             api_key: HeaderValue::from_static("k"),
-            user_agent: HeaderValue::from_str(&format!("heygen-api-rust/{}", env!("CARGO_PKG_VERSION")))?,
+            user_agent: HeaderValue::from_str(&format!(
+                "heygen-api-rust/{}",
+                env!("CARGO_PKG_VERSION")
+            ))?,
         };
         let clients = Arc::new(Clients { layered, plain });
 
@@ -577,7 +693,15 @@ fn main() -> Result<(), BoxError> {
         let rl = rate_limited(&clients, &server, rl_calls, 64).await?;
         *server.share_429.lock().expect("lock") = 0.0;
 
-        report(&mut results, &rl, rounds, calls, share_429, slow_share, smoke)
+        report(
+            &mut results,
+            &rl,
+            rounds,
+            calls,
+            share_429,
+            slow_share,
+            smoke,
+        )
     })?;
     Ok(())
 }
@@ -634,9 +758,7 @@ fn report(
             p99_ratio,
             if ok { "targets met" } else { "target missed: throughput >= 0.97, p99 <= 1.05" }
         );
-        let side = |s: &(f64, f64, f64, f64, f64)| {
-            json!({ "requests_per_s": s.0, "p50_us": s.1, "p99_us": s.2, "allocs_per_call": s.3, "alloc_bytes_per_call": s.4 })
-        };
+        let side = |s: &(f64, f64, f64, f64, f64)| json!({ "requests_per_s": s.0, "p50_us": s.1, "p99_us": s.2, "allocs_per_call": s.3, "alloc_bytes_per_call": s.4 });
         rows.push(json!({
             "concurrency": r.concurrency,
             "heygen_api": side(&stats[0]),
@@ -658,7 +780,11 @@ fn report(
         share_429 * 100.0,
         slow_share * 100.0
     );
-    let consistent = rl.duplicated == 0 && rl.lost == 0 && rl.phantom == 0 && rl.distinct_keys == rl.calls && rl.failed_other == 0;
+    let consistent = rl.duplicated == 0
+        && rl.lost == 0
+        && rl.phantom == 0
+        && rl.distinct_keys == rl.calls
+        && rl.failed_other == 0;
     println!(
         "  succeeded {}, failed with 429 after 2 retries {}, other failures {}; attempts {}, retries {} ({} after Retry-After: 1); {:.2} s",
         rl.succeeded,
@@ -719,11 +845,17 @@ fn report(
 }
 
 fn machine() -> Value {
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("model name")).and_then(|l| l.split(':').nth(1)).map(|s| s.trim().to_string()));
+    let cpu = std::fs::read_to_string("/proc/cpuinfo").ok().and_then(|s| {
+        s.lines()
+            .find(|l| l.starts_with("model name"))
+            .and_then(|l| l.split(':').nth(1))
+            .map(|s| s.trim().to_string())
+    });
     let mem_kb = std::fs::read_to_string("/proc/meminfo").ok().and_then(|s| {
-        s.lines().find(|l| l.starts_with("MemTotal")).and_then(|l| l.split_whitespace().nth(1)).and_then(|v| v.parse::<u64>().ok())
+        s.lines()
+            .find(|l| l.starts_with("MemTotal"))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse::<u64>().ok())
     });
     json!({
         "cpus": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
@@ -738,7 +870,11 @@ fn machine() -> Value {
 /// (`target/<profile>/deps/<bench>`), so it follows `CARGO_TARGET_DIR`.
 fn write_summary(name: &str, summary: &Value) -> std::io::Result<PathBuf> {
     let exe = std::env::current_exe()?;
-    let target = exe.ancestors().nth(3).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("target"));
+    let target = exe
+        .ancestors()
+        .nth(3)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("target"));
     let dir = target.join("bench-summary");
     std::fs::create_dir_all(&dir)?;
     let path = dir.join(format!("{name}.json"));
