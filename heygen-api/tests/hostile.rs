@@ -15,16 +15,27 @@ use support::{Reply, Seen, TestServer};
 /// and a replacement character at the cut.
 const SNIPPET_MAX: usize = 512 + 8;
 
-fn client_with(url: &str, configure: impl FnOnce(heygen_api::ClientBuilder<Client>) -> heygen_api::ClientBuilder<Client>) -> Client {
-    let builder = Client::builder().api_key("k").base_url(url).retry_policy(RetryPolicy {
-        max_retries: 0,
-        ..RetryPolicy::default()
-    });
+fn client_with(
+    url: &str,
+    configure: impl FnOnce(heygen_api::ClientBuilder<Client>) -> heygen_api::ClientBuilder<Client>,
+) -> Client {
+    let builder = Client::builder()
+        .api_key("k")
+        .base_url(url)
+        .retry_policy(RetryPolicy {
+            max_retries: 0,
+            ..RetryPolicy::default()
+        });
     configure(builder).build().expect("client")
 }
 
 async fn stop(client: &Client, id: &str) -> Result<Response<StopVideoAgentSessionResponse>, Error> {
-    client.stop_video_agent_session().session_id(id).body(StopSessionRequest::default()).send().await
+    client
+        .stop_video_agent_session()
+        .session_id(id)
+        .body(StopSessionRequest::default())
+        .send()
+        .await
 }
 
 fn percent_decode(segment: &str) -> Vec<u8> {
@@ -48,7 +59,8 @@ fn percent_decode(segment: &str) -> Vec<u8> {
 
 #[tokio::test]
 async fn hostile_session_ids_stay_one_segment() {
-    let server = TestServer::start(|_: &Seen| Reply::json(200, r#"{"data":{"session_id":"s"}}"#)).await;
+    let server =
+        TestServer::start(|_: &Seen| Reply::json(200, r#"{"data":{"session_id":"s"}}"#)).await;
     let client = client_with(&server.url(), |b| b);
     let ids = [
         "a/b",
@@ -75,17 +87,34 @@ async fn hostile_session_ids_stay_one_segment() {
         "ctrl\u{0}nul",
     ];
     for id in ids {
-        stop(&client, id).await.unwrap_or_else(|e| panic!("{id:?}: {e}"));
+        stop(&client, id)
+            .await
+            .unwrap_or_else(|e| panic!("{id:?}: {e}"));
         let seen = server.requests();
         let target = &seen.last().expect("a request").target;
         let segments: Vec<&str> = target.split('/').collect();
-        assert_eq!(segments.len(), 5, "{id:?} went to {target}, not one segment");
-        assert_eq!(segments[..3], ["", "v3", "video-agents"], "{id:?} went to {target}");
+        assert_eq!(
+            segments.len(),
+            5,
+            "{id:?} went to {target}, not one segment"
+        );
+        assert_eq!(
+            segments[..3],
+            ["", "v3", "video-agents"],
+            "{id:?} went to {target}"
+        );
         assert_eq!(segments[4], "stop", "{id:?} went to {target}");
         let segment = segments[3];
-        assert!(!segment.contains(['?', '#', ' ']), "{id:?} left a raw delimiter in {target}");
+        assert!(
+            !segment.contains(['?', '#', ' ']),
+            "{id:?} left a raw delimiter in {target}"
+        );
         assert!(segment.is_ascii(), "{id:?} sent non-ASCII in {target}");
-        assert_eq!(percent_decode(segment), id.as_bytes(), "{id:?} arrived as {segment}");
+        assert_eq!(
+            percent_decode(segment),
+            id.as_bytes(),
+            "{id:?} arrived as {segment}"
+        );
     }
 }
 
@@ -94,15 +123,25 @@ async fn dot_and_empty_session_ids_are_refused_before_sending() {
     // `.` and `..` cannot be one segment: URL parsers (the client's own
     // included) remove them even percent-encoded, so the request would go to
     // another endpoint. An empty id would leave `//` in the path.
-    let server = TestServer::start(|_: &Seen| Reply::json(200, r#"{"data":{"session_id":"s"}}"#)).await;
+    let server =
+        TestServer::start(|_: &Seen| Reply::json(200, r#"{"data":{"session_id":"s"}}"#)).await;
     let client = client_with(&server.url(), |b| b);
     for id in [".", "..", ""] {
         let err = stop(&client, id).await.expect_err("refused");
-        assert!(matches!(err, Error::InvalidRequest(_)), "{id:?} gave {err:?}");
+        assert!(
+            matches!(err, Error::InvalidRequest(_)),
+            "{id:?} gave {err:?}"
+        );
     }
-    assert!(server.requests().is_empty(), "sent: {:?}", server.requests());
+    assert!(
+        server.requests().is_empty(),
+        "sent: {:?}",
+        server.requests()
+    );
     // The refusal does not leak into later calls.
-    stop(&client, "s").await.expect("an ordinary id after a refused one");
+    stop(&client, "s")
+        .await
+        .expect("an ordinary id after a refused one");
     assert_eq!(server.requests()[0].target, "/v3/video-agents/s/stop");
 }
 
@@ -113,35 +152,64 @@ fn hostile_bodies() -> Vec<(&'static str, &'static str, Vec<u8>)> {
     let mut invalid_utf8 = b"{\"data\":{\"session_id\":\"".to_vec();
     invalid_utf8.extend(std::iter::repeat_n([0xff, 0xfe, 0xc3], 400).flatten());
     invalid_utf8.extend_from_slice(b"\"}}");
-    let mut html = String::from("<!DOCTYPE html><html><head><title>500 Internal Server Error</title></head><body>");
+    let mut html = String::from(
+        "<!DOCTYPE html><html><head><title>500 Internal Server Error</title></head><body>",
+    );
     html.push_str(&"<p>Something went wrong upstream.</p>".repeat(100));
     html.push_str("</body></html>");
     vec![
-        ("truncated JSON", "application/json", br#"{"data":{"session_id":"se"#.to_vec()),
-        ("wrong types", "application/json", br#"{"data":{"session_id":42}}"#.to_vec()),
+        (
+            "truncated JSON",
+            "application/json",
+            br#"{"data":{"session_id":"se"#.to_vec(),
+        ),
+        (
+            "wrong types",
+            "application/json",
+            br#"{"data":{"session_id":42}}"#.to_vec(),
+        ),
         ("wrong shape", "application/json", br#"[1,2,3]"#.to_vec()),
         ("HTML page", "text/html", html.into_bytes()),
         ("empty body", "application/json", Vec::new()),
         ("invalid UTF-8", "application/json", invalid_utf8),
-        ("binary junk", "application/octet-stream", (0..=255u8).cycle().take(4096).collect()),
-        ("deeply nested", "application/json", "[".repeat(100_000).into_bytes()),
+        (
+            "binary junk",
+            "application/octet-stream",
+            (0..=255u8).cycle().take(4096).collect(),
+        ),
+        (
+            "deeply nested",
+            "application/json",
+            "[".repeat(100_000).into_bytes(),
+        ),
     ]
 }
 
 fn assert_bounded(what: &str, snippet: &str) {
-    assert!(snippet.len() <= SNIPPET_MAX, "{what}: snippet of {} bytes", snippet.len());
+    assert!(
+        snippet.len() <= SNIPPET_MAX,
+        "{what}: snippet of {} bytes",
+        snippet.len()
+    );
 }
 
 #[tokio::test]
 async fn hostile_success_bodies_are_decode_errors() {
     for (what, content_type, body) in hostile_bodies() {
-        let server = TestServer::start(move |_: &Seen| Reply::raw(200, content_type, body.clone())).await;
-        let err = stop(&client_with(&server.url(), |b| b), "s").await.expect_err(what);
+        let server =
+            TestServer::start(move |_: &Seen| Reply::raw(200, content_type, body.clone())).await;
+        let err = stop(&client_with(&server.url(), |b| b), "s")
+            .await
+            .expect_err(what);
         match &err {
             Error::Decode { snippet, .. } => assert_bounded(what, snippet),
             other => panic!("{what}: expected Error::Decode, got {other:?}"),
         }
-        assert!(err.to_string().len() < 4096, "{what}: a message of {} bytes", err.to_string().len());
+        assert!(
+            err.to_string().len() < 4096,
+            "{what}: a message of {} bytes",
+            err.to_string().len()
+        );
     }
 }
 
@@ -149,13 +217,23 @@ async fn hostile_success_bodies_are_decode_errors() {
 async fn hostile_error_bodies_are_api_errors() {
     for status in [400u16, 404, 429, 500, 503] {
         for (what, content_type, body) in hostile_bodies() {
-            let server = TestServer::start(move |_: &Seen| Reply::raw(status, content_type, body.clone())).await;
-            let err = stop(&client_with(&server.url(), |b| b), "s").await.expect_err(what);
-            let Error::Api(api) = &err else { panic!("{status} {what}: expected Error::Api, got {err:?}") };
+            let server =
+                TestServer::start(move |_: &Seen| Reply::raw(status, content_type, body.clone()))
+                    .await;
+            let err = stop(&client_with(&server.url(), |b| b), "s")
+                .await
+                .expect_err(what);
+            let Error::Api(api) = &err else {
+                panic!("{status} {what}: expected Error::Api, got {err:?}")
+            };
             assert_eq!(api.status, status, "{what}");
             assert_bounded(what, &api.snippet);
             assert_eq!(api.code, None, "{status} {what}");
-            assert!(err.to_string().len() < 4096, "{what}: a message of {} bytes", err.to_string().len());
+            assert!(
+                err.to_string().len() < 4096,
+                "{what}: a message of {} bytes",
+                err.to_string().len()
+            );
         }
     }
 }
@@ -163,11 +241,19 @@ async fn hostile_error_bodies_are_api_errors() {
 #[tokio::test]
 async fn an_error_body_of_the_wrong_shape_keeps_status_and_snippet() {
     let server = TestServer::start(|_: &Seen| {
-        Reply::json(422, r#"{"error":{"code":7,"message":["not","a","string"]}}"#).header("x-request-id", "req_x")
+        Reply::json(
+            422,
+            r#"{"error":{"code":7,"message":["not","a","string"]}}"#,
+        )
+        .header("x-request-id", "req_x")
     })
     .await;
-    let err = stop(&client_with(&server.url(), |b| b), "s").await.expect_err("422");
-    let Error::Api(api) = &err else { panic!("{err:?}") };
+    let err = stop(&client_with(&server.url(), |b| b), "s")
+        .await
+        .expect_err("422");
+    let Error::Api(api) = &err else {
+        panic!("{err:?}")
+    };
     assert_eq!(api.status, 422);
     assert_eq!(api.code, None);
     assert_eq!(api.request_id.as_deref(), Some("req_x"));
@@ -186,7 +272,8 @@ fn huge_json() -> Vec<u8> {
 #[tokio::test]
 async fn a_body_over_the_limit_is_response_too_large() {
     let body = huge_json();
-    let server = TestServer::start(move |_: &Seen| Reply::raw(200, "application/json", body.clone())).await;
+    let server =
+        TestServer::start(move |_: &Seen| Reply::raw(200, "application/json", body.clone())).await;
     let client = client_with(&server.url(), |b| b.max_response_bytes(1024 * 1024));
     let err = stop(&client, "s").await.expect_err("too large");
     match err {
@@ -196,10 +283,13 @@ async fn a_body_over_the_limit_is_response_too_large() {
 
     // An error status with a huge body is still the API error it is.
     let body = vec![b'x'; TEN_MB];
-    let server = TestServer::start(move |_: &Seen| Reply::raw(500, "text/plain", body.clone())).await;
+    let server =
+        TestServer::start(move |_: &Seen| Reply::raw(500, "text/plain", body.clone())).await;
     let client = client_with(&server.url(), |b| b.max_response_bytes(1024 * 1024));
     let err = stop(&client, "s").await.expect_err("500");
-    let Error::Api(api) = &err else { panic!("{err:?}") };
+    let Error::Api(api) = &err else {
+        panic!("{err:?}")
+    };
     assert_eq!(api.status, 500);
     assert_bounded("huge 500", &api.snippet);
 }
@@ -207,12 +297,21 @@ async fn a_body_over_the_limit_is_response_too_large() {
 #[tokio::test]
 async fn a_big_body_under_the_default_limit_decodes() {
     let body = huge_json();
-    let server = TestServer::start(move |_: &Seen| Reply::raw(200, "application/json", body.clone())).await;
-    let data = stop(&client_with(&server.url(), |b| b), "s").await.expect("10 MB is under 64 MiB").into_data().expect("data");
-    assert_eq!(data.session_id.len(), TEN_MB - "{\"data\":{\"session_id\":\"".len());
+    let server =
+        TestServer::start(move |_: &Seen| Reply::raw(200, "application/json", body.clone())).await;
+    let data = stop(&client_with(&server.url(), |b| b), "s")
+        .await
+        .expect("10 MB is under 64 MiB")
+        .into_data()
+        .expect("data");
+    assert_eq!(
+        data.session_id.len(),
+        TEN_MB - "{\"data\":{\"session_id\":\"".len()
+    );
 
     let junk = vec![b'x'; TEN_MB];
-    let server = TestServer::start(move |_: &Seen| Reply::raw(200, "application/json", junk.clone())).await;
+    let server =
+        TestServer::start(move |_: &Seen| Reply::raw(200, "application/json", junk.clone())).await;
     match stop(&client_with(&server.url(), |b| b), "s").await {
         Err(Error::Decode { snippet, .. }) => assert_bounded("10 MB of junk", &snippet),
         other => panic!("expected Error::Decode, got {other:?}"),
@@ -224,15 +323,26 @@ async fn a_body_that_never_ends_times_out() {
     // A 5xx is retried on its status, before its body is read; the last
     // attempt's body then times out like any other.
     for (status, attempts) in [(200u16, 1), (404, 1), (409, 1), (500, 3)] {
-        let server = TestServer::start(move |_: &Seen| Reply::raw(status, "application/json", "{\"data\":{").stalled()).await;
+        let server = TestServer::start(move |_: &Seen| {
+            Reply::raw(status, "application/json", "{\"data\":{").stalled()
+        })
+        .await;
         let client = client_with(&server.url(), |b| {
-            b.timeout(Duration::from_millis(300)).retry_policy(RetryPolicy {
-                base_delay: Duration::from_millis(10),
-                ..RetryPolicy::default()
-            })
+            b.timeout(Duration::from_millis(300))
+                .retry_policy(RetryPolicy {
+                    base_delay: Duration::from_millis(10),
+                    ..RetryPolicy::default()
+                })
         });
         let err = stop(&client, "s").await.expect_err("stalled");
-        assert!(matches!(err, Error::Timeout(_)), "{status}: expected Error::Timeout, got {err:?}");
-        assert_eq!(server.requests().len(), attempts, "{status}: a timed-out call is not retried");
+        assert!(
+            matches!(err, Error::Timeout(_)),
+            "{status}: expected Error::Timeout, got {err:?}"
+        );
+        assert_eq!(
+            server.requests().len(),
+            attempts,
+            "{status}: a timed-out call is not retried"
+        );
     }
 }

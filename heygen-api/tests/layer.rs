@@ -14,23 +14,40 @@ const OK: &str = r#"{"data":{"session_id":"s"}}"#;
 
 /// Retries that do not wait long, for tests where the wait is not the point.
 fn fast() -> RetryPolicy {
-    RetryPolicy { base_delay: Duration::from_millis(10), max_delay: Duration::from_millis(50), ..RetryPolicy::default() }
+    RetryPolicy {
+        base_delay: Duration::from_millis(10),
+        max_delay: Duration::from_millis(50),
+        ..RetryPolicy::default()
+    }
 }
 
 fn client(server: &TestServer) -> Client {
-    Client::builder().api_key("test-key").base_url(server.url()).retry_policy(fast()).build().expect("client")
+    Client::builder()
+        .api_key("test-key")
+        .base_url(server.url())
+        .retry_policy(fast())
+        .build()
+        .expect("client")
 }
 
 async fn stop(client: &Client, id: &str) -> Result<Response<StopVideoAgentSessionResponse>, Error> {
-    client.stop_video_agent_session().session_id(id).body(StopSessionRequest::default()).send().await
+    client
+        .stop_video_agent_session()
+        .session_id(id)
+        .body(StopSessionRequest::default())
+        .send()
+        .await
 }
 
 fn keys(seen: &[Seen]) -> Vec<Option<String>> {
-    seen.iter().map(|r| r.header("idempotency-key").map(String::from)).collect()
+    seen.iter()
+        .map(|r| r.header("idempotency-key").map(String::from))
+        .collect()
 }
 
 fn api(err: &Error) -> &heygen_api::ApiError {
-    err.api().unwrap_or_else(|| panic!("expected Error::Api, got {err:?}"))
+    err.api()
+        .unwrap_or_else(|| panic!("expected Error::Api, got {err:?}"))
 }
 
 // ---- Retry-After -------------------------------------------------------
@@ -38,18 +55,33 @@ fn api(err: &Error) -> &heygen_api::ApiError {
 #[tokio::test]
 async fn rate_limit_with_retry_after_seconds_waits_then_succeeds() {
     let server = TestServer::start(sequence(vec![
-        Reply::json(429, r#"{"error":{"code":"rate_limit_exceeded","message":"slow down"}}"#).header("retry-after", "1"),
+        Reply::json(
+            429,
+            r#"{"error":{"code":"rate_limit_exceeded","message":"slow down"}}"#,
+        )
+        .header("retry-after", "1"),
         Reply::json(200, OK),
     ]))
     .await;
     // The default policy: the wait comes from Retry-After, not the backoff.
-    let client = Client::builder().api_key("k").base_url(server.url()).build().expect("client");
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(server.url())
+        .build()
+        .expect("client");
     stop(&client, "s").await.expect("the retry succeeds");
     let seen = server.requests();
     assert_eq!(seen.len(), 2);
     let gap = seen[1].at.duration_since(seen[0].at);
-    assert!(gap >= Duration::from_secs(1), "second attempt came after {gap:?}, before the advised 1 s");
-    assert_eq!(keys(&seen)[0], keys(&seen)[1], "a retry reuses the call's Idempotency-Key");
+    assert!(
+        gap >= Duration::from_secs(1),
+        "second attempt came after {gap:?}, before the advised 1 s"
+    );
+    assert_eq!(
+        keys(&seen)[0],
+        keys(&seen)[1],
+        "a retry reuses the call's Idempotency-Key"
+    );
 }
 
 #[tokio::test]
@@ -66,20 +98,34 @@ async fn retry_after_as_an_http_date_is_honoured() {
         }
     })
     .await;
-    stop(&client(&server), "s").await.expect("the retry succeeds");
+    stop(&client(&server), "s")
+        .await
+        .expect("the retry succeeds");
     let seen = server.requests();
     assert_eq!(seen.len(), 2);
     let gap = seen[1].at.duration_since(seen[0].at);
-    assert!(gap >= Duration::from_secs(1), "second attempt came after {gap:?}, before the advised date");
+    assert!(
+        gap >= Duration::from_secs(1),
+        "second attempt came after {gap:?}, before the advised date"
+    );
 }
 
 #[tokio::test]
 async fn retry_after_beyond_the_maximum_returns_at_once() {
-    let server = TestServer::start(|_: &Seen| Reply::json(429, "{}").header("retry-after", "3600")).await;
-    let client = Client::builder().api_key("k").base_url(server.url()).build().expect("client");
+    let server =
+        TestServer::start(|_: &Seen| Reply::json(429, "{}").header("retry-after", "3600")).await;
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(server.url())
+        .build()
+        .expect("client");
     let started = Instant::now();
     let err = stop(&client, "s").await.expect_err("429");
-    assert!(started.elapsed() < Duration::from_secs(20), "waited {:?} for advice beyond the maximum", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "waited {:?} for advice beyond the maximum",
+        started.elapsed()
+    );
     assert_eq!(server.requests().len(), 1);
     assert_eq!(api(&err).status, 429);
     assert_eq!(err.retry_after(), Some(Duration::from_secs(3600)));
@@ -89,15 +135,32 @@ async fn retry_after_beyond_the_maximum_returns_at_once() {
 #[tokio::test]
 async fn retries_exhausted_return_the_last_error_with_its_retry_after() {
     let server = TestServer::start(sequence(vec![
-        Reply::json(503, r#"{"error":{"code":"unavailable","message":"attempt 1"}}"#).header("retry-after", "0"),
-        Reply::json(503, r#"{"error":{"code":"unavailable","message":"attempt 2"}}"#).header("retry-after", "0"),
-        Reply::json(503, r#"{"error":{"code":"unavailable","message":"attempt 3"}}"#)
-            .header("retry-after", "7")
-            .header("x-request-id", "req_3"),
+        Reply::json(
+            503,
+            r#"{"error":{"code":"unavailable","message":"attempt 1"}}"#,
+        )
+        .header("retry-after", "0"),
+        Reply::json(
+            503,
+            r#"{"error":{"code":"unavailable","message":"attempt 2"}}"#,
+        )
+        .header("retry-after", "0"),
+        Reply::json(
+            503,
+            r#"{"error":{"code":"unavailable","message":"attempt 3"}}"#,
+        )
+        .header("retry-after", "7")
+        .header("x-request-id", "req_3"),
     ]))
     .await;
-    let err = stop(&client(&server), "s").await.expect_err("503 every time");
-    assert_eq!(server.requests().len(), 3, "the first attempt and the default 2 retries");
+    let err = stop(&client(&server), "s")
+        .await
+        .expect_err("503 every time");
+    assert_eq!(
+        server.requests().len(),
+        3,
+        "the first attempt and the default 2 retries"
+    );
     let e = api(&err);
     assert_eq!(e.status, 503);
     assert_eq!(e.message.as_deref(), Some("attempt 3"));
@@ -108,35 +171,63 @@ async fn retries_exhausted_return_the_last_error_with_its_retry_after() {
 
 #[tokio::test]
 async fn dropping_the_future_cancels_the_wait() {
-    let server = TestServer::start(|_: &Seen| Reply::json(429, "{}").header("retry-after", "1")).await;
+    let server =
+        TestServer::start(|_: &Seen| Reply::json(429, "{}").header("retry-after", "1")).await;
     let client = client(&server);
     let gave_up = tokio::time::timeout(Duration::from_millis(200), stop(&client, "s")).await;
-    assert!(gave_up.is_err(), "the call should still be waiting out the Retry-After");
+    assert!(
+        gave_up.is_err(),
+        "the call should still be waiting out the Retry-After"
+    );
     tokio::time::sleep(Duration::from_millis(1300)).await;
-    assert_eq!(server.requests().len(), 1, "a dropped call must not send its retry");
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "a dropped call must not send its retry"
+    );
 }
 
 // ---- Idempotency keys and what is retried --------------------------------
 
 #[tokio::test]
 async fn server_errors_retry_a_post_with_the_same_idempotency_key() {
-    let server = TestServer::start(sequence(vec![Reply::json(503, "{}"), Reply::json(503, "{}"), Reply::json(200, OK)])).await;
-    stop(&client(&server), "s").await.expect("third attempt succeeds");
+    let server = TestServer::start(sequence(vec![
+        Reply::json(503, "{}"),
+        Reply::json(503, "{}"),
+        Reply::json(200, OK),
+    ]))
+    .await;
+    stop(&client(&server), "s")
+        .await
+        .expect("third attempt succeeds");
     let keys = keys(&server.requests());
     assert_eq!(keys.len(), 3);
     let first = keys[0].clone().expect("an Idempotency-Key on a POST");
-    assert!(keys.iter().all(|k| k.as_deref() == Some(first.as_str())), "keys differ between attempts: {keys:?}");
+    assert!(
+        keys.iter().all(|k| k.as_deref() == Some(first.as_str())),
+        "keys differ between attempts: {keys:?}"
+    );
 }
 
 #[tokio::test]
 async fn every_status_the_layer_retries() {
     for status in [500u16, 502, 503, 504] {
-        let server = TestServer::start(sequence(vec![Reply::json(status, "{}"), Reply::json(200, OK)])).await;
-        stop(&client(&server), "s").await.unwrap_or_else(|e| panic!("{status} then 200: {e}"));
+        let server = TestServer::start(sequence(vec![
+            Reply::json(status, "{}"),
+            Reply::json(200, OK),
+        ]))
+        .await;
+        stop(&client(&server), "s")
+            .await
+            .unwrap_or_else(|e| panic!("{status} then 200: {e}"));
         assert_eq!(server.requests().len(), 2, "{status} is retried");
     }
     for status in [400u16, 401, 403, 404, 409, 422, 501] {
-        let server = TestServer::start(sequence(vec![Reply::json(status, "{}"), Reply::json(200, OK)])).await;
+        let server = TestServer::start(sequence(vec![
+            Reply::json(status, "{}"),
+            Reply::json(200, OK),
+        ]))
+        .await;
         let err = stop(&client(&server), "s").await.expect_err("not retried");
         assert_eq!(api(&err).status, status);
         assert_eq!(server.requests().len(), 1, "{status} is not retried");
@@ -156,7 +247,8 @@ async fn each_logical_call_gets_its_own_key() {
 
 #[tokio::test]
 async fn opted_out_calls_send_no_key_and_are_not_retried_on_5xx() {
-    let server = TestServer::start(sequence(vec![Reply::json(503, "{}"), Reply::json(200, OK)])).await;
+    let server =
+        TestServer::start(sequence(vec![Reply::json(503, "{}"), Reply::json(200, OK)])).await;
     let client = client(&server).with_idempotency(Idempotency::Disabled);
     let err = stop(&client, "s").await.expect_err("503, not retried");
     assert_eq!(api(&err).status, 503);
@@ -165,7 +257,8 @@ async fn opted_out_calls_send_no_key_and_are_not_retried_on_5xx() {
     assert_eq!(seen[0].header("idempotency-key"), None);
 
     // The builder's policy does the same.
-    let server = TestServer::start(sequence(vec![Reply::json(503, "{}"), Reply::json(200, OK)])).await;
+    let server =
+        TestServer::start(sequence(vec![Reply::json(503, "{}"), Reply::json(200, OK)])).await;
     let client = Client::builder()
         .api_key("k")
         .base_url(server.url())
@@ -179,16 +272,22 @@ async fn opted_out_calls_send_no_key_and_are_not_retried_on_5xx() {
 
 #[tokio::test]
 async fn opted_out_calls_are_still_retried_on_429() {
-    let server =
-        TestServer::start(sequence(vec![Reply::json(429, "{}").header("retry-after", "0"), Reply::json(200, OK)])).await;
+    let server = TestServer::start(sequence(vec![
+        Reply::json(429, "{}").header("retry-after", "0"),
+        Reply::json(200, OK),
+    ]))
+    .await;
     let client = client(&server).with_idempotency(Idempotency::Disabled);
-    stop(&client, "s").await.expect("429 is retried for any request");
+    stop(&client, "s")
+        .await
+        .expect("429 is retried for any request");
     assert_eq!(keys(&server.requests()), vec![None, None]);
 }
 
 #[tokio::test]
 async fn a_callers_key_is_sent_and_reused_even_when_opted_out() {
-    let server = TestServer::start(sequence(vec![Reply::json(502, "{}"), Reply::json(200, OK)])).await;
+    let server =
+        TestServer::start(sequence(vec![Reply::json(502, "{}"), Reply::json(200, OK)])).await;
     let client = client(&server).with_idempotency(Idempotency::Disabled);
     client
         .stop_video_agent_session()
@@ -207,7 +306,14 @@ async fn an_invalid_key_fails_before_anything_is_sent() {
     let server = TestServer::start(|_: &Seen| Reply::json(200, OK)).await;
     let client = client(&server);
     let long = "k".repeat(256);
-    for bad in ["", "has space", "new\nline", "ünïcode", "semi;colon", long.as_str()] {
+    for bad in [
+        "",
+        "has space",
+        "new\nline",
+        "ünïcode",
+        "semi;colon",
+        long.as_str(),
+    ] {
         let err = client
             .stop_video_agent_session()
             .session_id("s")
@@ -216,41 +322,73 @@ async fn an_invalid_key_fails_before_anything_is_sent() {
             .send()
             .await
             .expect_err("invalid key");
-        assert!(matches!(err, Error::InvalidRequest(_)), "{bad:?} gave {err:?}");
+        assert!(
+            matches!(err, Error::InvalidRequest(_)),
+            "{bad:?} gave {err:?}"
+        );
     }
-    assert!(server.requests().is_empty(), "no request may be sent with an invalid key");
+    assert!(
+        server.requests().is_empty(),
+        "no request may be sent with an invalid key"
+    );
 }
 
 #[tokio::test]
 async fn request_in_progress_conflicts_are_retried() {
     let busy = r#"{"error":{"code":"request_in_progress","message":"A request with this key is in progress."}}"#;
-    let server = TestServer::start(sequence(vec![Reply::json(409, busy), Reply::json(200, OK)])).await;
-    stop(&client(&server), "s").await.expect("retried after the conflict");
+    let server =
+        TestServer::start(sequence(vec![Reply::json(409, busy), Reply::json(200, OK)])).await;
+    stop(&client(&server), "s")
+        .await
+        .expect("retried after the conflict");
     let seen = server.requests();
     assert_eq!(seen.len(), 2);
     assert_eq!(keys(&seen)[0], keys(&seen)[1]);
 
     // Any other conflict is the caller's to handle, with its body intact.
-    let other = r#"{"error":{"code":"idempotency_key_reused","message":"Different body for this key."}}"#;
-    let server = TestServer::start(sequence(vec![Reply::json(409, other), Reply::json(200, OK)])).await;
+    let other =
+        r#"{"error":{"code":"idempotency_key_reused","message":"Different body for this key."}}"#;
+    let server = TestServer::start(sequence(vec![
+        Reply::json(409, other),
+        Reply::json(200, OK),
+    ]))
+    .await;
     let err = stop(&client(&server), "s").await.expect_err("409");
     assert_eq!(server.requests().len(), 1);
     assert_eq!(err.code(), Some("idempotency_key_reused"));
-    assert_eq!(api(&err).message.as_deref(), Some("Different body for this key."));
+    assert_eq!(
+        api(&err).message.as_deref(),
+        Some("Different body for this key.")
+    );
 }
 
 #[tokio::test]
 async fn a_dropped_connection_is_retried_with_the_same_key() {
     // The server reads the request and closes without answering, once.
-    let server = TestServer::start(sequence(vec![Reply::json(200, OK).hung_up(), Reply::json(200, OK)])).await;
-    stop(&client(&server), "s").await.expect("retried after the hang-up");
+    let server = TestServer::start(sequence(vec![
+        Reply::json(200, OK).hung_up(),
+        Reply::json(200, OK),
+    ]))
+    .await;
+    stop(&client(&server), "s")
+        .await
+        .expect("retried after the hang-up");
     let seen = server.requests();
     assert_eq!(seen.len(), 2);
     assert_eq!(keys(&seen)[0], keys(&seen)[1]);
 
     // Without a key the request may have been processed: not retried.
-    let server = TestServer::start(sequence(vec![Reply::json(200, OK).hung_up(), Reply::json(200, OK)])).await;
-    let err = stop(&client(&server).with_idempotency(Idempotency::Disabled), "s").await.expect_err("hang-up");
+    let server = TestServer::start(sequence(vec![
+        Reply::json(200, OK).hung_up(),
+        Reply::json(200, OK),
+    ]))
+    .await;
+    let err = stop(
+        &client(&server).with_idempotency(Idempotency::Disabled),
+        "s",
+    )
+    .await
+    .expect_err("hang-up");
     assert!(matches!(err, Error::Transport(_)), "{err:?}");
     assert_eq!(server.requests().len(), 1);
 }
@@ -274,7 +412,8 @@ async fn connection_refused_is_a_transport_error() {
 
 #[tokio::test]
 async fn a_server_that_never_answers_times_out_and_is_not_retried() {
-    let server = TestServer::start(|_: &Seen| Reply::json(200, OK).delayed(Duration::from_secs(10))).await;
+    let server =
+        TestServer::start(|_: &Seen| Reply::json(200, OK).delayed(Duration::from_secs(10))).await;
     let client = Client::builder()
         .api_key("k")
         .base_url(server.url())
@@ -285,7 +424,11 @@ async fn a_server_that_never_answers_times_out_and_is_not_retried() {
     let err = stop(&client, "s").await.expect_err("timeout");
     assert!(matches!(err, Error::Timeout(_)), "{err:?}");
     assert!(err.is_timeout());
-    assert_eq!(server.requests().len(), 1, "a call whose timeout fired is not retried");
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "a call whose timeout fired is not retried"
+    );
 }
 
 #[tokio::test]
@@ -295,11 +438,19 @@ async fn an_html_502_is_an_api_error_with_a_snippet() {
     let err = stop(&client(&server), "s").await.expect_err("502");
     let e = api(&err);
     assert_eq!(e.status, 502);
-    assert!(e.snippet.contains("502 Bad Gateway"), "snippet: {:?}", e.snippet);
+    assert!(
+        e.snippet.contains("502 Bad Gateway"),
+        "snippet: {:?}",
+        e.snippet
+    );
     assert_eq!(e.code, None);
     assert_eq!(e.body, None);
     assert!(err.to_string().contains("502"), "{err}");
-    assert_eq!(server.requests().len(), 3, "a 502 on a keyed POST is retried");
+    assert_eq!(
+        server.requests().len(),
+        3,
+        "a 502 on a keyed POST is retried"
+    );
 }
 
 // ---- Construction ----------------------------------------------------------
@@ -321,8 +472,14 @@ async fn builder_settings_reach_the_wire() {
     assert_eq!(seen[0].header("user-agent"), Some("my-app/1.2"));
 
     // max_retries(0): one attempt only.
-    let server = TestServer::start(sequence(vec![Reply::json(503, "{}"), Reply::json(200, OK)])).await;
-    let client = Client::builder().api_key("k").base_url(server.url()).max_retries(0).build().expect("client");
+    let server =
+        TestServer::start(sequence(vec![Reply::json(503, "{}"), Reply::json(200, OK)])).await;
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(server.url())
+        .max_retries(0)
+        .build()
+        .expect("client");
     stop(&client, "s").await.expect_err("not retried");
     assert_eq!(server.requests().len(), 1);
 
@@ -330,11 +487,20 @@ async fn builder_settings_reach_the_wire() {
     let server = TestServer::start(|_: &Seen| Reply::json(200, OK)).await;
     stop(&client_for(&server.url()), "s").await.expect("ok");
     let agent = server.requests()[0].header("user-agent").map(String::from);
-    assert!(agent.as_deref().is_some_and(|a| a.starts_with("heygen-api-rust/")), "{agent:?}");
+    assert!(
+        agent
+            .as_deref()
+            .is_some_and(|a| a.starts_with("heygen-api-rust/")),
+        "{agent:?}"
+    );
 }
 
 fn client_for(url: &str) -> Client {
-    Client::builder().api_key("k").base_url(url).build().expect("client")
+    Client::builder()
+        .api_key("k")
+        .base_url(url)
+        .build()
+        .expect("client")
 }
 
 #[tokio::test]
@@ -345,7 +511,10 @@ async fn a_callers_reqwest_client_is_used() {
     let builder = Client::builder().api_key("k").base_url(server.url());
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert("x-from-my-client", "yes".parse().expect("header"));
-    let http = reqwest::Client::builder().default_headers(headers).build().expect("reqwest client");
+    let http = reqwest::Client::builder()
+        .default_headers(headers)
+        .build()
+        .expect("reqwest client");
     let client = builder.http_client(http).build().expect("client");
     stop(&client, "s").await.expect("ok");
     let seen = server.requests();
@@ -359,11 +528,29 @@ fn bad_settings_are_config_errors() {
         ("no credential", Client::builder().build()),
         ("empty key", Client::builder().api_key("").build()),
         ("blank key", Client::builder().api_key("  ").build()),
-        ("key with a newline", Client::builder().api_key("abc\ndef").build()),
+        (
+            "key with a newline",
+            Client::builder().api_key("abc\ndef").build(),
+        ),
         ("empty token", Client::builder().bearer_token("").build()),
-        ("relative base URL", Client::builder().api_key("k").base_url("api.heygen.com").build()),
-        ("ftp base URL", Client::builder().api_key("k").base_url("ftp://example.com").build()),
-        ("bad user agent", Client::builder().api_key("k").user_agent("a\nb").build()),
+        (
+            "relative base URL",
+            Client::builder()
+                .api_key("k")
+                .base_url("api.heygen.com")
+                .build(),
+        ),
+        (
+            "ftp base URL",
+            Client::builder()
+                .api_key("k")
+                .base_url("ftp://example.com")
+                .build(),
+        ),
+        (
+            "bad user agent",
+            Client::builder().api_key("k").user_agent("a\nb").build(),
+        ),
     ];
     for (what, result) in cases {
         match result {
@@ -385,7 +572,10 @@ async fn from_env_reads_key_base_url_and_max_retries() {
         other => panic!("expected Error::Config naming HEYGEN_API_KEY, got {other:?}"),
     }
     std::env::set_var("HEYGEN_API_KEY", "");
-    assert!(matches!(Client::from_env(), Err(Error::Config(_))), "an empty key is not a key");
+    assert!(
+        matches!(Client::from_env(), Err(Error::Config(_))),
+        "an empty key is not a key"
+    );
 
     std::env::set_var("HEYGEN_API_KEY", "env-key-1");
     let client = Client::from_env().expect("client");
@@ -402,10 +592,17 @@ async fn from_env_reads_key_base_url_and_max_retries() {
     assert_eq!(seen[0].header("x-api-key"), Some("env-key-1"));
 
     std::env::set_var("HEYGEN_MAX_RETRIES", "1");
-    let server = TestServer::start(|_: &Seen| Reply::json(429, "{}").header("retry-after", "0")).await;
+    let server =
+        TestServer::start(|_: &Seen| Reply::json(429, "{}").header("retry-after", "0")).await;
     std::env::set_var("HEYGEN_BASE_URL", format!("{}/", server.url()));
-    stop(&Client::from_env().expect("client"), "s").await.expect_err("429");
-    assert_eq!(server.requests().len(), 2, "HEYGEN_MAX_RETRIES=1 allows one retry");
+    stop(&Client::from_env().expect("client"), "s")
+        .await
+        .expect_err("429");
+    assert_eq!(
+        server.requests().len(),
+        2,
+        "HEYGEN_MAX_RETRIES=1 allows one retry"
+    );
 
     std::env::set_var("HEYGEN_MAX_RETRIES", "lots");
     match Client::from_env() {

@@ -5,7 +5,7 @@
 mod support;
 
 use std::io::Write;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use heygen_api::runtime::RetryPolicy;
@@ -18,18 +18,35 @@ const TOKEN: &str = "oat-SECRET-2d8e4a6c10";
 const OK: &str = r#"{"data":{"session_id":"s"}}"#;
 
 fn fast() -> RetryPolicy {
-    RetryPolicy { base_delay: Duration::from_millis(10), max_delay: Duration::from_millis(50), ..RetryPolicy::default() }
+    RetryPolicy {
+        base_delay: Duration::from_millis(10),
+        max_delay: Duration::from_millis(50),
+        ..RetryPolicy::default()
+    }
 }
 
-async fn stop(client: &Client) -> Result<heygen_api::Response<heygen_api::types::StopVideoAgentSessionResponse>, Error> {
-    client.stop_video_agent_session().session_id("s").body(StopSessionRequest::default()).send().await
+async fn stop(
+    client: &Client,
+) -> Result<heygen_api::Response<heygen_api::types::StopVideoAgentSessionResponse>, Error> {
+    client
+        .stop_video_agent_session()
+        .session_id("s")
+        .body(StopSessionRequest::default())
+        .send()
+        .await
 }
 
 fn assert_clean(what: &str, text: &str) {
     assert!(!text.contains(KEY), "{what} shows the API key: {text}");
-    assert!(!text.contains(TOKEN), "{what} shows the bearer token: {text}");
+    assert!(
+        !text.contains(TOKEN),
+        "{what} shows the bearer token: {text}"
+    );
     // Not even a telling part of it.
-    assert!(!text.contains("SECRET"), "{what} shows part of a credential: {text}");
+    assert!(
+        !text.contains("SECRET"),
+        "{what} shows part of a credential: {text}"
+    );
 }
 
 fn assert_error_clean(what: &str, err: &Error) {
@@ -45,8 +62,13 @@ fn assert_error_clean(what: &str, err: &Error) {
 
 #[tokio::test]
 async fn the_api_key_is_sent_as_x_api_key_only() {
+    let _ = capture();
     let server = TestServer::start(|_: &Seen| Reply::json(200, OK)).await;
-    let client = Client::builder().api_key(KEY).base_url(server.url()).build().expect("client");
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url(server.url())
+        .build()
+        .expect("client");
     stop(&client).await.expect("ok");
     let seen = &server.requests()[0];
     assert_eq!(seen.header("x-api-key"), Some(KEY));
@@ -55,22 +77,38 @@ async fn the_api_key_is_sent_as_x_api_key_only() {
 
 #[tokio::test]
 async fn the_bearer_token_is_sent_as_authorization_only() {
+    let _ = capture();
     let server = TestServer::start(|_: &Seen| Reply::json(200, OK)).await;
-    let client = Client::builder().bearer_token(TOKEN).base_url(server.url()).build().expect("client");
+    let client = Client::builder()
+        .bearer_token(TOKEN)
+        .base_url(server.url())
+        .build()
+        .expect("client");
     stop(&client).await.expect("ok");
     let seen = &server.requests()[0];
-    assert_eq!(seen.header("authorization"), Some(format!("Bearer {TOKEN}").as_str()));
+    assert_eq!(
+        seen.header("authorization"),
+        Some(format!("Bearer {TOKEN}").as_str())
+    );
     assert_eq!(seen.header("x-api-key"), None);
 }
 
 #[test]
 fn builders_and_clients_never_print_the_credential() {
-    let with_key = Client::builder().api_key(KEY).base_url("http://127.0.0.1:9");
-    let with_token = Client::builder().bearer_token(TOKEN).base_url("http://127.0.0.1:9");
+    let _ = capture();
+    let with_key = Client::builder()
+        .api_key(KEY)
+        .base_url("http://127.0.0.1:9");
+    let with_token = Client::builder()
+        .bearer_token(TOKEN)
+        .base_url("http://127.0.0.1:9");
     let bad_key = Client::builder().api_key(format!("{KEY}\n"));
     for (what, text) in [
         ("builder with a key", format!("{with_key:?} {with_key:#?}")),
-        ("builder with a token", format!("{with_token:?} {with_token:#?}")),
+        (
+            "builder with a token",
+            format!("{with_token:?} {with_token:#?}"),
+        ),
         ("builder with an invalid key", format!("{bad_key:?}")),
     ] {
         assert_clean(what, &text);
@@ -81,7 +119,10 @@ fn builders_and_clients_never_print_the_credential() {
 
     let key_client = with_key.build().expect("client");
     let token_client = with_token.build().expect("client");
-    for (what, client) in [("client with a key", &key_client), ("client with a token", &token_client)] {
+    for (what, client) in [
+        ("client with a key", &key_client),
+        ("client with a token", &token_client),
+    ] {
         assert_clean(what, &format!("{client:?} {client:#?}"));
         let opted_out = client.with_idempotency(Idempotency::Disabled);
         assert_clean(what, &format!("{opted_out:?}"));
@@ -110,42 +151,85 @@ impl Captured {
     }
 }
 
-/// One test, under one subscriber, on the current thread (where the client
-/// and its connection tasks run), so nothing escapes the capture.
-#[tokio::test(flavor = "current_thread")]
-async fn no_credential_in_errors_or_tracing_output() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::FULL)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+/// Every test in this file runs under one process-wide subscriber that
+/// records everything at TRACE into a buffer. (A per-test `set_default`
+/// subscriber can miss events: callsites first hit by a test on another
+/// thread may cache "not interested".)
+fn capture() -> Captured {
+    static CAPTURED: OnceLock<Captured> = OnceLock::new();
+    CAPTURED
+        .get_or_init(|| {
+            let captured = Captured::default();
+            let writer = captured.clone();
+            let subscriber = tracing_subscriber::fmt()
+                .with_max_level(tracing::Level::TRACE)
+                .with_ansi(false)
+                .with_span_events(tracing_subscriber::fmt::format::FmtSpan::FULL)
+                .with_writer(move || writer.clone())
+                .finish();
+            tracing::subscriber::set_global_default(subscriber)
+                .expect("the only global subscriber");
+            captured
+        })
+        .clone()
+}
 
+#[tokio::test]
+async fn no_credential_in_errors_or_tracing_output() {
+    let captured = capture();
     let mut errors: Vec<(&str, Error)> = Vec::new();
     for credential in [Credential::Key, Credential::Token] {
         // Success after a retry.
-        let server = TestServer::start(sequence(vec![Reply::json(503, "{}"), Reply::json(200, OK)])).await;
-        stop(&client(credential, &server.url())).await.expect("retried, then ok");
+        let server =
+            TestServer::start(sequence(vec![Reply::json(503, "{}"), Reply::json(200, OK)])).await;
+        stop(&client(credential, &server.url()))
+            .await
+            .expect("retried, then ok");
 
         let server = TestServer::start(|_: &Seen| {
             Reply::json(401, r#"{"error":{"code":"authentication_failed","message":"Invalid or expired API key."}}"#)
         })
         .await;
-        errors.push(("401", stop(&client(credential, &server.url())).await.expect_err("401")));
+        errors.push((
+            "401",
+            stop(&client(credential, &server.url()))
+                .await
+                .expect_err("401"),
+        ));
 
-        let server = TestServer::start(|_: &Seen| Reply::json(429, "{}").header("retry-after", "0")).await;
-        errors.push(("429 exhausted", stop(&client(credential, &server.url())).await.expect_err("429")));
+        let server =
+            TestServer::start(|_: &Seen| Reply::json(429, "{}").header("retry-after", "0")).await;
+        errors.push((
+            "429 exhausted",
+            stop(&client(credential, &server.url()))
+                .await
+                .expect_err("429"),
+        ));
 
-        errors.push(("refused", stop(&client(credential, &refused_url().await)).await.expect_err("refused")));
+        errors.push((
+            "refused",
+            stop(&client(credential, &refused_url().await))
+                .await
+                .expect_err("refused"),
+        ));
 
-        let server = TestServer::start(|_: &Seen| Reply::json(200, OK).delayed(Duration::from_secs(10))).await;
-        errors.push(("timeout", stop(&client(credential, &server.url())).await.expect_err("timeout")));
+        let server =
+            TestServer::start(|_: &Seen| Reply::json(200, OK).delayed(Duration::from_secs(10)))
+                .await;
+        errors.push((
+            "timeout",
+            stop(&client(credential, &server.url()))
+                .await
+                .expect_err("timeout"),
+        ));
 
         let server = TestServer::start(|_: &Seen| Reply::json(200, "{\"data\":")).await;
-        errors.push(("decode", stop(&client(credential, &server.url())).await.expect_err("decode")));
+        errors.push((
+            "decode",
+            stop(&client(credential, &server.url()))
+                .await
+                .expect_err("decode"),
+        ));
 
         let invalid = client(credential, "http://127.0.0.1:9")
             .stop_video_agent_session()
@@ -164,8 +248,17 @@ async fn no_credential_in_errors_or_tracing_output() {
 
     let logs = captured.text();
     assert_clean("tracing output", &logs);
-    for field in ["operation=\"stop_video_agent_session\"", "attempt=1", "attempt=2", "status=200", "status=401"] {
-        assert!(logs.contains(field), "tracing output lacks `{field}`:\n{logs}");
+    for field in [
+        "operation=\"stop_video_agent_session\"",
+        "attempt=1",
+        "attempt=2",
+        "status=200",
+        "status=401",
+    ] {
+        assert!(
+            logs.contains(field),
+            "tracing output lacks `{field}`:\n{logs}"
+        );
     }
     assert!(logs.contains("retrying"), "a retry is logged:\n{logs}");
 }
@@ -181,5 +274,10 @@ fn client(credential: Credential, url: &str) -> Client {
         Credential::Key => Client::builder().api_key(KEY),
         Credential::Token => Client::builder().bearer_token(TOKEN),
     };
-    builder.base_url(url).retry_policy(fast()).timeout(Duration::from_millis(300)).build().expect("client")
+    builder
+        .base_url(url)
+        .retry_policy(fast())
+        .timeout(Duration::from_millis(300))
+        .build()
+        .expect("client")
 }

@@ -148,8 +148,9 @@ fn secret_header(value: &str, what: &str) -> std::result::Result<HeaderValue, St
     if value.trim().is_empty() {
         return Err(format!("the {what} is empty"));
     }
-    let mut header = HeaderValue::from_str(value)
-        .map_err(|_| format!("the {what} contains characters that cannot be sent in an HTTP header"))?;
+    let mut header = HeaderValue::from_str(value).map_err(|_| {
+        format!("the {what} contains characters that cannot be sent in an HTTP header")
+    })?;
     header.set_sensitive(true);
     Ok(header)
 }
@@ -190,7 +191,10 @@ impl<C: GeneratedClient> ClientBuilder<C> {
         }
         if let Ok(retries) = std::env::var("HEYGEN_MAX_RETRIES") {
             let n: u32 = retries.trim().parse().map_err(|_| {
-                Error::Config(format!("HEYGEN_MAX_RETRIES must be a whole number, found `{}`", retries.trim()))
+                Error::Config(format!(
+                    "HEYGEN_MAX_RETRIES must be a whole number, found `{}`",
+                    retries.trim()
+                ))
             })?;
             builder = builder.max_retries(n);
         }
@@ -286,11 +290,10 @@ impl<C: GeneratedClient> ClientBuilder<C> {
     /// Checks the settings and makes the client.
     pub fn build(self) -> std::result::Result<C, Error> {
         let credential = match self.credential {
-            None => {
-                return Err(Error::Config(
-                    "no credential: set HEYGEN_API_KEY, or call .api_key(...) or .bearer_token(...)".into(),
-                ))
-            }
+            None => return Err(Error::Config(
+                "no credential: set HEYGEN_API_KEY, or call .api_key(...) or .bearer_token(...)"
+                    .into(),
+            )),
             Some(Err(why)) => return Err(Error::Config(why)),
             Some(Ok(c)) => c,
         };

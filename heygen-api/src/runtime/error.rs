@@ -134,7 +134,8 @@ impl Error {
         match self {
             Error::Api(e) => {
                 matches!(e.status.as_u16(), 429 | 500 | 502 | 503 | 504)
-                    || (e.status == StatusCode::CONFLICT && e.code.as_deref() == Some("request_in_progress"))
+                    || (e.status == StatusCode::CONFLICT
+                        && e.code.as_deref() == Some("request_in_progress"))
             }
             Error::Timeout(_) | Error::Transport(_) => true,
             _ => false,
@@ -165,9 +166,15 @@ impl fmt::Display for Error {
             }
             Error::InvalidRequest(why) => write!(f, "invalid request: {why}"),
             Error::Config(why) => write!(f, "cannot configure the HeyGen client: {why}"),
-            Error::ResponseTooLarge { limit } => write!(f, "the response body is larger than the limit of {limit} bytes"),
+            Error::ResponseTooLarge { limit } => write!(
+                f,
+                "the response body is larger than the limit of {limit} bytes"
+            ),
             Error::JobFailed { status, .. } => write!(f, "the job ended with status `{status}`"),
-            Error::WaitTimedOut { last_status, waited } => {
+            Error::WaitTimedOut {
+                last_status,
+                waited,
+            } => {
                 write!(f, "gave up waiting after {:.1} s", waited.as_secs_f64())?;
                 if let Some(s) = last_status {
                     write!(f, " (last status `{s}`)")?;
@@ -186,7 +193,9 @@ impl fmt::Display for ApiError {
         }
         match &self.message {
             Some(message) => write!(f, ": {message}")?,
-            None if !self.snippet.is_empty() => write!(f, "; body starts with: {:?}", self.snippet)?,
+            None if !self.snippet.is_empty() => {
+                write!(f, "; body starts with: {:?}", self.snippet)?
+            }
             None => {}
         }
         if let Some(param) = &self.param {

@@ -70,7 +70,13 @@ impl RetryPolicy {
     /// `repeatable` says whether sending the request again cannot do the
     /// work twice: an idempotent method, or a request with an
     /// `Idempotency-Key`. `jitter_sample` is uniform in [-1, 1].
-    pub(crate) fn decide(&self, retries_done: u32, repeatable: bool, outcome: Outcome, jitter_sample: f64) -> Decision {
+    pub(crate) fn decide(
+        &self,
+        retries_done: u32,
+        repeatable: bool,
+        outcome: Outcome,
+        jitter_sample: f64,
+    ) -> Decision {
         if retries_done >= self.max_retries {
             return Decision::Return;
         }
@@ -82,19 +88,35 @@ impl RetryPolicy {
         };
         match outcome {
             // The server refused before doing any work: safe for any method.
-            Outcome::Status { status: 429, retry_after, .. } => advised(retry_after),
-            Outcome::Status { status: 500 | 502 | 503 | 504, retry_after, .. } if repeatable => advised(retry_after),
-            Outcome::Status { status: 409, in_progress: true, retry_after } if repeatable => advised(retry_after),
+            Outcome::Status {
+                status: 429,
+                retry_after,
+                ..
+            } => advised(retry_after),
+            Outcome::Status {
+                status: 500 | 502 | 503 | 504,
+                retry_after,
+                ..
+            } if repeatable => advised(retry_after),
+            Outcome::Status {
+                status: 409,
+                in_progress: true,
+                retry_after,
+            } if repeatable => advised(retry_after),
             // Whether or not the request arrived, sending it again cannot
             // do the work twice.
-            Outcome::ConnectFailed | Outcome::ConnectionLost if repeatable => Decision::RetryAfter(backoff),
+            Outcome::ConnectFailed | Outcome::ConnectionLost if repeatable => {
+                Decision::RetryAfter(backoff)
+            }
             _ => Decision::Return,
         }
     }
 
     /// `base · 2ⁿ`, capped, then spread by the jitter.
     pub(crate) fn backoff(&self, retries_done: u32, jitter_sample: f64) -> Duration {
-        let exp = self.base_delay.saturating_mul(1u32.checked_shl(retries_done.min(16)).unwrap_or(u32::MAX));
+        let exp = self
+            .base_delay
+            .saturating_mul(1u32.checked_shl(retries_done.min(16)).unwrap_or(u32::MAX));
         let capped = exp.min(self.max_delay);
         let factor = 1.0 + self.jitter.clamp(0.0, 1.0) * jitter_sample.clamp(-1.0, 1.0);
         capped.mul_f64(factor.max(0.0))
@@ -123,22 +145,39 @@ mod tests {
     use super::*;
 
     fn status(status: u16) -> Outcome {
-        Outcome::Status { status, retry_after: None, in_progress: false }
+        Outcome::Status {
+            status,
+            retry_after: None,
+            in_progress: false,
+        }
     }
 
     #[test]
     fn rate_limits_are_retried_for_every_method() {
         let p = RetryPolicy::default();
-        assert_eq!(p.decide(0, false, status(429), 0.0), Decision::RetryAfter(Duration::from_secs(1)));
-        let advised = Outcome::Status { status: 429, retry_after: Some(Duration::from_secs(7)), in_progress: false };
-        assert_eq!(p.decide(0, false, advised, 0.9), Decision::RetryAfter(Duration::from_secs(7)));
+        assert_eq!(
+            p.decide(0, false, status(429), 0.0),
+            Decision::RetryAfter(Duration::from_secs(1))
+        );
+        let advised = Outcome::Status {
+            status: 429,
+            retry_after: Some(Duration::from_secs(7)),
+            in_progress: false,
+        };
+        assert_eq!(
+            p.decide(0, false, advised, 0.9),
+            Decision::RetryAfter(Duration::from_secs(7))
+        );
     }
 
     #[test]
     fn server_errors_are_retried_only_when_repeatable() {
         let p = RetryPolicy::default();
         for s in [500, 502, 503, 504] {
-            assert!(matches!(p.decide(0, true, status(s), 0.0), Decision::RetryAfter(_)), "{s}");
+            assert!(
+                matches!(p.decide(0, true, status(s), 0.0), Decision::RetryAfter(_)),
+                "{s}"
+            );
             assert_eq!(p.decide(0, false, status(s), 0.0), Decision::Return, "{s}");
         }
         for s in [400, 401, 403, 404, 409, 422, 501] {
@@ -149,35 +188,70 @@ mod tests {
     #[test]
     fn in_progress_conflicts_wait_for_the_first_attempt() {
         let p = RetryPolicy::default();
-        let busy = Outcome::Status { status: 409, retry_after: None, in_progress: true };
-        assert!(matches!(p.decide(0, true, busy, 0.0), Decision::RetryAfter(_)));
+        let busy = Outcome::Status {
+            status: 409,
+            retry_after: None,
+            in_progress: true,
+        };
+        assert!(matches!(
+            p.decide(0, true, busy, 0.0),
+            Decision::RetryAfter(_)
+        ));
         assert_eq!(p.decide(0, false, busy, 0.0), Decision::Return);
     }
 
     #[test]
     fn connection_failures_and_timeouts() {
         let p = RetryPolicy::default();
-        assert!(matches!(p.decide(0, true, Outcome::ConnectFailed, 0.0), Decision::RetryAfter(_)));
-        assert_eq!(p.decide(0, false, Outcome::ConnectFailed, 0.0), Decision::Return);
-        assert!(matches!(p.decide(0, true, Outcome::ConnectionLost, 0.0), Decision::RetryAfter(_)));
-        assert_eq!(p.decide(0, false, Outcome::ConnectionLost, 0.0), Decision::Return);
+        assert!(matches!(
+            p.decide(0, true, Outcome::ConnectFailed, 0.0),
+            Decision::RetryAfter(_)
+        ));
+        assert_eq!(
+            p.decide(0, false, Outcome::ConnectFailed, 0.0),
+            Decision::Return
+        );
+        assert!(matches!(
+            p.decide(0, true, Outcome::ConnectionLost, 0.0),
+            Decision::RetryAfter(_)
+        ));
+        assert_eq!(
+            p.decide(0, false, Outcome::ConnectionLost, 0.0),
+            Decision::Return
+        );
         assert_eq!(p.decide(0, true, Outcome::TimedOut, 0.0), Decision::Return);
-        assert_eq!(p.decide(0, true, Outcome::OtherFailure, 0.0), Decision::Return);
+        assert_eq!(
+            p.decide(0, true, Outcome::OtherFailure, 0.0),
+            Decision::Return
+        );
     }
 
     #[test]
     fn retries_stop_at_the_limit() {
-        let p = RetryPolicy { max_retries: 2, ..RetryPolicy::default() };
-        assert!(matches!(p.decide(1, true, status(503), 0.0), Decision::RetryAfter(_)));
+        let p = RetryPolicy {
+            max_retries: 2,
+            ..RetryPolicy::default()
+        };
+        assert!(matches!(
+            p.decide(1, true, status(503), 0.0),
+            Decision::RetryAfter(_)
+        ));
         assert_eq!(p.decide(2, true, status(503), 0.0), Decision::Return);
-        let none = RetryPolicy { max_retries: 0, ..RetryPolicy::default() };
+        let none = RetryPolicy {
+            max_retries: 0,
+            ..RetryPolicy::default()
+        };
         assert_eq!(none.decide(0, true, status(429), 0.0), Decision::Return);
     }
 
     #[test]
     fn advice_beyond_the_maximum_returns_at_once() {
         let p = RetryPolicy::default();
-        let long = Outcome::Status { status: 429, retry_after: Some(Duration::from_secs(3600)), in_progress: false };
+        let long = Outcome::Status {
+            status: 429,
+            retry_after: Some(Duration::from_secs(3600)),
+            in_progress: false,
+        };
         assert_eq!(p.decide(0, true, long, 0.0), Decision::Return);
     }
 
@@ -198,8 +272,14 @@ mod tests {
         let now = httpdate::parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
         assert_eq!(parse_retry_after("3", now), Some(Duration::from_secs(3)));
         assert_eq!(parse_retry_after(" 0 ", now), Some(Duration::ZERO));
-        assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:49:47 GMT", now), Some(Duration::from_secs(10)));
-        assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:49:00 GMT", now), Some(Duration::ZERO));
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:47 GMT", now),
+            Some(Duration::from_secs(10))
+        );
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:00 GMT", now),
+            Some(Duration::ZERO)
+        );
         assert_eq!(parse_retry_after("soon", now), None);
         assert_eq!(parse_retry_after("-5", now), None);
     }

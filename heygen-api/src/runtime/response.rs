@@ -55,7 +55,9 @@ impl<T> Response<T> {
         T: Envelope,
     {
         let request_id = self.request_id().map(String::from);
-        self.inner.into_data().ok_or(Error::MissingData { request_id })
+        self.inner
+            .into_data()
+            .ok_or(Error::MissingData { request_id })
     }
 }
 
@@ -127,7 +129,10 @@ pub(crate) fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) ->
 
 /// Reads at most `limit` bytes of a body; the rest is not read. Returns
 /// what arrived, and the error that stopped the read early, if one did.
-pub(crate) async fn read_bounded(mut response: reqwest::Response, limit: usize) -> (Bytes, Option<reqwest::Error>) {
+pub(crate) async fn read_bounded(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> (Bytes, Option<reqwest::Error>) {
     let mut buf = Vec::new();
     while buf.len() < limit {
         match response.chunk().await {
@@ -148,7 +153,11 @@ pub(crate) struct BodyTooLarge {
 
 impl fmt::Display for BodyTooLarge {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "the response body is larger than the limit of {} bytes", self.limit)
+        write!(
+            f,
+            "the response body is larger than the limit of {} bytes",
+            self.limit
+        )
     }
 }
 
@@ -179,7 +188,11 @@ pub async fn finish<T>(
         Ok(value) => {
             let status = value.status();
             let headers = value.headers().clone();
-            Ok(Response { inner: value.into_inner(), status, headers })
+            Ok(Response {
+                inner: value.into_inner(),
+                status,
+                headers,
+            })
         }
         Err(P::UnexpectedResponse(response)) => {
             let status = response.status();
@@ -193,8 +206,13 @@ pub async fn finish<T>(
             }
         }
         Err(P::ErrorResponse(value)) => Err(api_error(value.status(), value.headers(), b"")),
-        Err(P::CommunicationError(e)) | Err(P::ResponseBodyError(e)) | Err(P::InvalidUpgrade(e)) => Err(transport(e)),
-        Err(P::InvalidResponsePayload(body, source)) => Err(Error::Decode { snippet: snippet(&body), source }),
+        Err(P::CommunicationError(e))
+        | Err(P::ResponseBodyError(e))
+        | Err(P::InvalidUpgrade(e)) => Err(transport(e)),
+        Err(P::InvalidResponsePayload(body, source)) => Err(Error::Decode {
+            snippet: snippet(&body),
+            source,
+        }),
         Err(P::InvalidRequest(why)) | Err(P::Custom(why)) => Err(Error::InvalidRequest(why)),
     }
 }
@@ -211,6 +229,10 @@ pub(crate) fn transport(e: reqwest::Error) -> Error {
 
 impl<T> Response<T> {
     pub(crate) fn new(inner: T, status: StatusCode, headers: HeaderMap) -> Self {
-        Response { inner, status, headers }
+        Response {
+            inner,
+            status,
+            headers,
+        }
     }
 }

@@ -50,9 +50,11 @@ pub fn pre<E>(
     }
     if mutating {
         match headers.get(&IDEMPOTENCY_KEY) {
-            Some(given) => check_idempotency_key(given.as_bytes()).map_err(progenitor_client::Error::InvalidRequest)?,
+            Some(given) => check_idempotency_key(given.as_bytes())
+                .map_err(progenitor_client::Error::InvalidRequest)?,
             None if settings.idempotency == Idempotency::Auto => {
-                let key = HeaderValue::from_str(&new_idempotency_key()).expect("hex is a valid header value");
+                let key = HeaderValue::from_str(&new_idempotency_key())
+                    .expect("hex is a valid header value");
                 headers.insert(IDEMPOTENCY_KEY, key);
             }
             None => {}
@@ -65,11 +67,16 @@ pub fn pre<E>(
 pub(crate) fn check_idempotency_key(key: &[u8]) -> Result<(), String> {
     let ok = !key.is_empty()
         && key.len() <= 255
-        && key.iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'.' | b'-'));
+        && key
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'.' | b'-'));
     if ok {
         Ok(())
     } else {
-        Err("an Idempotency-Key must be 1 to 255 characters of A-Z, a-z, 0-9, `_`, `:`, `.` or `-`".into())
+        Err(
+            "an Idempotency-Key must be 1 to 255 characters of A-Z, a-z, 0-9, `_`, `:`, `.` or `-`"
+                .into(),
+        )
     }
 }
 
@@ -84,7 +91,12 @@ fn random_u64() -> u64 {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
     h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
+    );
     h.finish()
 }
 
@@ -94,7 +106,10 @@ fn jitter_sample() -> f64 {
 }
 
 fn is_idempotent(method: &Method) -> bool {
-    matches!(*method, Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS)
+    matches!(
+        *method,
+        Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS
+    )
 }
 
 /// Sends a request, retrying what is safe to retry; called by the generated
@@ -129,13 +144,23 @@ pub async fn exec(
             // gets exactly one attempt.
             let spare = current.try_clone();
             let attempt = retries_done + 1;
-            let attempt_span = tracing::info_span!("heygen_api.attempt", attempt, status = tracing::field::Empty);
-            let (outcome, result) = attempt_once(http, current).instrument(attempt_span.clone()).await;
+            let attempt_span = tracing::info_span!(
+                "heygen_api.attempt",
+                attempt,
+                status = tracing::field::Empty
+            );
+            let (outcome, result) = attempt_once(http, current)
+                .instrument(attempt_span.clone())
+                .await;
             if let Outcome::Status { status, .. } = outcome {
                 attempt_span.record("status", status);
             }
             let decision = match &spare {
-                Some(_) => settings.retry.decide(retries_done, repeatable, outcome, jitter_sample()),
+                Some(_) => {
+                    settings
+                        .retry
+                        .decide(retries_done, repeatable, outcome, jitter_sample())
+                }
                 None => Decision::Return,
             };
             match (decision, spare) {
@@ -190,7 +215,14 @@ async fn attempt_once(
     } else {
         (response, false)
     };
-    (Outcome::Status { status: status.as_u16(), retry_after, in_progress }, Ok(response))
+    (
+        Outcome::Status {
+            status: status.as_u16(),
+            retry_after,
+            in_progress,
+        },
+        Ok(response),
+    )
 }
 
 /// What a failed `execute` means for retrying.
@@ -209,7 +241,9 @@ fn failure(e: &reqwest::Error) -> Outcome {
 
 /// Reads a 409's body to see whether it is HeyGen's `request_in_progress`,
 /// and rebuilds the response around the bytes read.
-async fn peek_in_progress(response: reqwest::Response) -> reqwest::Result<(reqwest::Response, bool)> {
+async fn peek_in_progress(
+    response: reqwest::Response,
+) -> reqwest::Result<(reqwest::Response, bool)> {
     let url = response.url().clone();
     let status = response.status();
     let version = response.version();
@@ -220,7 +254,11 @@ async fn peek_in_progress(response: reqwest::Response) -> reqwest::Result<(reqwe
     }
     let in_progress = serde_json::from_slice::<serde_json::Value>(&body)
         .ok()
-        .and_then(|v| v.pointer("/error/code").and_then(|c| c.as_str()).map(|c| c == "request_in_progress"))
+        .and_then(|v| {
+            v.pointer("/error/code")
+                .and_then(|c| c.as_str())
+                .map(|c| c == "request_in_progress")
+        })
         .unwrap_or(false);
     let mut rebuilt = http::Response::new(reqwest::Body::from(body));
     *rebuilt.status_mut() = status;
@@ -261,7 +299,10 @@ fn limit_body(response: reqwest::Response, limit: usize) -> reqwest::Response {
             e
         }
     });
-    reqwest::Response::from(http::Response::from_parts(parts, reqwest::Body::wrap(limited)))
+    reqwest::Response::from(http::Response::from_parts(
+        parts,
+        reqwest::Body::wrap(limited),
+    ))
 }
 
 /// What [`encode_path`] returns for a value that cannot be one path segment

@@ -22,7 +22,10 @@ pub struct Seen {
 
 impl Seen {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -84,7 +87,9 @@ impl Reply {
 
 /// A URL on 127.0.0.1 where nothing listens: connecting is refused.
 pub async fn refused_url() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1");
+    let listener = TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind 127.0.0.1");
     let addr = listener.local_addr().expect("addr");
     drop(listener);
     format!("http://{addr}")
@@ -106,14 +111,18 @@ impl Drop for TestServer {
 
 impl TestServer {
     pub async fn start(handler: impl Fn(&Seen) -> Reply + Send + Sync + 'static) -> TestServer {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1");
         let addr = listener.local_addr().expect("addr");
         let seen = Arc::new(Mutex::new(Vec::new()));
         let handler: Handler = Arc::new(handler);
         let seen_in = seen.clone();
         let task = tokio::spawn(async move {
             loop {
-                let Ok((stream, _)) = listener.accept().await else { return };
+                let Ok((stream, _)) = listener.accept().await else {
+                    return;
+                };
                 let handler = handler.clone();
                 let seen = seen_in.clone();
                 tokio::spawn(async move {
@@ -133,7 +142,11 @@ impl TestServer {
     }
 }
 
-async fn serve(mut stream: tokio::net::TcpStream, handler: Handler, seen: Arc<Mutex<Vec<Seen>>>) -> std::io::Result<()> {
+async fn serve(
+    mut stream: tokio::net::TcpStream,
+    handler: Handler,
+    seen: Arc<Mutex<Vec<Seen>>>,
+) -> std::io::Result<()> {
     let mut buf = Vec::new();
     loop {
         // Read one request: head, then Content-Length bytes of body.
@@ -155,14 +168,19 @@ async fn serve(mut stream: tokio::net::TcpStream, handler: Handler, seen: Arc<Mu
         let method = parts.next().unwrap_or_default().to_string();
         let target = parts.next().unwrap_or_default().to_string();
         let headers: Vec<(String, String)> = lines
-            .filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_string(), v.trim().to_string())))
+            .filter_map(|l| {
+                l.split_once(':')
+                    .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            })
             .collect();
         let length: usize = headers
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
             .and_then(|(_, v)| v.parse().ok())
             .unwrap_or(0);
-        let chunked = headers.iter().any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+        let chunked = headers
+            .iter()
+            .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
         let body_start = head_end + 4;
         let body = if chunked {
             loop {
@@ -191,7 +209,13 @@ async fn serve(mut stream: tokio::net::TcpStream, handler: Handler, seen: Arc<Mu
             buf.drain(..body_start + length);
             body
         };
-        let request = Seen { method, target, headers, body, at: Instant::now() };
+        let request = Seen {
+            method,
+            target,
+            headers,
+            body,
+            at: Instant::now(),
+        };
         seen.lock().expect("lock").push(request.clone());
         let reply = handler(&request);
         if !reply.delay.is_zero() {
@@ -201,8 +225,15 @@ async fn serve(mut stream: tokio::net::TcpStream, handler: Handler, seen: Arc<Mu
             return Ok(());
         }
         // A stalled reply promises far more than it sends.
-        let announced = if reply.stall { reply.body.len() + (1 << 20) } else { reply.body.len() };
-        let mut out = format!("HTTP/1.1 {} X\r\ncontent-length: {}\r\n", reply.status, announced);
+        let announced = if reply.stall {
+            reply.body.len() + (1 << 20)
+        } else {
+            reply.body.len()
+        };
+        let mut out = format!(
+            "HTTP/1.1 {} X\r\ncontent-length: {}\r\n",
+            reply.status, announced
+        );
         for (k, v) in &reply.headers {
             out.push_str(&format!("{k}: {v}\r\n"));
         }
@@ -225,7 +256,8 @@ fn dechunk(raw: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut rest = raw;
     while let Some(pos) = find(rest, b"\r\n") {
-        let size = usize::from_str_radix(String::from_utf8_lossy(&rest[..pos]).trim(), 16).unwrap_or(0);
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&rest[..pos]).trim(), 16).unwrap_or(0);
         if size == 0 {
             break;
         }
