@@ -81,8 +81,16 @@ pub struct ApiError {
     /// The start of the body (at most 512 bytes), for bodies that are not
     /// HeyGen's error JSON, such as a proxy's HTML page.
     pub snippet: String,
-    /// The whole error object as JSON, for error shapes other than HeyGen's.
+    /// The whole body, when it is JSON (bounded to 64 KiB when read).
     pub body: Option<serde_json::Value>,
+}
+
+impl ApiError {
+    /// Decodes the body as `T`: for an operation whose errors have their own
+    /// schema, read them as the generated type for it.
+    pub fn decode<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
+        self.body.as_ref().and_then(|b| T::deserialize(b).ok())
+    }
 }
 
 impl Error {

@@ -115,14 +115,18 @@ pub(crate) fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) ->
         snippet: snippet(body),
         body: None,
     };
-    if let Ok(envelope) = serde_json::from_slice::<ErrorEnvelope>(body) {
-        if let Ok(standard) = StandardError::deserialize(&envelope.error) {
-            error.code = standard.code;
-            error.message = standard.message;
-            error.param = standard.param;
-            error.doc_url = standard.doc_url;
+    if let Ok(whole) = serde_json::from_slice::<serde_json::Value>(body) {
+        if let Ok(envelope) = ErrorEnvelope::deserialize(&whole) {
+            if let Ok(standard) = StandardError::deserialize(&envelope.error) {
+                error.code = standard.code;
+                error.message = standard.message;
+                error.param = standard.param;
+                error.doc_url = standard.doc_url;
+            }
         }
-        error.body = Some(envelope.error);
+        // Kept whole, so an operation's other error shapes decode as
+        // themselves: `api.decode::<types::TheirError>()`.
+        error.body = Some(whole);
     }
     Error::Api(Box::new(error))
 }
