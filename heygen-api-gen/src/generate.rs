@@ -83,8 +83,16 @@ pub fn generate(spec: &Spec, options: &Options) -> Result<Generated> {
             .name("heygen-api-gen".into())
             .stack_size(GENERATION_STACK)
             .spawn_scoped(scope, || generate_here(spec, options))
-            .map_err(|e| GenError::new(&spec.origin, "", format!("cannot start the generation thread: {e}")))?;
-        worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            .map_err(|e| {
+                GenError::new(
+                    &spec.origin,
+                    "",
+                    format!("cannot start the generation thread: {e}"),
+                )
+            })?;
+        worker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })
 }
 
@@ -259,6 +267,19 @@ fn rewrite_send(imp: &mut syn::ItemImpl, runtime: &syn::Path) -> Option<SendInfo
     let attrs = std::mem::take(&mut original.attrs);
     original.sig.ident = format_ident!("send_raw");
     original.vis = syn::Visibility::Inherited;
+    // Decode into the runtime's `Response` directly (its headers are moved,
+    // not cloned twice), and drop progenitor's `api-version` header, which
+    // HeyGen does not use.
+    original.sig.output = syn::parse_quote! {
+        -> ::std::result::Result<#runtime::Response<#success>, progenitor_client::Error<()>>
+    };
+    ToRuntimeResponse(runtime).visit_block_mut(&mut original.block);
+    original.block.stmts.retain(|stmt| {
+        !stmt
+            .to_token_stream()
+            .to_string()
+            .contains("\"api-version\"")
+    });
     let wrapper: syn::ImplItem = syn::parse_quote! {
         #(#attrs)*
         pub async fn send(self) -> ::std::result::Result<#runtime::Response<#success>, #runtime::Error> {
@@ -267,6 +288,26 @@ fn rewrite_send(imp: &mut syn::ItemImpl, runtime: &syn::Path) -> Option<SendInfo
     };
     imp.items.insert(idx, wrapper);
     Some(SendInfo { builder, success })
+}
+
+/// `ResponseValue::from_response` / `empty` / `stream` -> the runtime's.
+struct ToRuntimeResponse<'a>(&'a syn::Path);
+
+impl VisitMut for ToRuntimeResponse<'_> {
+    fn visit_expr_path_mut(&mut self, p: &mut syn::ExprPath) {
+        let segments: Vec<String> = p
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        if segments.len() == 2 && segments[0] == "ResponseValue" {
+            let runtime = self.0;
+            let function = &p.path.segments[1].ident;
+            *p = syn::parse_quote! { #runtime::Response::#function };
+        }
+        syn::visit_mut::visit_expr_path_mut(self, p);
+    }
 }
 
 fn success_type(output: &syn::ReturnType) -> Option<syn::Type> {

@@ -185,19 +185,11 @@ const ERROR_BODY_LIMIT: usize = 64 * 1024;
 /// Converts what a generated `send` produced into this crate's types.
 #[doc(hidden)]
 pub async fn finish<T>(
-    result: Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<()>>,
+    result: Result<Response<T>, progenitor_client::Error<()>>,
 ) -> Result<Response<T>, Error> {
     use progenitor_client::Error as P;
     match result {
-        Ok(value) => {
-            let status = value.status();
-            let headers = value.headers().clone();
-            Ok(Response {
-                inner: value.into_inner(),
-                status,
-                headers,
-            })
-        }
+        Ok(response) => Ok(response),
         Err(P::UnexpectedResponse(response)) => {
             let status = response.status();
             let headers = response.headers().clone();
@@ -237,6 +229,58 @@ impl<T> Response<T> {
             inner,
             status,
             headers,
+        }
+    }
+}
+
+// What the generated `send`s call in place of progenitor's `ResponseValue`
+// constructors. The headers are moved out of the response, not cloned.
+#[doc(hidden)]
+impl<T: serde::de::DeserializeOwned> Response<T> {
+    pub async fn from_response(
+        response: reqwest::Response,
+    ) -> Result<Self, progenitor_client::Error<()>> {
+        use http_body_util::BodyExt;
+        let status = response.status();
+        let (parts, body) = http::Response::<reqwest::Body>::from(response).into_parts();
+        let bytes = match body.collect().await {
+            Ok(collected) => collected.to_bytes(),
+            Err(e) => return Err(progenitor_client::Error::ResponseBodyError(e)),
+        };
+        match serde_json::from_slice(&bytes) {
+            Ok(inner) => Ok(Response {
+                inner,
+                status,
+                headers: parts.headers,
+            }),
+            Err(e) => Err(progenitor_client::Error::InvalidResponsePayload(bytes, e)),
+        }
+    }
+}
+
+#[doc(hidden)]
+impl Response<()> {
+    pub fn empty(response: reqwest::Response) -> Self {
+        let status = response.status();
+        let (parts, _) = http::Response::<reqwest::Body>::from(response).into_parts();
+        Response {
+            inner: (),
+            status,
+            headers: parts.headers,
+        }
+    }
+}
+
+#[doc(hidden)]
+impl Response<progenitor_client::ByteStream> {
+    pub fn stream(response: reqwest::Response) -> Self {
+        let status = response.status();
+        let (parts, body) = http::Response::<reqwest::Body>::from(response).into_parts();
+        let stream = http_body_util::BodyDataStream::new(body);
+        Response {
+            inner: progenitor_client::ByteStream::new(Box::pin(stream)),
+            status,
+            headers: parts.headers,
         }
     }
 }

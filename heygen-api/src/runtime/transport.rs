@@ -34,9 +34,6 @@ pub fn pre<E>(
     }
     let mutating = matches!(*request.method(), Method::POST | Method::PATCH);
     let headers = request.headers_mut();
-    // progenitor sends the document's version as `api-version`; HeyGen has
-    // no such header.
-    headers.remove("api-version");
     match &settings.credential {
         Credential::ApiKey(key) => {
             headers.insert(API_KEY, key.clone());
@@ -53,9 +50,7 @@ pub fn pre<E>(
             Some(given) => check_idempotency_key(given.as_bytes())
                 .map_err(progenitor_client::Error::InvalidRequest)?,
             None if settings.idempotency == Idempotency::Auto => {
-                let key = HeaderValue::from_str(&new_idempotency_key())
-                    .expect("hex is a valid header value");
-                headers.insert(IDEMPOTENCY_KEY, key);
+                headers.insert(IDEMPOTENCY_KEY, new_idempotency_key());
             }
             None => {}
         }
@@ -83,8 +78,17 @@ pub(crate) fn check_idempotency_key(key: &[u8]) -> Result<(), String> {
 /// 128 random bits as hex. `RandomState` is seeded from the operating
 /// system's randomness once per thread; mixing in a process-wide counter and
 /// the clock keeps keys distinct even where that seed is reused.
-fn new_idempotency_key() -> String {
-    format!("heygen-rs-{:016x}{:016x}", random_u64(), random_u64())
+fn new_idempotency_key() -> HeaderValue {
+    const PREFIX: &[u8] = b"heygen-rs-";
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    // Written into a stack buffer: one allocation per key, in HeaderValue.
+    let mut key = [0u8; 42];
+    key[..PREFIX.len()].copy_from_slice(PREFIX);
+    let bits = (u128::from(random_u64()) << 64) | u128::from(random_u64());
+    for (i, byte) in key[PREFIX.len()..].iter_mut().enumerate() {
+        *byte = HEX[((bits >> (124 - 4 * i)) & 0xf) as usize];
+    }
+    HeaderValue::from_bytes(&key).expect("ASCII hex is a valid header value")
 }
 
 fn random_u64() -> u64 {
@@ -353,6 +357,8 @@ mod tests {
         let a = new_idempotency_key();
         let b = new_idempotency_key();
         assert_ne!(a, b);
+        assert_eq!(a.len(), 42);
+        assert!(a.to_str().is_ok_and(|k| k.starts_with("heygen-rs-")));
         assert!(check_idempotency_key(a.as_bytes()).is_ok());
         assert!(check_idempotency_key(b"").is_err());
         assert!(check_idempotency_key(&[b'a'; 256]).is_err());
