@@ -57,7 +57,10 @@ mod tests {
             "flag": "yes", "version": "3.1.0", "empty": {}
         });
         let text = canonical_yaml(&doc);
-        assert!(text.find("alpha:").unwrap() < text.find("zeta:").unwrap(), "{text}");
+        assert!(
+            text.find("alpha:").unwrap() < text.find("zeta:").unwrap(),
+            "{text}"
+        );
         let back = crate::load::parse_document(&text, "test").unwrap();
         assert_eq!(back, doc);
         assert_eq!(canonical_yaml(&back), text);

@@ -29,7 +29,9 @@ use std::fmt;
 
 use serde_json::Value;
 
-const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 
 /// Which way data flows through the schema being compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -114,7 +116,11 @@ impl Changelog {
 
 impl fmt::Display for Change {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mark = if self.breaking { "BREAKING  " } else { "compatible" };
+        let mark = if self.breaking {
+            "BREAKING  "
+        } else {
+            "compatible"
+        };
         let dir = match self.direction {
             Some(Direction::Request) => " (request)",
             Some(Direction::Response) => " (response)",
@@ -126,10 +132,18 @@ impl fmt::Display for Change {
 
 /// Compares two normalised documents.
 pub fn changelog(old: &Value, new: &Value) -> Changelog {
-    let mut walker = Walker { old, new, changes: Vec::new(), seen: BTreeSet::new(), visited: BTreeSet::new() };
+    let mut walker = Walker {
+        old,
+        new,
+        changes: Vec::new(),
+        seen: BTreeSet::new(),
+        visited: BTreeSet::new(),
+    };
     walker.operations();
     walker.component_schemas();
-    Changelog { changes: walker.changes }
+    Changelog {
+        changes: walker.changes,
+    }
 }
 
 struct Walker<'a> {
@@ -159,9 +173,25 @@ struct View {
 }
 
 impl<'a> Walker<'a> {
-    fn push(&mut self, kind: Kind, location: &str, direction: Option<Direction>, detail: String, breaking: bool) {
-        if self.seen.insert((location.to_string(), detail.clone(), direction)) {
-            self.changes.push(Change { kind, location: location.to_string(), direction, detail, breaking });
+    fn push(
+        &mut self,
+        kind: Kind,
+        location: &str,
+        direction: Option<Direction>,
+        detail: String,
+        breaking: bool,
+    ) {
+        if self
+            .seen
+            .insert((location.to_string(), detail.clone(), direction))
+        {
+            self.changes.push(Change {
+                kind,
+                location: location.to_string(),
+                direction,
+                detail,
+                breaking,
+            });
         }
     }
 
@@ -172,19 +202,31 @@ impl<'a> Walker<'a> {
         for key in keys {
             let loc = format!("{} {}", key.1.to_uppercase(), key.0);
             match (old_ops.get(key), new_ops.get(key)) {
-                (Some(o), None) => {
-                    self.push(Kind::OperationRemoved, &loc, None, format!("operation `{}` removed", op_id(o.op)), true)
-                }
-                (None, Some(n)) => {
-                    self.push(Kind::OperationAdded, &loc, None, format!("operation `{}` added", op_id(n.op)), false)
-                }
+                (Some(o), None) => self.push(
+                    Kind::OperationRemoved,
+                    &loc,
+                    None,
+                    format!("operation `{}` removed", op_id(o.op)),
+                    true,
+                ),
+                (None, Some(n)) => self.push(
+                    Kind::OperationAdded,
+                    &loc,
+                    None,
+                    format!("operation `{}` added", op_id(n.op)),
+                    false,
+                ),
                 (Some(o), Some(n)) => {
                     if op_id(o.op) != op_id(n.op) {
                         self.push(
                             Kind::OperationRenamed,
                             &loc,
                             None,
-                            format!("operationId changed from `{}` to `{}`", op_id(o.op), op_id(n.op)),
+                            format!(
+                                "operationId changed from `{}` to `{}`",
+                                op_id(o.op),
+                                op_id(n.op)
+                            ),
                             true,
                         );
                     }
@@ -203,22 +245,43 @@ impl<'a> Walker<'a> {
         let keys: BTreeSet<&(String, String)> = old.keys().chain(new.keys()).collect();
         for key in keys {
             let what = format!("{} parameter `{}`", key.0, key.1);
-            let required = |p: &Value| p.get("required").and_then(Value::as_bool).unwrap_or(key.0 == "path");
+            let required = |p: &Value| {
+                p.get("required")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(key.0 == "path")
+            };
             match (old.get(key), new.get(key)) {
-                (Some(_), None) => self.push(Kind::ParameterRemoved, loc, None, format!("{what} removed"), true),
+                (Some(_), None) => self.push(
+                    Kind::ParameterRemoved,
+                    loc,
+                    None,
+                    format!("{what} removed"),
+                    true,
+                ),
                 (None, Some(p)) => {
                     let req = required(p);
-                    let detail = format!("{what} added ({})", if req { "required" } else { "optional" });
+                    let detail = format!(
+                        "{what} added ({})",
+                        if req { "required" } else { "optional" }
+                    );
                     self.push(Kind::ParameterAdded, loc, None, detail, req)
                 }
                 (Some(op), Some(np)) => {
                     match (required(op), required(np)) {
-                        (false, true) => {
-                            self.push(Kind::RequiredChanged, loc, None, format!("{what} is now required"), true)
-                        }
-                        (true, false) => {
-                            self.push(Kind::RequiredChanged, loc, None, format!("{what} is now optional"), false)
-                        }
+                        (false, true) => self.push(
+                            Kind::RequiredChanged,
+                            loc,
+                            None,
+                            format!("{what} is now required"),
+                            true,
+                        ),
+                        (true, false) => self.push(
+                            Kind::RequiredChanged,
+                            loc,
+                            None,
+                            format!("{what} is now optional"),
+                            false,
+                        ),
                         _ => {}
                     }
                     let null = Value::Null;
@@ -236,20 +299,37 @@ impl<'a> Walker<'a> {
         let nb = n.get("requestBody").map(|b| resolve(self.new, b).0);
         let required = |b: &Value| b.get("required").and_then(Value::as_bool).unwrap_or(false);
         match (ob, nb) {
-            (Some(_), None) => self.push(Kind::RequestBodyRemoved, loc, None, "request body removed".into(), true),
+            (Some(_), None) => self.push(
+                Kind::RequestBodyRemoved,
+                loc,
+                None,
+                "request body removed".into(),
+                true,
+            ),
             (None, Some(b)) => {
                 let req = required(b);
-                let detail = format!("request body added ({})", if req { "required" } else { "optional" });
+                let detail = format!(
+                    "request body added ({})",
+                    if req { "required" } else { "optional" }
+                );
                 self.push(Kind::RequestBodyAdded, loc, None, detail, req)
             }
             (Some(ob), Some(nb)) => {
                 match (required(ob), required(nb)) {
-                    (false, true) => {
-                        self.push(Kind::RequiredChanged, loc, None, "request body is now required".into(), true)
-                    }
-                    (true, false) => {
-                        self.push(Kind::RequiredChanged, loc, None, "request body is now optional".into(), false)
-                    }
+                    (false, true) => self.push(
+                        Kind::RequiredChanged,
+                        loc,
+                        None,
+                        "request body is now required".into(),
+                        true,
+                    ),
+                    (true, false) => self.push(
+                        Kind::RequiredChanged,
+                        loc,
+                        None,
+                        "request body is now optional".into(),
+                        false,
+                    ),
                     _ => {}
                 }
                 let (omt, os) = media(ob);
@@ -262,7 +342,13 @@ impl<'a> Walker<'a> {
                     );
                     self.push(Kind::TypeChanged, loc, None, detail, true);
                 } else if let (Some(os), Some(ns)) = (os, ns) {
-                    self.schema(os, ns, Direction::Request, &format!("{loc} request body"), 0);
+                    self.schema(
+                        os,
+                        ns,
+                        Direction::Request,
+                        &format!("{loc} request body"),
+                        0,
+                    );
                 }
             }
             (None, None) => {}
@@ -284,12 +370,20 @@ impl<'a> Walker<'a> {
         let codes: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
         for code in codes {
             match (old.get(code), new.get(code)) {
-                (Some(_), None) => {
-                    self.push(Kind::ResponseRemoved, loc, None, format!("response {code} removed"), true)
-                }
-                (None, Some(_)) => {
-                    self.push(Kind::ResponseAdded, loc, None, format!("response {code} added"), false)
-                }
+                (Some(_), None) => self.push(
+                    Kind::ResponseRemoved,
+                    loc,
+                    None,
+                    format!("response {code} removed"),
+                    true,
+                ),
+                (None, Some(_)) => self.push(
+                    Kind::ResponseAdded,
+                    loc,
+                    None,
+                    format!("response {code} added"),
+                    false,
+                ),
                 (Some(or), Some(nr)) => {
                     let (omt, os) = media(or);
                     let (nmt, ns) = media(nr);
@@ -301,7 +395,13 @@ impl<'a> Walker<'a> {
                         );
                         self.push(Kind::TypeChanged, loc, None, detail, true);
                     } else if let (Some(os), Some(ns)) = (os, ns) {
-                        self.schema(os, ns, Direction::Response, &format!("{loc} response {code}"), 0);
+                        self.schema(
+                            os,
+                            ns,
+                            Direction::Response,
+                            &format!("{loc} response {code}"),
+                            0,
+                        );
                     }
                 }
                 (None, None) => {}
@@ -319,10 +419,22 @@ impl<'a> Walker<'a> {
         let old = names(self.old);
         let new = names(self.new);
         for name in old.difference(&new) {
-            self.push(Kind::SchemaRemoved, name, None, format!("schema `{name}` removed"), true);
+            self.push(
+                Kind::SchemaRemoved,
+                name,
+                None,
+                format!("schema `{name}` removed"),
+                true,
+            );
         }
         for name in new.difference(&old) {
-            self.push(Kind::SchemaAdded, name, None, format!("schema `{name}` added"), false);
+            self.push(
+                Kind::SchemaAdded,
+                name,
+                None,
+                format!("schema `{name}` added"),
+                false,
+            );
         }
     }
 
@@ -338,11 +450,19 @@ impl<'a> Walker<'a> {
         // Nullability belongs to the place the schema is used.
         match (ov.nullable, nv.nullable) {
             (false, true) => {
-                let detail = if is_request { "now accepts null" } else { "may now be null" };
+                let detail = if is_request {
+                    "now accepts null"
+                } else {
+                    "may now be null"
+                };
                 self.push(Kind::NullabilityChanged, loc, d, detail.into(), !is_request)
             }
             (true, false) => {
-                let detail = if is_request { "no longer accepts null" } else { "is no longer null" };
+                let detail = if is_request {
+                    "no longer accepts null"
+                } else {
+                    "is no longer null"
+                };
                 self.push(Kind::NullabilityChanged, loc, d, detail.into(), is_request)
             }
             _ => {}
@@ -363,7 +483,13 @@ impl<'a> Walker<'a> {
         let (ot, nt) = (ov.ty.as_deref(), nv.ty.as_deref());
         if let (Some(ot), Some(nt)) = (ot, nt) {
             if ot != nt {
-                self.push(Kind::TypeChanged, loc, d, format!("type changed from `{ot}` to `{nt}`"), true);
+                self.push(
+                    Kind::TypeChanged,
+                    loc,
+                    d,
+                    format!("type changed from `{ot}` to `{nt}`"),
+                    true,
+                );
                 return;
             }
         }
@@ -379,16 +505,38 @@ impl<'a> Walker<'a> {
         match (&ov.enum_values, &nv.enum_values) {
             (Some(oe), Some(ne)) => {
                 for v in oe.iter().filter(|v| !ne.contains(v)) {
-                    self.push(Kind::EnumValueRemoved, loc, d, format!("enum value {v} removed"), is_request);
+                    self.push(
+                        Kind::EnumValueRemoved,
+                        loc,
+                        d,
+                        format!("enum value {v} removed"),
+                        is_request,
+                    );
                 }
                 for v in ne.iter().filter(|v| !oe.contains(v)) {
-                    self.push(Kind::EnumValueAdded, loc, d, format!("enum value {v} added"), false);
+                    self.push(
+                        Kind::EnumValueAdded,
+                        loc,
+                        d,
+                        format!("enum value {v} added"),
+                        false,
+                    );
                 }
             }
-            (Some(_), None) => {
-                self.push(Kind::TypeChanged, loc, d, "no longer restricted to enum values".into(), true)
-            }
-            (None, Some(_)) => self.push(Kind::TypeChanged, loc, d, "now restricted to enum values".into(), true),
+            (Some(_), None) => self.push(
+                Kind::TypeChanged,
+                loc,
+                d,
+                "no longer restricted to enum values".into(),
+                true,
+            ),
+            (None, Some(_)) => self.push(
+                Kind::TypeChanged,
+                loc,
+                d,
+                "now restricted to enum values".into(),
+                true,
+            ),
             (None, None) => {}
         }
 
@@ -398,9 +546,18 @@ impl<'a> Walker<'a> {
             let o_req = ov.required.contains(name);
             let n_req = nv.required.contains(name);
             match (ov.properties.get(name), nv.properties.get(name)) {
-                (Some(_), None) => self.push(Kind::FieldRemoved, &field, d, format!("field `{name}` removed"), true),
+                (Some(_), None) => self.push(
+                    Kind::FieldRemoved,
+                    &field,
+                    d,
+                    format!("field `{name}` removed"),
+                    true,
+                ),
                 (None, Some(_)) => {
-                    let detail = format!("field `{name}` added ({})", if n_req { "required" } else { "optional" });
+                    let detail = format!(
+                        "field `{name}` added ({})",
+                        if n_req { "required" } else { "optional" }
+                    );
                     self.push(Kind::FieldAdded, &field, d, detail, is_request && n_req)
                 }
                 (Some(op), Some(np)) => {
@@ -429,10 +586,22 @@ impl<'a> Walker<'a> {
             let okeys: Vec<String> = ob.iter().map(|b| variant_key(self.old, b)).collect();
             let nkeys: Vec<String> = nb.iter().map(|b| variant_key(self.new, b)).collect();
             for k in okeys.iter().filter(|k| !nkeys.contains(k)) {
-                self.push(Kind::VariantRemoved, loc, d, format!("union variant {k} removed"), is_request);
+                self.push(
+                    Kind::VariantRemoved,
+                    loc,
+                    d,
+                    format!("union variant {k} removed"),
+                    is_request,
+                );
             }
             for k in nkeys.iter().filter(|k| !okeys.contains(k)) {
-                self.push(Kind::VariantAdded, loc, d, format!("union variant {k} added"), !is_request);
+                self.push(
+                    Kind::VariantAdded,
+                    loc,
+                    d,
+                    format!("union variant {k} added"),
+                    !is_request,
+                );
             }
             // Variants kept by name are compared structurally.
             for (i, k) in okeys.iter().enumerate() {
@@ -452,7 +621,9 @@ struct Op<'a> {
 
 fn operations(doc: &Value) -> BTreeMap<(String, String), Op<'_>> {
     let mut out = BTreeMap::new();
-    let Some(paths) = doc.get("paths").and_then(Value::as_object) else { return out };
+    let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
+        return out;
+    };
     for (path, item) in paths {
         let shared = item.get("parameters");
         for method in METHODS {
@@ -475,7 +646,10 @@ fn params<'a>(doc: &'a Value, op: &Op<'a>) -> BTreeMap<(String, String), &'a Val
     for list in lists.into_iter().flatten() {
         for p in list.as_array().into_iter().flatten() {
             let p = resolve(doc, p).0;
-            let (Some(loc), Some(name)) = (p.get("in").and_then(Value::as_str), p.get("name").and_then(Value::as_str)) else {
+            let (Some(loc), Some(name)) = (
+                p.get("in").and_then(Value::as_str),
+                p.get("name").and_then(Value::as_str),
+            ) else {
                 continue;
             };
             out.insert((loc.to_string(), name.to_string()), p);
@@ -490,10 +664,17 @@ fn resolve<'a>(doc: &'a Value, node: &'a Value) -> (&'a Value, Option<String>) {
     let mut cur = node;
     let mut name = None;
     for _ in 0..32 {
-        let Some(r) = cur.get("$ref").and_then(Value::as_str) else { break };
-        let Some(target) = r.strip_prefix('#').and_then(|p| doc.pointer(p)) else { break };
+        let Some(r) = cur.get("$ref").and_then(Value::as_str) else {
+            break;
+        };
+        let Some(target) = r.strip_prefix('#').and_then(|p| doc.pointer(p)) else {
+            break;
+        };
         if name.is_none() {
-            name = r.rsplit('/').next().map(|s| s.replace("~1", "/").replace("~0", "~"));
+            name = r
+                .rsplit('/')
+                .next()
+                .map(|s| s.replace("~1", "/").replace("~0", "~"));
         }
         cur = target;
     }
@@ -502,7 +683,9 @@ fn resolve<'a>(doc: &'a Value, node: &'a Value) -> (&'a Value, Option<String>) {
 
 /// The media type and schema of a body or response: JSON first.
 fn media(holder: &Value) -> (Option<&str>, Option<&Value>) {
-    let Some(content) = holder.get("content").and_then(Value::as_object) else { return (None, None) };
+    let Some(content) = holder.get("content").and_then(Value::as_object) else {
+        return (None, None);
+    };
     let base = |mt: &str| mt.split(';').next().unwrap_or(mt).trim().to_string();
     let pick = content
         .iter()
@@ -515,7 +698,10 @@ fn media(holder: &Value) -> (Option<&str>, Option<&Value>) {
 }
 
 fn view(doc: &Value, schema: &Value, depth: usize) -> View {
-    let mut v = View { nullable: schema.get("nullable") == Some(&Value::Bool(true)), ..View::default() };
+    let mut v = View {
+        nullable: schema.get("nullable") == Some(&Value::Bool(true)),
+        ..View::default()
+    };
     if depth > 16 {
         return v;
     }
@@ -561,7 +747,12 @@ fn view(doc: &Value, schema: &Value, depth: usize) -> View {
             v.properties.insert(k.clone(), p.clone());
         }
     }
-    for r in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
+    for r in schema
+        .get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         if let Some(r) = r.as_str() {
             v.required.insert(r.to_string());
         }
@@ -572,7 +763,11 @@ fn view(doc: &Value, schema: &Value, depth: usize) -> View {
     if let Some(add) = schema.get("additionalProperties").filter(|a| a.is_object()) {
         v.additional = Some(add.clone());
     }
-    if let Some(branches) = schema.get("anyOf").or(schema.get("oneOf")).and_then(Value::as_array) {
+    if let Some(branches) = schema
+        .get("anyOf")
+        .or(schema.get("oneOf"))
+        .and_then(Value::as_array)
+    {
         v.variants = Some(branches.clone());
     }
     if v.ty.is_none() {
@@ -593,7 +788,10 @@ fn variant_key(doc: &Value, branch: &Value) -> String {
     match resolve(doc, branch) {
         (_, Some(name)) => format!("`{name}`"),
         (target, None) => {
-            let ty = target.get("type").and_then(Value::as_str).unwrap_or("inline schema");
+            let ty = target
+                .get("type")
+                .and_then(Value::as_str)
+                .unwrap_or("inline schema");
             format!("`{ty}`")
         }
     }

@@ -24,10 +24,18 @@ use crate::error::{child, GenError, Result};
 ///   documentation).
 pub fn merge_documents(docs: &[(String, Value)]) -> Result<Value> {
     let Some((first_origin, first)) = docs.first() else {
-        return Err(GenError::new("", "", "expected at least one document to merge; found none"));
+        return Err(GenError::new(
+            "",
+            "",
+            "expected at least one document to merge; found none",
+        ));
     };
     let Some(first_obj) = first.as_object() else {
-        return Err(GenError::new(first_origin, "", "expected an OpenAPI document (a mapping at the top level)"));
+        return Err(GenError::new(
+            first_origin,
+            "",
+            "expected an OpenAPI document (a mapping at the top level)",
+        ));
     };
     let mut out: Map<String, Value> = first_obj.clone();
     out.insert("paths".into(), Value::Object(Map::new()));
@@ -43,7 +51,11 @@ pub fn merge_documents(docs: &[(String, Value)]) -> Result<Value> {
 
     for (origin, doc) in docs {
         let Some(obj) = doc.as_object() else {
-            return Err(GenError::new(origin, "", "expected an OpenAPI document (a mapping at the top level)"));
+            return Err(GenError::new(
+                origin,
+                "",
+                "expected an OpenAPI document (a mapping at the top level)",
+            ));
         };
         if version_prefix(doc) != first_version {
             return Err(GenError::new(
@@ -62,8 +74,12 @@ pub fn merge_documents(docs: &[(String, Value)]) -> Result<Value> {
                 let Some(item) = item.as_object() else {
                     return Err(GenError::new(origin, &pp, "expected a path item object"));
                 };
-                let target = paths.entry(path.clone()).or_insert_with(|| Value::Object(Map::new()));
-                let Some(target) = target.as_object_mut() else { continue };
+                let target = paths
+                    .entry(path.clone())
+                    .or_insert_with(|| Value::Object(Map::new()));
+                let Some(target) = target.as_object_mut() else {
+                    continue;
+                };
                 for (key, value) in item {
                     let pointer = child(&pp, key);
                     let what = format!("`{} {path}`", key.to_uppercase());
@@ -74,9 +90,16 @@ pub fn merge_documents(docs: &[(String, Value)]) -> Result<Value> {
         if let Some(kinds) = obj.get("components").and_then(Value::as_object) {
             for (kind, entries) in kinds {
                 let kp = child("/components", kind);
-                let target = components.entry(kind.clone()).or_insert_with(|| Value::Object(Map::new()));
-                let (Some(target), Some(entries)) = (target.as_object_mut(), entries.as_object()) else {
-                    return Err(GenError::new(origin, &kp, "expected a mapping of named components"));
+                let target = components
+                    .entry(kind.clone())
+                    .or_insert_with(|| Value::Object(Map::new()));
+                let (Some(target), Some(entries)) = (target.as_object_mut(), entries.as_object())
+                else {
+                    return Err(GenError::new(
+                        origin,
+                        &kp,
+                        "expected a mapping of named components",
+                    ));
                 };
                 for (name, value) in entries {
                     let pointer = child(&kp, name);
@@ -85,7 +108,12 @@ pub fn merge_documents(docs: &[(String, Value)]) -> Result<Value> {
                 }
             }
         }
-        for tag in obj.get("tags").and_then(Value::as_array).into_iter().flatten() {
+        for tag in obj
+            .get("tags")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let name = tag.get("name");
             if !tags.iter().any(|t| t.get("name") == name) {
                 tags.push(tag.clone());
@@ -116,7 +144,10 @@ fn unite(
 ) -> Result<()> {
     match target.get(key) {
         Some(existing) if existing != value => {
-            let other = owners.get(pointer).map(String::as_str).unwrap_or("an earlier document");
+            let other = owners
+                .get(pointer)
+                .map(String::as_str)
+                .unwrap_or("an earlier document");
             Err(GenError::new(
                 origin,
                 pointer,
@@ -191,7 +222,10 @@ mod tests {
         let b = page("/b", "opB", json!({"type": "integer"}));
         let err = merge_documents(&[("a.txt".into(), a), ("b.txt".into(), b)]).unwrap_err();
         let text = err.to_string();
-        assert!(text.contains("a.txt") && text.contains("b.txt") && text.contains("schema `Shared`"), "{text}");
+        assert!(
+            text.contains("a.txt") && text.contains("b.txt") && text.contains("schema `Shared`"),
+            "{text}"
+        );
     }
 
     #[test]
