@@ -192,3 +192,40 @@ async fn the_client_decodes_a_grown_response_from_the_wire() {
     assert_eq!(render.status.to_string(), "archived");
     assert!(render.error.is_none());
 }
+
+/// An operation documenting JSON on 200 and nothing on 204 (edge fixture's
+/// `putExotic`): a 204 is a success whose envelope has no `data`.
+#[tokio::test]
+async fn no_content_beside_a_json_success_is_a_success() {
+    use heygen_fixture_client::edge;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let (mut stream, _) = listener.accept().await.expect("accept");
+        let mut buf = vec![0u8; 65536];
+        let _ = stream.read(&mut buf).await;
+        let _ = stream.write_all(b"HTTP/1.1 204 No Content\r\n\r\n").await;
+    });
+    let client = edge::Client::builder()
+        .api_key("k")
+        .base_url(format!("http://{addr}"))
+        .build()
+        .expect("client");
+    let body: edge::types::Exotic =
+        serde_json::from_value(serde_json::json!({"kind": 1, "flag": true, "labels": {}}))
+            .expect("a valid Exotic");
+    let response = client
+        .put_exotic()
+        .body(body)
+        .send()
+        .await
+        .expect("204 is a success");
+    assert_eq!(response.status(), 204);
+    assert!(matches!(
+        response.into_data(),
+        Err(heygen_api::Error::MissingData { .. })
+    ));
+}

@@ -247,7 +247,17 @@ impl<T: serde::de::DeserializeOwned> Response<T> {
             Ok(collected) => collected.to_bytes(),
             Err(e) => return Err(progenitor_client::Error::ResponseBodyError(e)),
         };
-        match serde_json::from_slice(&bytes) {
+        // A 204 or 205 has no body by definition, even when the operation
+        // documents JSON for its other success codes: read it as `{}` (an
+        // envelope without `data`) or `null`.
+        let no_content =
+            matches!(status.as_u16(), 204 | 205) && bytes.iter().all(u8::is_ascii_whitespace);
+        let decoded = if no_content {
+            serde_json::from_slice(b"{}").or_else(|_| serde_json::from_slice(b"null"))
+        } else {
+            serde_json::from_slice(&bytes)
+        };
+        match decoded {
             Ok(inner) => Ok(Response {
                 inner,
                 status,
