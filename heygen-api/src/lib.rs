@@ -3,7 +3,7 @@
 
 /// The client progenitor generates from `openapi/heygen-api.yaml` at build
 /// time (see `build.rs`). Nothing in it is written by hand.
-#[allow(clippy::all, clippy::pedantic, missing_docs, missing_debug_implementations, unused_imports, dead_code)]
+#[allow(clippy::all, clippy::pedantic, missing_docs, missing_debug_implementations, unused_imports, unused_mut, dead_code)]
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/heygen_api.rs"));
 }
