@@ -15,5 +15,8 @@ fn main() {
             .and_then(|s| heygen_api_gen::generate(&s, &options))
             .unwrap_or_else(|e| panic!("{e}"));
         std::fs::write(out.join(file), generated.code).expect("write generated client");
+        if file == "client.rs" {
+            std::fs::write(out.join("mocks.rs"), generated.mocks).expect("write generated mocks");
+        }
     }
 }

@@ -730,6 +730,37 @@ fn multipart_method(runtime: &syn::Path, op: &MultipartOperation) -> TokenStream
 ///
 /// The module that `include!`s the mocks defines `ApiErrorThen` and
 /// `Operation` (`heygen-api/src/mock.rs`).
+/// progenitor's mock matcher for an array query parameter calls
+/// `to_string()` on the `Vec`, which does not compile; match each item
+/// (`?ids=1&ids=2`) instead.
+fn match_each_array_item(f: &mut syn::ImplItemFn) {
+    let bounds = f.sig.generics.to_token_stream().to_string()
+        + &f.sig.generics.where_clause.to_token_stream().to_string();
+    if !bounds.contains("Vec <") {
+        return;
+    }
+    let body = f.block.to_token_stream().to_string();
+    let Some(name) = body
+        .split("query_param (")
+        .nth(1)
+        .and_then(|rest| rest.split('"').nth(1))
+        .map(String::from)
+    else {
+        return;
+    };
+    f.block = syn::parse_quote! {{
+        if let Some(values) = value.into() {
+            let mut when = self.0;
+            for item in values {
+                when = when.query_param(#name, item.to_string());
+            }
+            Self(when)
+        } else {
+            Self(self.0.query_param_missing(#name))
+        }
+    }};
+}
+
 fn rewrite_mocks(file: &mut syn::File, runtime: &syn::Path, doc: &Value) {
     struct EscapePathParams<'a>(&'a syn::Path);
     impl VisitMut for EscapePathParams<'_> {
@@ -764,6 +795,7 @@ fn rewrite_mocks(file: &mut syn::File, runtime: &syn::Path, doc: &Value) {
                             if let syn::ImplItem::Fn(f) = item {
                                 if f.sig.ident != "new" {
                                     EscapePathParams(runtime).visit_block_mut(&mut f.block);
+                                    match_each_array_item(f);
                                 }
                             }
                         }

@@ -11,3 +11,11 @@ pub use generated::{builder, types, Client};
 pub mod edge {
     include!(concat!(env!("OUT_DIR"), "/edge.rs"));
 }
+
+/// Typed `httpmock` mocks for the full fixture, generated as for
+/// `heygen_api::mock`; they proves the mock generator on a HeyGen-sized spec.
+#[allow(clippy::all, dead_code, unused_imports, unused_mut)]
+pub mod mocks {
+    pub use heygen_api::mock::{ApiErrorThen, Operation};
+    include!(concat!(env!("OUT_DIR"), "/mocks.rs"));
+}
