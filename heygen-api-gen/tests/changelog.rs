@@ -15,9 +15,15 @@ fn pair(name: &str) -> Changelog {
 /// Asserts the changelog holds exactly these (kind, location, breaking)
 /// triples, in any order.
 fn assert_changes(log: &Changelog, expected: &[(Kind, &str, bool)]) {
-    let mut actual: Vec<(Kind, String, bool)> =
-        log.changes.iter().map(|c| (c.kind, c.location.clone(), c.breaking)).collect();
-    let mut want: Vec<(Kind, String, bool)> = expected.iter().map(|(k, l, b)| (*k, l.to_string(), *b)).collect();
+    let mut actual: Vec<(Kind, String, bool)> = log
+        .changes
+        .iter()
+        .map(|c| (c.kind, c.location.clone(), c.breaking))
+        .collect();
+    let mut want: Vec<(Kind, String, bool)> = expected
+        .iter()
+        .map(|(k, l, b)| (*k, l.to_string(), *b))
+        .collect();
     actual.sort();
     want.sort();
     assert_eq!(actual, want, "changelog was:\n{}", log.render());
@@ -47,18 +53,36 @@ fn parameters() {
         &log,
         &[
             (Kind::ParameterRemoved, op, true),
-            (Kind::ParameterAdded, op, true),  // required `q`
-            (Kind::ParameterAdded, op, false), // optional `page`
-            (Kind::RequiredChanged, op, true), // `sort` now required
+            (Kind::ParameterAdded, op, true),   // required `q`
+            (Kind::ParameterAdded, op, false),  // optional `page`
+            (Kind::RequiredChanged, op, true),  // `sort` now required
             (Kind::RequiredChanged, op, false), // `X-Trace` now optional
-            (Kind::TypeChanged, "GET /v1/videos query parameter `cursor`", true),
-            (Kind::EnumValueRemoved, "GET /v1/videos query parameter `status`", true),
-            (Kind::EnumValueAdded, "GET /v1/videos query parameter `status`", false),
+            (
+                Kind::TypeChanged,
+                "GET /v1/videos query parameter `cursor`",
+                true,
+            ),
+            (
+                Kind::EnumValueRemoved,
+                "GET /v1/videos query parameter `status`",
+                true,
+            ),
+            (
+                Kind::EnumValueAdded,
+                "GET /v1/videos query parameter `status`",
+                false,
+            ),
         ],
     );
     let text = log.render();
-    assert!(text.contains("query parameter `q` added (required)"), "{text}");
-    assert!(text.contains("query parameter `sort` is now required"), "{text}");
+    assert!(
+        text.contains("query parameter `q` added (required)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("query parameter `sort` is now required"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -99,7 +123,12 @@ fn response_fields() {
             (Kind::NullabilityChanged, "Video.url", true),
         ],
     );
-    assert!(log.render().contains("Video.url (response): may now be null"), "{}", log.render());
+    assert!(
+        log.render()
+            .contains("Video.url (response): may now be null"),
+        "{}",
+        log.render()
+    );
 }
 
 #[test]

@@ -30,7 +30,11 @@ const PLACEHOLDER_SESSION: &str = "sess_placeholder";
 async fn main() -> ExitCode {
     let session = std::env::args().nth(1);
     // Retries and their waits are logged by the client at INFO.
-    tracing_subscriber::fmt().with_target(false).without_time().with_writer(std::io::stdout).init();
+    tracing_subscriber::fmt()
+        .with_target(false)
+        .without_time()
+        .with_writer(std::io::stdout)
+        .init();
 
     if let Err(message) = check_base_url() {
         eprintln!("quickstart: {message}");
@@ -44,11 +48,17 @@ async fn main() -> ExitCode {
 
 /// A set `HEYGEN_BASE_URL` must be a usable URL in either mode.
 fn check_base_url() -> Result<(), String> {
-    let Ok(url) = std::env::var("HEYGEN_BASE_URL") else { return Ok(()) };
+    let Ok(url) = std::env::var("HEYGEN_BASE_URL") else {
+        return Ok(());
+    };
     if url.trim().is_empty() {
         return Ok(());
     }
-    match Client::builder().api_key("check").base_url(url.trim()).build() {
+    match Client::builder()
+        .api_key("check")
+        .base_url(url.trim())
+        .build()
+    {
         Ok(_) => Ok(()),
         Err(e) => Err(format!("HEYGEN_BASE_URL: {e}")),
     }
@@ -62,7 +72,10 @@ async fn live(session: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    println!("mode: live — HEYGEN_API_KEY is set; calling {}", client.base_url());
+    println!(
+        "mode: live — HEYGEN_API_KEY is set; calling {}",
+        client.base_url()
+    );
     println!("stopping session {session} ...");
     match stop(&client, session, "").await {
         Ok(()) => ExitCode::SUCCESS,
@@ -83,9 +96,17 @@ async fn embedded(session: Option<&str>) -> ExitCode {
     if std::env::var("HEYGEN_BASE_URL").is_ok_and(|u| !u.trim().is_empty()) {
         println!("note: HEYGEN_BASE_URL is ignored without HEYGEN_API_KEY");
     }
-    println!("mode: embedded — HEYGEN_API_KEY is not set; a stand-in for HeyGen answers at {}", heygen.url());
+    println!(
+        "mode: embedded — HEYGEN_API_KEY is not set; a stand-in for HeyGen answers at {}",
+        heygen.url()
+    );
 
-    let build = |key: &str| Client::builder().api_key(key).base_url(heygen.url()).build();
+    let build = |key: &str| {
+        Client::builder()
+            .api_key(key)
+            .base_url(heygen.url())
+            .build()
+    };
     let (wrong, client) = match (build("not-the-key"), build(&heygen.api_key())) {
         (Ok(wrong), Ok(client)) => (wrong, client),
         (Err(e), _) | (_, Err(e)) => {
@@ -95,10 +116,14 @@ async fn embedded(session: Option<&str>) -> ExitCode {
     };
 
     println!("\n1. authenticate: the server checks x-api-key");
-    let refused = stop(&wrong, session, "   with a wrong key: ").await.is_err();
+    let refused = stop(&wrong, session, "   with a wrong key: ")
+        .await
+        .is_err();
     let first = stop(&client, session, "   with the right key: ").await;
 
-    println!("\n2. rate limit: the next call gets 429 with Retry-After: 1; the client waits and retries");
+    println!(
+        "\n2. rate limit: the next call gets 429 with Retry-After: 1; the client waits and retries"
+    );
     heygen.rate_limit_next(1, Duration::from_secs(1));
     let started = Instant::now();
     let retried = stop(&client, session, "   ").await;
@@ -107,7 +132,11 @@ async fn embedded(session: Option<&str>) -> ExitCode {
     println!("\n3. an unknown session is a typed error");
     let unknown = stop(&client, "sess_does_not_exist", "   ").await.is_err();
 
-    let statuses: Vec<String> = heygen.requests().iter().map(|r| r.status.to_string()).collect();
+    let statuses: Vec<String> = heygen
+        .requests()
+        .iter()
+        .map(|r| r.status.to_string())
+        .collect();
     println!("\nthe stand-in answered: {}", statuses.join(", "));
     if refused && first.is_ok() && retried.is_ok() && unknown {
         println!("done: set HEYGEN_API_KEY to run the same calls against HeyGen");
@@ -132,7 +161,10 @@ async fn stop(client: &Client, session: &str, prefix: &str) -> Result<(), ()> {
         });
     match result {
         Ok((stopped, request_id)) => {
-            println!("{prefix}ok: {stopped:?} (request id {})", request_id.as_deref().unwrap_or("none"));
+            println!(
+                "{prefix}ok: {stopped:?} (request id {})",
+                request_id.as_deref().unwrap_or("none")
+            );
             Ok(())
         }
         Err(e) => {

@@ -3,7 +3,15 @@
 
 /// The client progenitor generates from `openapi/heygen-api.yaml` at build
 /// time (see `build.rs`). Nothing in it is written by hand.
-#[allow(clippy::all, clippy::pedantic, missing_docs, missing_debug_implementations, unused_imports, unused_mut, dead_code)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    missing_docs,
+    missing_debug_implementations,
+    unused_imports,
+    unused_mut,
+    dead_code
+)]
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/heygen_api.rs"));
 }
@@ -15,7 +23,13 @@ pub mod runtime;
 /// Typed [`httpmock`] mocks for every operation, for your own tests.
 // The lints are allowed for the generated half that `src/mock.rs` includes.
 #[cfg(feature = "mock")]
-#[allow(clippy::all, missing_docs, missing_debug_implementations, unused_imports, dead_code)]
+#[allow(
+    clippy::all,
+    missing_docs,
+    missing_debug_implementations,
+    unused_imports,
+    dead_code
+)]
 pub mod mock;
 
 /// An in-process stand-in for HeyGen on 127.0.0.1, for examples and tests.
@@ -28,6 +42,6 @@ pub use schemars;
 
 pub use generated::{builder, types, Client};
 pub use runtime::{
-    wait_for, ApiError, ClientBuilder, Error, Idempotency, Job, Page, PageStream, Response, Result, RetryPolicy,
-    WaitOptions, WaitProgress,
+    wait_for, ApiError, ClientBuilder, Error, Idempotency, Job, Page, PageStream, Response, Result,
+    RetryPolicy, WaitOptions, WaitProgress,
 };

@@ -111,13 +111,17 @@ pub const UNMATCHED: &str = "mock_unmatched";
 /// library's default retry policy (so a mocked `429` is retried as in
 /// production; use [`client_builder`] to change that).
 pub fn client(server: &httpmock::MockServer) -> Client {
-    client_builder(server).build().expect("a mock server's base URL is a valid http URL")
+    client_builder(server)
+        .build()
+        .expect("a mock server's base URL is a valid http URL")
 }
 
 /// A builder already pointed at `server` with [`API_KEY`], for tests that
 /// need other settings (`.max_retries(0)`, timeouts, ...).
 pub fn client_builder(server: &httpmock::MockServer) -> ClientBuilder<Client> {
-    Client::builder().api_key(API_KEY).base_url(server.base_url())
+    Client::builder()
+        .api_key(API_KEY)
+        .base_url(server.base_url())
 }
 
 /// One operation of the spec the mocks were generated from.
@@ -163,7 +167,11 @@ pub trait ApiErrorThen: Sized {
     /// `{"error": {"code", "message", "param": null, "doc_url": null}}`.
     fn error(self, status: u16, code: &str, message: &str) -> Self {
         let body = error_body(code, message);
-        self.map_then(|then| then.status(status).header("content-type", "application/json").json_body(body))
+        self.map_then(|then| {
+            then.status(status)
+                .header("content-type", "application/json")
+                .json_body(body)
+        })
     }
 
     /// Answers `429 rate_limit_exceeded` with `Retry-After` in whole seconds.
@@ -174,7 +182,10 @@ pub trait ApiErrorThen: Sized {
         );
         let seconds = retry_after.as_secs().to_string();
         self.map_then(|then| {
-            then.status(429).header("content-type", "application/json").header("retry-after", seconds).json_body(body)
+            then.status(429)
+                .header("content-type", "application/json")
+                .header("retry-after", seconds)
+                .json_body(body)
         })
     }
 }
@@ -219,7 +230,10 @@ fn unmatched_message(method: &str, path: &str, query: Option<&str>) -> String {
             op.id, op.method, op.path, op.mock
         ),
         None => {
-            let known: Vec<String> = OPERATIONS.iter().map(|op| format!("{} {}", op.method, op.path)).collect();
+            let known: Vec<String> = OPERATIONS
+                .iter()
+                .map(|op| format!("{} {}", op.method, op.path))
+                .collect();
             format!(
                 "no mock matched {target}, and no operation of the spec has this method and path \
                  (operations: {})",
@@ -235,7 +249,10 @@ mod tests {
 
     #[test]
     fn operations_cover_the_spec_and_match_their_paths() {
-        let stop = OPERATIONS.iter().find(|op| op.id == "stopVideoAgentSession").expect("the seed operation");
+        let stop = OPERATIONS
+            .iter()
+            .find(|op| op.id == "stopVideoAgentSession")
+            .expect("the seed operation");
         assert_eq!(stop.mock, "stop_video_agent_session");
         assert!(stop.matches("POST", "/v3/video-agents/abc/stop"));
         assert!(stop.matches("post", "/v3/video-agents/a%2Fb/stop"));
@@ -247,8 +264,15 @@ mod tests {
     #[test]
     fn unmatched_messages_name_the_operation_or_list_them() {
         let m = unmatched_message("POST", "/v3/video-agents/x/stop", None);
-        assert!(m.contains("stopVideoAgentSession") && m.contains("server.stop_video_agent_session(..)"), "{m}");
+        assert!(
+            m.contains("stopVideoAgentSession")
+                && m.contains("server.stop_video_agent_session(..)"),
+            "{m}"
+        );
         let m = unmatched_message("GET", "/nope", Some("a=1"));
-        assert!(m.contains("GET /nope?a=1") && m.contains("POST /v3/video-agents/{session_id}/stop"), "{m}");
+        assert!(
+            m.contains("GET /nope?a=1") && m.contains("POST /v3/video-agents/{session_id}/stop"),
+            "{m}"
+        );
     }
 }

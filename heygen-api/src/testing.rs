@@ -102,7 +102,10 @@ pub struct Recorded {
 impl Recorded {
     /// The first value of header `name` (any case).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -126,7 +129,9 @@ pub struct FakeHeyGen {
 
 impl fmt::Debug for FakeHeyGen {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FakeHeyGen").field("url", &self.url()).finish_non_exhaustive()
+        f.debug_struct("FakeHeyGen")
+            .field("url", &self.url())
+            .finish_non_exhaustive()
     }
 }
 
@@ -180,12 +185,16 @@ impl FakeHeyGen {
 
     /// A client builder pointed at this stand-in with its key.
     pub fn client_builder(&self) -> ClientBuilder<Client> {
-        Client::builder().api_key(self.api_key()).base_url(self.url())
+        Client::builder()
+            .api_key(self.api_key())
+            .base_url(self.url())
     }
 
     /// A client pointed at this stand-in with its key and default settings.
     pub fn client(&self) -> Client {
-        self.client_builder().build().expect("the stand-in's URL and key are valid")
+        self.client_builder()
+            .build()
+            .expect("the stand-in's URL and key are valid")
     }
 
     /// Makes `session_id` a session that can be stopped.
@@ -197,7 +206,9 @@ impl FakeHeyGen {
     /// `429 rate_limit_exceeded` and `Retry-After: <whole seconds>`.
     pub fn rate_limit_next(&self, count: usize, retry_after: Duration) {
         let mut state = self.lock();
-        state.rate_limits.extend(std::iter::repeat_n(retry_after.as_secs(), count));
+        state
+            .rate_limits
+            .extend(std::iter::repeat_n(retry_after.as_secs(), count));
     }
 
     /// Every request answered so far, oldest first.
@@ -212,7 +223,9 @@ impl FakeHeyGen {
 
 fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
     // A panic elsewhere while holding the lock leaves the data usable.
-    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// What the stand-in answers.
@@ -225,10 +238,21 @@ struct Answer {
 
 impl Answer {
     fn json(status: u16, reason: &'static str, body: serde_json::Value) -> Answer {
-        Answer { status, reason, headers: Vec::new(), body: body.to_string() }
+        Answer {
+            status,
+            reason,
+            headers: Vec::new(),
+            body: body.to_string(),
+        }
     }
 
-    fn error(status: u16, reason: &'static str, code: &str, message: &str, param: Option<&str>) -> Answer {
+    fn error(
+        status: u16,
+        reason: &'static str,
+        code: &str,
+        message: &str,
+        param: Option<&str>,
+    ) -> Answer {
         Answer::json(
             status,
             reason,
@@ -238,10 +262,22 @@ impl Answer {
 }
 
 /// The routing and rules: the stand-in's whole behaviour.
-fn answer(state: &mut State, method: &str, target: &str, headers: &[(String, String)], body: &[u8]) -> Answer {
-    let header = |name: &str| headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str());
+fn answer(
+    state: &mut State,
+    method: &str,
+    target: &str,
+    headers: &[(String, String)],
+    body: &[u8],
+) -> Answer {
+    let header = |name: &str| {
+        headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    };
     let key_ok = header("x-api-key") == Some(state.api_key.as_str())
-        || header("authorization").and_then(|v| v.strip_prefix("Bearer ")) == Some(state.api_key.as_str());
+        || header("authorization").and_then(|v| v.strip_prefix("Bearer "))
+            == Some(state.api_key.as_str());
     if !key_ok {
         return Answer::error(
             401,
@@ -269,16 +305,32 @@ fn answer(state: &mut State, method: &str, target: &str, headers: &[(String, Str
             let fields = match serde_json::from_slice::<serde_json::Value>(body) {
                 Ok(serde_json::Value::Object(fields)) => fields,
                 _ => {
-                    return Answer::error(400, "Bad Request", "invalid_parameter", "The body must be a JSON object.", None)
+                    return Answer::error(
+                        400,
+                        "Bad Request",
+                        "invalid_parameter",
+                        "The body must be a JSON object.",
+                        None,
+                    )
                 }
             };
             if let Some(extra) = fields.keys().next() {
                 let message = format!("Unknown field `{extra}`: this request takes no fields.");
-                return Answer::error(400, "Bad Request", "invalid_parameter", &message, Some(extra));
+                return Answer::error(
+                    400,
+                    "Bad Request",
+                    "invalid_parameter",
+                    &message,
+                    Some(extra),
+                );
             }
             let session_id = percent_decode(session_id);
             if state.sessions.contains(&session_id) {
-                Answer::json(200, "OK", serde_json::json!({ "data": { "session_id": session_id } }))
+                Answer::json(
+                    200,
+                    "OK",
+                    serde_json::json!({ "data": { "session_id": session_id } }),
+                )
             } else {
                 Answer::error(404, "Not Found", "not_found", "Session not found.", None)
             }
@@ -296,7 +348,11 @@ fn percent_decode(segment: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
             (b'%', Some(hi), Some(lo)) => {
                 out.push((hi * 16 + lo) as u8);
                 i += 3;
@@ -332,15 +388,32 @@ async fn serve(mut stream: TcpStream, state: Arc<Mutex<State>>) -> std::io::Resu
             .filter_map(|l| l.split_once(':'))
             .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
             .collect();
-        let value = |name: &str| headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-        let chunked = value("transfer-encoding").is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
-        let length: usize = value("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
+        let value = |name: &str| {
+            headers
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str())
+        };
+        let chunked =
+            value("transfer-encoding").is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
+        let length: usize = value("content-length")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
         let close = value("connection").is_some_and(|v| v.eq_ignore_ascii_case("close"));
         let start = head_end + 4;
         if chunked || length > MAX_BODY {
-            let why = if chunked { "chunked request bodies" } else { "bodies over 1 MiB" };
+            let why = if chunked {
+                "chunked request bodies"
+            } else {
+                "bodies over 1 MiB"
+            };
             let message = format!("The HeyGen stand-in does not accept {why}.");
-            write_answer(&mut stream, &Answer::error(400, "Bad Request", "invalid_request", &message, None), 0).await?;
+            write_answer(
+                &mut stream,
+                &Answer::error(400, "Bad Request", "invalid_request", &message, None),
+                0,
+            )
+            .await?;
             return Ok(());
         }
         while buf.len() < start + length {
@@ -355,7 +428,13 @@ async fn serve(mut stream: TcpStream, state: Arc<Mutex<State>>) -> std::io::Resu
             let answer = answer(&mut state, &method, &target, &headers, &body);
             let id = state.next_id;
             state.next_id += 1;
-            state.requests.push(Recorded { method, target, headers, body, status: answer.status });
+            state.requests.push(Recorded {
+                method,
+                target,
+                headers,
+                body,
+                status: answer.status,
+            });
             (answer, id)
         };
         write_answer(&mut stream, &answer, id).await?;
@@ -413,21 +492,55 @@ mod tests {
     #[test]
     fn rules() {
         let mut s = state();
-        assert_eq!(answer(&mut s, "POST", "/v3/video-agents/s%201/stop", &key(), b"{}").status, 200);
-        assert_eq!(answer(&mut s, "POST", "/v3/video-agents/other/stop", &key(), b"{}").status, 404);
-        assert_eq!(answer(&mut s, "POST", "/v3/video-agents/s%201/stop", &[], b"{}").status, 401);
+        assert_eq!(
+            answer(&mut s, "POST", "/v3/video-agents/s%201/stop", &key(), b"{}").status,
+            200
+        );
+        assert_eq!(
+            answer(&mut s, "POST", "/v3/video-agents/other/stop", &key(), b"{}").status,
+            404
+        );
+        assert_eq!(
+            answer(&mut s, "POST", "/v3/video-agents/s%201/stop", &[], b"{}").status,
+            401
+        );
         let bearer = vec![("authorization".to_string(), "Bearer k".to_string())];
-        assert_eq!(answer(&mut s, "POST", "/v3/video-agents/s%201/stop", &bearer, b"{}").status, 200);
-        let extra = answer(&mut s, "POST", "/v3/video-agents/s%201/stop", &key(), br#"{"x":1}"#);
+        assert_eq!(
+            answer(
+                &mut s,
+                "POST",
+                "/v3/video-agents/s%201/stop",
+                &bearer,
+                b"{}"
+            )
+            .status,
+            200
+        );
+        let extra = answer(
+            &mut s,
+            "POST",
+            "/v3/video-agents/s%201/stop",
+            &key(),
+            br#"{"x":1}"#,
+        );
         assert_eq!(extra.status, 400);
         assert!(extra.body.contains(r#""param":"x""#), "{}", extra.body);
-        assert_eq!(answer(&mut s, "POST", "/v3/video-agents/s%201/stop", &key(), b"[]").status, 400);
+        assert_eq!(
+            answer(&mut s, "POST", "/v3/video-agents/s%201/stop", &key(), b"[]").status,
+            400
+        );
         let unknown = answer(&mut s, "GET", "/v3/nothing?x=1", &key(), b"");
         assert_eq!(unknown.status, 404);
         assert!(unknown.body.contains("GET /v3/nothing"), "{}", unknown.body);
         s.rate_limits.push_back(1);
         let limited = answer(&mut s, "POST", "/v3/video-agents/s%201/stop", &key(), b"{}");
-        assert_eq!((limited.status, limited.headers.clone()), (429, vec![("retry-after", "1".to_string())]));
-        assert_eq!(answer(&mut s, "POST", "/v3/video-agents/s%201/stop", &key(), b"{}").status, 200);
+        assert_eq!(
+            (limited.status, limited.headers.clone()),
+            (429, vec![("retry-after", "1".to_string())])
+        );
+        assert_eq!(
+            answer(&mut s, "POST", "/v3/video-agents/s%201/stop", &key(), b"{}").status,
+            200
+        );
     }
 }

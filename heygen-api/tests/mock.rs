@@ -7,14 +7,19 @@ use heygen_api::mock::{self, ApiErrorThen, MockServerExt};
 use heygen_api::types::{StopSessionRequest, StopSessionResponse, StopVideoAgentSessionResponse};
 
 fn stopped(session_id: &str) -> StopVideoAgentSessionResponse {
-    StopVideoAgentSessionResponse { data: Some(StopSessionResponse { session_id: session_id.into() }) }
+    StopVideoAgentSessionResponse {
+        data: Some(StopSessionResponse {
+            session_id: session_id.into(),
+        }),
+    }
 }
 
 #[tokio::test]
 async fn stop_video_agent_session_success() {
     let server = httpmock::MockServer::start_async().await;
     let m = server.stop_video_agent_session(|when, then| {
-        when.session_id("sess_1").body(&StopSessionRequest::default());
+        when.session_id("sess_1")
+            .body(&StopSessionRequest::default());
         then.ok(&stopped("sess_1"));
     });
     let data = mock::client(&server)
@@ -46,7 +51,10 @@ async fn stop_video_agent_session_not_found() {
         .expect_err("mocked 404");
     assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
     assert_eq!(err.code(), Some("not_found"));
-    assert_eq!(err.api().and_then(|a| a.message.as_deref()), Some("Session not found."));
+    assert_eq!(
+        err.api().and_then(|a| a.message.as_deref()),
+        Some("Session not found.")
+    );
     m.assert();
 }
 
@@ -56,7 +64,10 @@ async fn a_mocked_rate_limit_surfaces_its_retry_after() {
     let m = server.stop_video_agent_session(|_when, then| {
         then.rate_limited(Duration::from_secs(7));
     });
-    let client = mock::client_builder(&server).max_retries(0).build().expect("client");
+    let client = mock::client_builder(&server)
+        .max_retries(0)
+        .build()
+        .expect("client");
     let err = client
         .stop_video_agent_session()
         .session_id("s")
@@ -85,10 +96,17 @@ async fn path_parameters_match_literally_and_as_sent() {
     mock::reject_unmatched(&server);
     let client = mock::client(&server);
     let call = |id: &'static str| {
-        client.stop_video_agent_session().session_id(id).body(StopSessionRequest::default()).send()
+        client
+            .stop_video_agent_session()
+            .session_id(id)
+            .body(StopSessionRequest::default())
+            .send()
     };
     assert!(call("a.b").await.is_ok());
-    assert_eq!(call("axb").await.expect_err("no mock for axb").code(), Some(mock::UNMATCHED));
+    assert_eq!(
+        call("axb").await.expect_err("no mock for axb").code(),
+        Some(mock::UNMATCHED)
+    );
     assert!(call("x/y").await.is_ok());
     dotted.assert_calls(1);
     slashed.assert_calls(1);
@@ -112,7 +130,11 @@ async fn unmatched_requests_get_a_404_that_names_the_operation() {
     assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
     assert_eq!(err.code(), Some(mock::UNMATCHED));
     let text = err.to_string();
-    for part in ["POST /v3/video-agents/sess_2/stop", "stopVideoAgentSession", "server.stop_video_agent_session(..)"] {
+    for part in [
+        "POST /v3/video-agents/sess_2/stop",
+        "stopVideoAgentSession",
+        "server.stop_video_agent_session(..)",
+    ] {
         assert!(text.contains(part), "{part:?} missing from: {text}");
     }
     expected.assert_calls(0);
@@ -132,7 +154,11 @@ async fn without_the_catch_all_httpmock_says_only_that_nothing_matched() {
         .expect_err("unmatched");
     assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
     assert_eq!(err.code(), None);
-    assert!(err.api().is_some_and(|a| a.snippet.contains("did not match")), "{err:?}");
+    assert!(
+        err.api()
+            .is_some_and(|a| a.snippet.contains("did not match")),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -142,6 +168,11 @@ fn every_operation_has_a_mock_method() {
     assert!(!mock::OPERATIONS.is_empty());
     for op in mock::OPERATIONS {
         assert!(op.path.starts_with('/'), "{op:?}");
-        assert!(op.mock.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'), "{op:?}");
+        assert!(
+            op.mock
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+            "{op:?}"
+        );
     }
 }

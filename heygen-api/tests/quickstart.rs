@@ -12,12 +12,22 @@ fn quickstart() -> Command {
         // This test runs from <target>/<profile>/deps/; examples land in
         // <target>/<profile>/examples/.
         let exe = std::env::current_exe().expect("test binary path");
-        let profile_dir = exe.parent().and_then(|deps| deps.parent()).expect("<target>/<profile>");
+        let profile_dir = exe
+            .parent()
+            .and_then(|deps| deps.parent())
+            .expect("<target>/<profile>");
         let target_dir = profile_dir.parent().expect("<target>");
         let release = profile_dir.file_name().is_some_and(|n| n == "release");
         let mut build = Command::new(env!("CARGO"));
         build
-            .args(["build", "--quiet", "-p", "heygen-api", "--example", "quickstart"])
+            .args([
+                "build",
+                "--quiet",
+                "-p",
+                "heygen-api",
+                "--example",
+                "quickstart",
+            ])
             .arg("--manifest-path")
             .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
             .arg("--target-dir")
@@ -27,10 +37,15 @@ fn quickstart() -> Command {
         }
         let status = build.status().expect("run cargo build");
         assert!(status.success(), "cargo build --example quickstart failed");
-        profile_dir.join("examples").join(format!("quickstart{}", std::env::consts::EXE_SUFFIX))
+        profile_dir
+            .join("examples")
+            .join(format!("quickstart{}", std::env::consts::EXE_SUFFIX))
     });
     let mut command = Command::new(binary);
-    command.env_remove("HEYGEN_API_KEY").env_remove("HEYGEN_BASE_URL").env_remove("HEYGEN_MAX_RETRIES");
+    command
+        .env_remove("HEYGEN_API_KEY")
+        .env_remove("HEYGEN_BASE_URL")
+        .env_remove("HEYGEN_MAX_RETRIES");
     command
 }
 
@@ -52,7 +67,12 @@ fn assert_in_order(haystack: &str, needles: &[&str]) {
 fn without_a_key_it_runs_the_whole_flow_against_the_embedded_stand_in() {
     let out: Output = quickstart().output().expect("run quickstart");
     let stdout = text(&out.stdout);
-    assert!(out.status.success(), "exit {:?}\nstdout:\n{stdout}\nstderr:\n{}", out.status, text(&out.stderr));
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstdout:\n{stdout}\nstderr:\n{}",
+        out.status,
+        text(&out.stderr)
+    );
     assert_in_order(
         &stdout,
         &[
@@ -76,23 +96,37 @@ fn without_a_key_it_runs_the_whole_flow_against_the_embedded_stand_in() {
 
 #[test]
 fn a_session_id_argument_is_the_one_stopped() {
-    let out = quickstart().arg("sess_mine").output().expect("run quickstart");
+    let out = quickstart()
+        .arg("sess_mine")
+        .output()
+        .expect("run quickstart");
     assert!(out.status.success());
     assert!(text(&out.stdout).contains("StopSessionResponse { session_id: \"sess_mine\" }"));
 }
 
 fn assert_one_line_failure(out: &Output, expect: &str) {
-    assert!(!out.status.success(), "expected a failure, got {:?}", out.status);
+    assert!(
+        !out.status.success(),
+        "expected a failure, got {:?}",
+        out.status
+    );
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "stderr: {stderr}");
     assert!(stderr.contains(expect), "stderr: {stderr}");
-    assert!(text(&out.stdout).trim().is_empty(), "stdout: {}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).trim().is_empty(),
+        "stdout: {}",
+        text(&out.stdout)
+    );
 }
 
 #[test]
 fn a_malformed_base_url_is_one_line_and_a_non_zero_exit() {
-    let out = quickstart().env("HEYGEN_BASE_URL", "not a url").output().expect("run quickstart");
+    let out = quickstart()
+        .env("HEYGEN_BASE_URL", "not a url")
+        .output()
+        .expect("run quickstart");
     assert_one_line_failure(&out, "HEYGEN_BASE_URL");
     // The same with a key: nothing is sent anywhere.
     let out = quickstart()
@@ -105,7 +139,10 @@ fn a_malformed_base_url_is_one_line_and_a_non_zero_exit() {
 
 #[test]
 fn an_empty_key_is_one_line_and_a_non_zero_exit() {
-    let out = quickstart().env("HEYGEN_API_KEY", "").output().expect("run quickstart");
+    let out = quickstart()
+        .env("HEYGEN_API_KEY", "")
+        .output()
+        .expect("run quickstart");
     assert_one_line_failure(&out, "API key is empty");
 }
 
@@ -114,15 +151,30 @@ fn with_a_key_it_calls_the_configured_server() {
     // "Live" mode, pointed at a stand-in instead of HeyGen: the typed error
     // for the placeholder session, and a non-zero exit.
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let heygen = runtime.block_on(heygen_api::testing::FakeHeyGen::start()).expect("stand-in");
+    let heygen = runtime
+        .block_on(heygen_api::testing::FakeHeyGen::start())
+        .expect("stand-in");
     let out = quickstart()
         .env("HEYGEN_API_KEY", heygen.api_key())
         .env("HEYGEN_BASE_URL", heygen.url())
         .output()
         .expect("run quickstart");
     let stdout = text(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "stdout:\n{stdout}\nstderr:\n{}", text(&out.stderr));
-    assert_in_order(&stdout, &["mode: live", &heygen.url(), "sess_placeholder", "error: status 404 code not_found"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stdout:\n{stdout}\nstderr:\n{}",
+        text(&out.stderr)
+    );
+    assert_in_order(
+        &stdout,
+        &[
+            "mode: live",
+            &heygen.url(),
+            "sess_placeholder",
+            "error: status 404 code not_found",
+        ],
+    );
     let seen = heygen.requests();
     assert_eq!(seen.len(), 1);
     assert_eq!(seen[0].target, "/v3/video-agents/sess_placeholder/stop");

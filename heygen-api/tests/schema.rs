@@ -16,14 +16,20 @@ fn spec() -> Value {
 }
 
 fn component(spec: &Value, name: &str) -> Value {
-    spec.pointer(&format!("/components/schemas/{name}")).cloned().unwrap_or_else(|| panic!("no schema {name}"))
+    spec.pointer(&format!("/components/schemas/{name}"))
+        .cloned()
+        .unwrap_or_else(|| panic!("no schema {name}"))
 }
 
 /// `type` as a set: `"string"` and `["string", "null"]` alike.
 fn types(schema: &Value) -> BTreeSet<String> {
     match schema.get("type") {
         Some(Value::String(t)) => BTreeSet::from([t.clone()]),
-        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).map(String::from).collect(),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .filter_map(Value::as_str)
+            .map(String::from)
+            .collect(),
         _ => BTreeSet::new(),
     }
 }
@@ -31,7 +37,11 @@ fn types(schema: &Value) -> BTreeSet<String> {
 fn keys(schema: &Value, field: &str) -> BTreeSet<String> {
     match schema.get(field) {
         Some(Value::Object(map)) => map.keys().cloned().collect(),
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(String::from).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(String::from)
+            .collect(),
         _ => BTreeSet::new(),
     }
 }
@@ -42,13 +52,29 @@ fn keys(schema: &Value, field: &str) -> BTreeSet<String> {
 fn assert_agrees(name: &str, ours: Schema, spec: &Value) {
     let ours = ours.to_value();
     let theirs = component(spec, name);
-    assert_eq!(types(&ours), types(&theirs), "{name}: type\nours: {ours:#}\nspec: {theirs:#}");
-    assert_eq!(keys(&ours, "properties"), keys(&theirs, "properties"), "{name}: properties\nours: {ours:#}");
-    assert_eq!(keys(&ours, "required"), keys(&theirs, "required"), "{name}: required\nours: {ours:#}");
+    assert_eq!(
+        types(&ours),
+        types(&theirs),
+        "{name}: type\nours: {ours:#}\nspec: {theirs:#}"
+    );
+    assert_eq!(
+        keys(&ours, "properties"),
+        keys(&theirs, "properties"),
+        "{name}: properties\nours: {ours:#}"
+    );
+    assert_eq!(
+        keys(&ours, "required"),
+        keys(&theirs, "required"),
+        "{name}: required\nours: {ours:#}"
+    );
     for property in keys(&theirs, "properties") {
         let a = &ours["properties"][&property];
         let b = &theirs["properties"][&property];
-        assert_eq!(types(a), types(b), "{name}.{property}: type\nours: {a:#}\nspec: {b:#}");
+        assert_eq!(
+            types(a),
+            types(b),
+            "{name}.{property}: type\nours: {a:#}\nspec: {b:#}"
+        );
     }
 }
 
@@ -60,7 +86,10 @@ fn stop_session_request_is_an_object_without_properties() {
     let value = schema.to_value();
     assert_eq!(value["type"], "object");
     assert!(keys(&value, "properties").is_empty(), "{value:#}");
-    assert_eq!(component(&spec, "StopSessionRequest")["additionalProperties"], false);
+    assert_eq!(
+        component(&spec, "StopSessionRequest")["additionalProperties"],
+        false
+    );
 }
 
 #[test]
@@ -69,7 +98,10 @@ fn stop_session_response_requires_a_string_session_id() {
     let schema = schema_for!(StopSessionResponse);
     assert_agrees("StopSessionResponse", schema.clone(), &spec);
     let value = schema.to_value();
-    assert_eq!(keys(&value, "required"), BTreeSet::from(["session_id".to_string()]));
+    assert_eq!(
+        keys(&value, "required"),
+        BTreeSet::from(["session_id".to_string()])
+    );
     assert_eq!(value["properties"]["session_id"]["type"], "string");
 }
 
@@ -92,7 +124,9 @@ fn every_request_body_of_the_spec_is_a_checked_type() {
     let mut bodies = BTreeSet::new();
     for item in spec["paths"].as_object().expect("paths").values() {
         for op in item.as_object().expect("path item").values() {
-            if let Some(Value::String(r)) = op.pointer("/requestBody/content/application~1json/schema/$ref") {
+            if let Some(Value::String(r)) =
+                op.pointer("/requestBody/content/application~1json/schema/$ref")
+            {
                 bodies.insert(r.rsplit('/').next().unwrap_or_default().to_string());
             }
         }

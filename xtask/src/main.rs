@@ -127,12 +127,18 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     let root = cli.root.clone().unwrap_or_else(default_root);
     let result = match cli.command {
-        Command::UpdateSpec { from, check_build } => update_spec(&root, from, check_build).map(|()| Outcome::Ok),
+        Command::UpdateSpec { from, check_build } => {
+            update_spec(&root, from, check_build).map(|()| Outcome::Ok)
+        }
         Command::Drift { against } => drift(&root, against.as_deref()),
         Command::Diff { old, new } => diff(&old, &new).map(|()| Outcome::Ok),
         Command::Expand { out } => expand(&root, out).map(|()| Outcome::Ok),
@@ -171,11 +177,17 @@ fn generate(spec: &Spec) -> Result<Generated> {
 
 /// `1 operation`, `2 operations`.
 fn count(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn str_at<'a>(doc: &'a serde_json::Value, pointer: &str) -> &'a str {
-    doc.pointer(pointer).and_then(serde_json::Value::as_str).unwrap_or("")
+    doc.pointer(pointer)
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or("")
 }
 
 fn update_spec(root: &Path, from: Option<String>, check_build: bool) -> Result<()> {
@@ -188,11 +200,15 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool) -> Result<(
     let refresh = !source::is_url(&source)
         && spec_path.exists()
         && std::fs::canonicalize(&source).ok() == std::fs::canonicalize(&spec_path).ok();
-    let previous_lock = std::fs::read_to_string(&lock_path).ok().and_then(|t| Lock::parse(&t, LOCK).ok());
+    let previous_lock = std::fs::read_to_string(&lock_path)
+        .ok()
+        .and_then(|t| Lock::parse(&t, LOCK).ok());
     let recorded_source = match (&previous_lock, refresh) {
         (Some(lock), true) => lock.source.clone(),
         _ if source::is_url(&source) => source.clone(),
-        _ => vendor::relative_to(Path::new(&source), root).display().to_string(),
+        _ => vendor::relative_to(Path::new(&source), root)
+            .display()
+            .to_string(),
     };
 
     let loaded = source::load_source(&source)?;
@@ -228,16 +244,27 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool) -> Result<(
     match std::fs::read(&spec_path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(old_text) => match heygen_api_gen::load_str(&old_text, SPEC) {
-                Ok(old) => print!("{}", changelog(&old.normalised, &vendored.normalised).render()),
-                Err(e) => println!("(no changelog: the previously vendored document does not load: {e})"),
+                Ok(old) => print!(
+                    "{}",
+                    changelog(&old.normalised, &vendored.normalised).render()
+                ),
+                Err(e) => {
+                    println!("(no changelog: the previously vendored document does not load: {e})")
+                }
             },
             Err(_) => println!("(no changelog: the previously vendored document is not UTF-8)"),
         },
         Err(_) => println!("(no changelog: nothing was vendored before)"),
     }
 
-    let files = [(spec_path, text), (lock_path, lock), (surface_path, surface)];
-    let unchanged = files.iter().all(|(path, text)| std::fs::read(path).ok().as_deref() == Some(text.as_bytes()));
+    let files = [
+        (spec_path, text),
+        (lock_path, lock),
+        (surface_path, surface),
+    ];
+    let unchanged = files
+        .iter()
+        .all(|(path, text)| std::fs::read(path).ok().as_deref() == Some(text.as_bytes()));
     if unchanged {
         println!("{SPEC}, {LOCK} and {SURFACE} are up to date; nothing written");
         return Ok(());
@@ -257,9 +284,11 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool) -> Result<(
 /// `HEYGEN_API_SPEC` instead of the vendored file when it is set.
 fn check_build_with(root: &Path, text: &str) -> Result<()> {
     let dir = root.join("target").join("xtask");
-    std::fs::create_dir_all(&dir).map_err(|e| fail(format!("cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| fail(format!("cannot create {}: {e}", dir.display())))?;
     let candidate = dir.join("candidate-heygen-api.yaml");
-    std::fs::write(&candidate, text).map_err(|e| fail(format!("cannot write {}: {e}", candidate.display())))?;
+    std::fs::write(&candidate, text)
+        .map_err(|e| fail(format!("cannot write {}: {e}", candidate.display())))?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     progress("compiling heygen-api against the new document (cargo check -p heygen-api)");
     let started = Instant::now();
@@ -274,15 +303,22 @@ fn check_build_with(root: &Path, text: &str) -> Result<()> {
             "the client generated from the new document does not compile (`cargo check -p heygen-api` failed: {status}); the compiler's messages are above"
         )));
     }
-    progress(&format!("heygen-api compiles against the new document ({} ms)", started.elapsed().as_millis()));
+    progress(&format!(
+        "heygen-api compiles against the new document ({} ms)",
+        started.elapsed().as_millis()
+    ));
     Ok(())
 }
 
 fn drift(root: &Path, against: Option<&str>) -> Result<Outcome> {
     let spec_path = root.join(SPEC);
-    let bytes = std::fs::read(&spec_path).map_err(|e| fail(format!("{}: cannot read: {e}", spec_path.display())))?;
-    let lock_text = std::fs::read_to_string(root.join(LOCK))
-        .map_err(|e| fail(format!("{LOCK}: cannot read: {e}; run `cargo xtask update-spec` to write it")))?;
+    let bytes = std::fs::read(&spec_path)
+        .map_err(|e| fail(format!("{}: cannot read: {e}", spec_path.display())))?;
+    let lock_text = std::fs::read_to_string(root.join(LOCK)).map_err(|e| {
+        fail(format!(
+            "{LOCK}: cannot read: {e}; run `cargo xtask update-spec` to write it"
+        ))
+    })?;
     let lock = Lock::parse(&lock_text, LOCK)?;
     let mut problems: Vec<String> = Vec::new();
 
@@ -293,11 +329,17 @@ fn drift(root: &Path, against: Option<&str>) -> Result<Outcome> {
              The vendored document was edited by hand. Vendor changes with `cargo xtask update-spec --from FILE|URL`.",
             lock.sha256, lock.source
         );
-        problems.push(format!("{SPEC} was edited by hand (its hash does not match {LOCK})"));
+        problems.push(format!(
+            "{SPEC} was edited by hand (its hash does not match {LOCK})"
+        ));
     }
 
-    let text = String::from_utf8(bytes)
-        .map_err(|e| fail(format!("{SPEC}: expected UTF-8 text; invalid byte at offset {}", e.utf8_error().valid_up_to())))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        fail(format!(
+            "{SPEC}: expected UTF-8 text; invalid byte at offset {}",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
     let vendored = heygen_api_gen::load_str(&text, SPEC)?;
     let generated = generate(&vendored)?;
     let current = generated.surface.render();
@@ -306,9 +348,10 @@ fn drift(root: &Path, against: Option<&str>) -> Result<Outcome> {
         let diff = similar::TextDiff::from_lines(&committed, &current);
         print!(
             "{}",
-            diff.unified_diff()
-                .context_radius(2)
-                .header(&format!("{SURFACE} (committed)"), &format!("{SURFACE} (generated now)"))
+            diff.unified_diff().context_radius(2).header(
+                &format!("{SURFACE} (committed)"),
+                &format!("{SURFACE} (generated now)")
+            )
         );
         println!(
             "The committed surface snapshot differs from what the current generator produces from {SPEC}.\n\
@@ -354,7 +397,10 @@ fn drift(root: &Path, against: Option<&str>) -> Result<Outcome> {
 fn diff(old: &str, new: &str) -> Result<()> {
     let old = source::load_source(old)?;
     let new = source::load_source(new)?;
-    print!("{}", changelog(&old.spec.normalised, &new.spec.normalised).render());
+    print!(
+        "{}",
+        changelog(&old.spec.normalised, &new.spec.normalised).render()
+    );
     Ok(())
 }
 
@@ -364,9 +410,15 @@ fn expand(root: &Path, out: Option<PathBuf>) -> Result<()> {
     let generated = generate(&spec)?;
     let out = out.unwrap_or_else(|| root.join("target").join("heygen-api.expanded.rs"));
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| fail(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| fail(format!("cannot create {}: {e}", dir.display())))?;
     }
-    std::fs::write(&out, &generated.code).map_err(|e| fail(format!("cannot write {}: {e}", out.display())))?;
-    println!("wrote {} ({} lines)", out.display(), generated.code.lines().count());
+    std::fs::write(&out, &generated.code)
+        .map_err(|e| fail(format!("cannot write {}: {e}", out.display())))?;
+    println!(
+        "wrote {} ({} lines)",
+        out.display(),
+        generated.code.lines().count()
+    );
     Ok(())
 }

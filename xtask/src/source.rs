@@ -49,7 +49,8 @@ pub fn load_source(source: &str) -> Result<Loaded> {
         heygen_api_gen::from_value(raw, source)?
     } else {
         let path = Path::new(source);
-        let meta = std::fs::metadata(path).map_err(|e| fail(format!("{source}: cannot read: {e}")))?;
+        let meta =
+            std::fs::metadata(path).map_err(|e| fail(format!("{source}: cannot read: {e}")))?;
         if meta.is_dir() {
             load_dir(path)?
         } else {
@@ -58,7 +59,10 @@ pub fn load_source(source: &str) -> Result<Loaded> {
             heygen_api_gen::from_value(raw, source)?
         }
     };
-    Ok(Loaded { spec, source: source.to_string() })
+    Ok(Loaded {
+        spec,
+        source: source.to_string(),
+    })
 }
 
 /// Reads a file as UTF-8 text.
@@ -78,7 +82,9 @@ pub fn read_text(path: &Path) -> Result<String> {
 /// is reported as such instead of as "not an OpenAPI document".
 pub fn parse_text(text: &str, origin: &str) -> Result<Value> {
     let lower = origin.to_ascii_lowercase();
-    let named_like_page = [".md", ".mdx", ".markdown", ".txt"].iter().any(|ext| lower.ends_with(ext));
+    let named_like_page = [".md", ".mdx", ".markdown", ".txt"]
+        .iter()
+        .any(|ext| lower.ends_with(ext));
     let start = text.trim_start_matches('\u{feff}').trim_start();
     let bare = start.starts_with('{') || start.starts_with("openapi:");
     let raw = if load::looks_like_page(text) || (named_like_page && !bare) {
@@ -94,7 +100,8 @@ pub fn parse_text(text: &str, origin: &str) -> Result<Value> {
 /// into one document.
 fn load_dir(dir: &Path) -> Result<Spec> {
     let origin = dir.display().to_string();
-    let entries = std::fs::read_dir(dir).map_err(|e| fail(format!("{origin}: cannot list: {e}")))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| fail(format!("{origin}: cannot list: {e}")))?;
     let mut files = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| fail(format!("{origin}: cannot list: {e}")))?;
@@ -133,13 +140,19 @@ pub fn download(url: &str) -> Result<String> {
         .into();
     let mut response = agent
         .get(url)
-        .header("Accept", "application/json, application/yaml, text/yaml, text/plain;q=0.5, */*;q=0.1")
+        .header(
+            "Accept",
+            "application/json, application/yaml, text/yaml, text/plain;q=0.5, */*;q=0.1",
+        )
         .call()
         .map_err(|e| fail(format!("GET {url}: download failed: {e}")))?;
     let status = response.status();
     if !status.is_success() {
         let reason = status.canonical_reason().unwrap_or("");
-        return Err(fail(format!("GET {url}: the server answered HTTP {} {reason}", status.as_u16())));
+        return Err(fail(format!(
+            "GET {url}: the server answered HTTP {} {reason}",
+            status.as_u16()
+        )));
     }
     let bytes = response
         .body_mut()
@@ -147,7 +160,11 @@ pub fn download(url: &str) -> Result<String> {
         .limit(MAX_DOWNLOAD)
         .read_to_vec()
         .map_err(|e| fail(format!("GET {url}: reading the response failed: {e}")))?;
-    progress(&format!("downloaded {} bytes in {} ms", bytes.len(), started.elapsed().as_millis()));
+    progress(&format!(
+        "downloaded {} bytes in {} ms",
+        bytes.len(),
+        started.elapsed().as_millis()
+    ));
     String::from_utf8(bytes).map_err(|e| {
         fail(format!(
             "GET {url}: expected UTF-8 text; invalid byte at offset {}",

@@ -68,22 +68,34 @@ impl Lock {
                 continue;
             }
             let Some((key, value)) = line.split_once('=') else {
-                return Err(fail(format!("{origin}: line {}: expected `key = value`", i + 1)));
+                return Err(fail(format!(
+                    "{origin}: line {}: expected `key = value`",
+                    i + 1
+                )));
             };
             let value = value.trim();
             let value = if value.starts_with('"') {
-                serde_json::from_str::<String>(value)
-                    .map_err(|e| fail(format!("{origin}: line {}: expected a quoted string: {e}", i + 1)))?
+                serde_json::from_str::<String>(value).map_err(|e| {
+                    fail(format!(
+                        "{origin}: line {}: expected a quoted string: {e}",
+                        i + 1
+                    ))
+                })?
             } else {
                 value.to_string()
             };
             fields.insert(key.trim().to_string(), value);
         }
         let get = |k: &str| -> Result<String> {
-            fields.get(k).cloned().ok_or_else(|| fail(format!("{origin}: expected a `{k}` entry")))
+            fields
+                .get(k)
+                .cloned()
+                .ok_or_else(|| fail(format!("{origin}: expected a `{k}` entry")))
         };
         let count = |k: &str| -> Result<usize> {
-            get(k)?.parse().map_err(|_| fail(format!("{origin}: expected `{k}` to be a number")))
+            get(k)?
+                .parse()
+                .map_err(|_| fail(format!("{origin}: expected `{k}` to be a number")))
         };
         Ok(Lock {
             source: get("source")?,
@@ -139,8 +151,12 @@ pub fn replace_all(files: &[(PathBuf, String)]) -> Result<()> {
 fn stage(files: &[(PathBuf, String)], staged: &mut Vec<(PathBuf, PathBuf)>) -> Result<()> {
     for (target, text) in files {
         let dir = target.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir).map_err(|e| fail(format!("cannot create {}: {e}", dir.display())))?;
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        fs::create_dir_all(dir)
+            .map_err(|e| fail(format!("cannot create {}: {e}", dir.display())))?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
         let _ = fs::remove_file(&tmp); // a leftover of a killed run with the same pid
         let mut file = OpenOptions::new()
@@ -200,6 +216,10 @@ mod tests {
     #[test]
     fn lock_missing_entry_is_an_error() {
         let err = Lock::parse("source = \"x\"\n", "the.lock").unwrap_err();
-        assert!(err.to_string().contains("the.lock: expected a `sha256` entry"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("the.lock: expected a `sha256` entry"),
+            "{err}"
+        );
     }
 }

@@ -19,7 +19,11 @@ fn manifest_dir() -> PathBuf {
 }
 
 fn fixture(name: &str) -> String {
-    manifest_dir().join("tests/fixtures").join(name).display().to_string()
+    manifest_dir()
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
 }
 
 fn committed(file: &str) -> Vec<u8> {
@@ -65,7 +69,10 @@ impl Repo {
         let mut out = BTreeMap::new();
         for entry in std::fs::read_dir(self.path().join("openapi")).unwrap() {
             let entry = entry.unwrap();
-            out.insert(entry.file_name().to_string_lossy().into_owned(), std::fs::read(entry.path()).unwrap());
+            out.insert(
+                entry.file_name().to_string_lossy().into_owned(),
+                std::fs::read(entry.path()).unwrap(),
+            );
         }
         out
     }
@@ -77,7 +84,8 @@ impl Repo {
     fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_xtask"));
         cmd.arg("--root").arg(self.path()).args(args);
-        cmd.env_remove("HEYGEN_OPENAPI_URL").env_remove("XTASK_FAIL_AFTER_STAGING");
+        cmd.env_remove("HEYGEN_OPENAPI_URL")
+            .env_remove("XTASK_FAIL_AFTER_STAGING");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -101,7 +109,12 @@ impl Run {
         String::from_utf8_lossy(&self.0.stderr).into_owned()
     }
     fn show(&self) -> String {
-        format!("exit {:?}\n--- stdout\n{}--- stderr\n{}", self.code(), self.stdout(), self.stderr())
+        format!(
+            "exit {:?}\n--- stdout\n{}--- stderr\n{}",
+            self.code(),
+            self.stdout(),
+            self.stderr()
+        )
     }
     #[track_caller]
     fn assert_ok(&self) -> &Self {
@@ -112,9 +125,17 @@ impl Run {
     #[track_caller]
     fn assert_error(&self, needle: &str) -> &Self {
         assert_eq!(self.code(), Some(1), "expected exit 1:\n{}", self.show());
-        let line = self.stderr().lines().find(|l| l.starts_with("error: ")).map(String::from);
+        let line = self
+            .stderr()
+            .lines()
+            .find(|l| l.starts_with("error: "))
+            .map(String::from);
         let line = line.unwrap_or_else(|| panic!("expected an `error:` line:\n{}", self.show()));
-        assert!(line.contains(needle), "expected `{needle}` in the error:\n{}", self.show());
+        assert!(
+            line.contains(needle),
+            "expected `{needle}` in the error:\n{}",
+            self.show()
+        );
         self
     }
 }
@@ -128,14 +149,18 @@ fn serve(responses: Vec<(u16, Vec<u8>)>) -> (String, JoinHandle<()>) {
     let handle = std::thread::spawn(move || {
         let deadline = Instant::now() + Duration::from_secs(10);
         let mut responses = responses.into_iter();
-        let Some(mut next) = responses.next() else { return };
+        let Some(mut next) = responses.next() else {
+            return;
+        };
         while Instant::now() < deadline {
             let Ok((mut stream, _)) = listener.accept() else {
                 std::thread::sleep(Duration::from_millis(10));
                 continue;
             };
             stream.set_nonblocking(false).unwrap();
-            stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+            stream
+                .set_read_timeout(Some(Duration::from_secs(5)))
+                .unwrap();
             let mut request = Vec::new();
             let mut buf = [0u8; 1024];
             while !request.windows(4).any(|w| w == b"\r\n\r\n") {
@@ -166,12 +191,27 @@ fn serve(responses: Vec<(u16, Vec<u8>)>) -> (String, JoinHandle<()>) {
 #[test]
 fn vendor_from_seed_page_reproduces_the_committed_files() {
     let repo = Repo::empty();
-    repo.run(&["update-spec", "--from", &fixture("seed-page.txt")]).assert_ok();
-    assert!(repo.read(SPEC) == committed(SPEC), "the vendored spec differs from the committed one");
-    assert_eq!(repo.read_str(SURFACE), String::from_utf8(committed(SURFACE)).unwrap());
+    repo.run(&["update-spec", "--from", &fixture("seed-page.txt")])
+        .assert_ok();
+    assert!(
+        repo.read(SPEC) == committed(SPEC),
+        "the vendored spec differs from the committed one"
+    );
+    assert_eq!(
+        repo.read_str(SURFACE),
+        String::from_utf8(committed(SURFACE)).unwrap()
+    );
     // Everything in the lock but the recorded source path is the same.
-    let without_source = |t: String| t.lines().filter(|l| !l.starts_with("source =")).collect::<Vec<_>>().join("\n");
-    assert_eq!(without_source(repo.read_str(LOCK)), without_source(String::from_utf8(committed(LOCK)).unwrap()));
+    let without_source = |t: String| {
+        t.lines()
+            .filter(|l| !l.starts_with("source ="))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        without_source(repo.read_str(LOCK)),
+        without_source(String::from_utf8(committed(LOCK)).unwrap())
+    );
 }
 
 #[test]
@@ -179,7 +219,11 @@ fn rerun_with_the_same_input_changes_nothing() {
     let repo = Repo::committed();
     let first = repo.run(&["update-spec", "--from", &fixture("seed-page.txt")]);
     first.assert_ok();
-    assert!(first.stdout().contains("no API changes"), "{}", first.show());
+    assert!(
+        first.stdout().contains("no API changes"),
+        "{}",
+        first.show()
+    );
     // Only the lock's recorded source differs from the committed files.
     assert!(repo.read(SPEC) == committed(SPEC) && repo.read(SURFACE) == committed(SURFACE));
     let before = repo.snapshot();
@@ -187,7 +231,10 @@ fn rerun_with_the_same_input_changes_nothing() {
     run.assert_ok();
     assert!(run.stdout().contains("no API changes"), "{}", run.show());
     assert!(run.stdout().contains("nothing written"), "{}", run.show());
-    assert!(repo.snapshot() == before, "a re-run changed the vendored files");
+    assert!(
+        repo.snapshot() == before,
+        "a re-run changed the vendored files"
+    );
 }
 
 #[test]
@@ -195,18 +242,35 @@ fn vendor_from_a_json_openapi_3_1_file() {
     let repo = Repo::empty();
     let run = repo.run(&["update-spec", "--from", &fixture("openapi-3.1.json")]);
     run.assert_ok();
-    assert!(run.stderr().contains("generated 2 operations"), "{}", run.show());
+    assert!(
+        run.stderr().contains("generated 2 operations"),
+        "{}",
+        run.show()
+    );
     let spec = repo.read_str(SPEC);
-    assert!(spec.starts_with("components:\n"), "not canonical YAML:\n{spec}");
+    assert!(
+        spec.starts_with("components:\n"),
+        "not canonical YAML:\n{spec}"
+    );
     assert!(spec.contains("\nopenapi: 3.1.0\n"), "{spec}");
     let surface = repo.read_str(SURFACE);
-    assert!(surface.contains("op GET /v3/voices listVoices -> list_voices\n"), "{surface}");
-    assert!(surface.contains("op DELETE /v3/voices/{voice_id} deleteVoice -> delete_voice\n"), "{surface}");
+    assert!(
+        surface.contains("op GET /v3/voices listVoices -> list_voices\n"),
+        "{surface}"
+    );
+    assert!(
+        surface.contains("op DELETE /v3/voices/{voice_id} deleteVoice -> delete_voice\n"),
+        "{surface}"
+    );
     assert!(repo.read_str(LOCK).contains("openapi = \"3.1.0\""));
     // The canonical form is a fixed point, and the result is drift-free.
     let again = repo.run(&["update-spec", "--from", &fixture("openapi-3.1.json")]);
     again.assert_ok();
-    assert!(again.stdout().contains("nothing written"), "{}", again.show());
+    assert!(
+        again.stdout().contains("nothing written"),
+        "{}",
+        again.show()
+    );
     repo.run(&["drift"]).assert_ok();
 }
 
@@ -215,15 +279,33 @@ fn vendor_merges_a_directory_of_pages() {
     let repo = Repo::committed();
     let run = repo.run(&["update-spec", "--from", &fixture("pages")]);
     run.assert_ok();
-    assert!(run.stderr().contains("merging 2 documents"), "{}", run.show());
+    assert!(
+        run.stderr().contains("merging 2 documents"),
+        "{}",
+        run.show()
+    );
     // The changelog against the committed (seed) document.
-    assert!(run.stdout().contains("compatible GET /v3/videos/{video_id}: operation `getVideo` added"), "{}", run.show());
+    assert!(
+        run.stdout()
+            .contains("compatible GET /v3/videos/{video_id}: operation `getVideo` added"),
+        "{}",
+        run.show()
+    );
     let surface = repo.read_str(SURFACE);
-    assert!(surface.contains("op GET /v3/videos/{video_id} getVideo -> get_video\n"), "{surface}");
-    assert!(surface.contains("op POST /v3/video-agents/{session_id}/stop stopVideoAgentSession"), "{surface}");
+    assert!(
+        surface.contains("op GET /v3/videos/{video_id} getVideo -> get_video\n"),
+        "{surface}"
+    );
+    assert!(
+        surface.contains("op POST /v3/video-agents/{session_id}/stop stopVideoAgentSession"),
+        "{surface}"
+    );
     assert!(surface.contains("struct VideoDetail {"), "{surface}");
     let spec = repo.read_str(SPEC);
-    assert!(spec.contains("    Videos") || spec.contains("name: Videos"), "tags not merged:\n{spec}");
+    assert!(
+        spec.contains("    Videos") || spec.contains("name: Videos"),
+        "tags not merged:\n{spec}"
+    );
     repo.run(&["drift"]).assert_ok();
 }
 
@@ -241,13 +323,25 @@ fn pages_that_disagree_are_an_error_naming_both() {
 #[test]
 fn bad_inputs_leave_the_vendored_files_byte_identical() {
     let cases = [
-        ("bad/not-utf8.yaml", "expected UTF-8 text; invalid byte at offset"),
+        (
+            "bad/not-utf8.yaml",
+            "expected UTF-8 text; invalid byte at offset",
+        ),
         ("bad/no-yaml-block.md", "found none"),
         ("bad/invalid.yaml", "not valid YAML"),
         ("bad/swagger-2.yaml", "found a Swagger 2 document"),
-        ("bad/openapi-4.yaml", "expected OpenAPI version 3.0.x or 3.1.x, found `4.0.0`"),
-        ("bad/dangling-ref.yaml", "dangling reference `#/components/schemas/Missing`"),
-        ("bad/duplicate-operation-id.yaml", "progenitor could not map this document"),
+        (
+            "bad/openapi-4.yaml",
+            "expected OpenAPI version 3.0.x or 3.1.x, found `4.0.0`",
+        ),
+        (
+            "bad/dangling-ref.yaml",
+            "dangling reference `#/components/schemas/Missing`",
+        ),
+        (
+            "bad/duplicate-operation-id.yaml",
+            "progenitor could not map this document",
+        ),
         ("does-not-exist.yaml", "cannot read"),
     ];
     let repo = Repo::committed();
@@ -255,8 +349,15 @@ fn bad_inputs_leave_the_vendored_files_byte_identical() {
     for (file, needle) in cases {
         let run = repo.run(&["update-spec", "--from", &fixture(file)]);
         run.assert_error(needle);
-        assert!(run.stderr().contains(file.trim_start_matches("bad/")), "the error should name {file}:\n{}", run.show());
-        assert!(repo.snapshot() == before, "{file}: the vendored files changed");
+        assert!(
+            run.stderr().contains(file.trim_start_matches("bad/")),
+            "the error should name {file}:\n{}",
+            run.show()
+        );
+        assert!(
+            repo.snapshot() == before,
+            "{file}: the vendored files changed"
+        );
     }
 }
 
@@ -264,11 +365,19 @@ fn bad_inputs_leave_the_vendored_files_byte_identical() {
 fn a_failure_after_staging_leaves_the_files_and_no_temporary_files() {
     let repo = Repo::committed();
     let before = repo.snapshot();
-    let run = repo.run_env(&["update-spec", "--from", &fixture("pages")], &[("XTASK_FAIL_AFTER_STAGING", "1")]);
+    let run = repo.run_env(
+        &["update-spec", "--from", &fixture("pages")],
+        &[("XTASK_FAIL_AFTER_STAGING", "1")],
+    );
     run.assert_error("stopping after staging");
-    assert!(repo.snapshot() == before, "files changed or temporary files were left: {:?}", repo.snapshot().keys());
+    assert!(
+        repo.snapshot() == before,
+        "files changed or temporary files were left: {:?}",
+        repo.snapshot().keys()
+    );
     // Without the hook the same command goes through.
-    repo.run(&["update-spec", "--from", &fixture("pages")]).assert_ok();
+    repo.run(&["update-spec", "--from", &fixture("pages")])
+        .assert_ok();
     assert!(repo.snapshot() != before);
     assert_eq!(repo.snapshot().len(), 3, "{:?}", repo.snapshot().keys());
 }
@@ -295,8 +404,16 @@ fn downloads_from_a_url_and_records_it() {
     let repo = Repo::empty();
     let run = repo.run(&["update-spec", "--from", &url]);
     run.assert_ok();
-    assert!(run.stderr().contains(&format!("downloading {url}")), "{}", run.show());
-    assert!(repo.read_str(LOCK).contains(&format!("source = \"{url}\"")), "{}", repo.read_str(LOCK));
+    assert!(
+        run.stderr().contains(&format!("downloading {url}")),
+        "{}",
+        run.show()
+    );
+    assert!(
+        repo.read_str(LOCK).contains(&format!("source = \"{url}\"")),
+        "{}",
+        repo.read_str(LOCK)
+    );
     server.join().unwrap();
 }
 
@@ -306,7 +423,8 @@ fn downloads_from_the_environment_url_without_from() {
     let (base, server) = serve(vec![(200, body)]);
     let url = format!("{base}/stop-video-agent-session.md");
     let repo = Repo::empty();
-    repo.run_env(&["update-spec"], &[("HEYGEN_OPENAPI_URL", &url)]).assert_ok();
+    repo.run_env(&["update-spec"], &[("HEYGEN_OPENAPI_URL", &url)])
+        .assert_ok();
     assert!(repo.read(SPEC) == committed(SPEC));
     server.join().unwrap();
 }
@@ -316,23 +434,38 @@ fn download_failures_leave_the_vendored_files_byte_identical() {
     let repo = Repo::committed();
     let before = repo.snapshot();
 
-    let (base, server) = serve(vec![(404, b"{\"error\": \"no\"}".to_vec()), (500, b"oops".to_vec())]);
-    repo.run(&["update-spec", "--from", &format!("{base}/missing.json")]).assert_error("HTTP 404");
-    repo.run(&["update-spec", "--from", &format!("{base}/broken.json")]).assert_error("HTTP 500");
+    let (base, server) = serve(vec![
+        (404, b"{\"error\": \"no\"}".to_vec()),
+        (500, b"oops".to_vec()),
+    ]);
+    repo.run(&["update-spec", "--from", &format!("{base}/missing.json")])
+        .assert_error("HTTP 404");
+    repo.run(&["update-spec", "--from", &format!("{base}/broken.json")])
+        .assert_error("HTTP 500");
     server.join().unwrap();
 
     let (base, server) = serve(vec![(200, vec![b'{', 0xff, 0xfe, b'}'])]);
-    repo.run(&["update-spec", "--from", &format!("{base}/binary")]).assert_error("expected UTF-8 text");
+    repo.run(&["update-spec", "--from", &format!("{base}/binary")])
+        .assert_error("expected UTF-8 text");
     server.join().unwrap();
 
     let (base, server) = serve(vec![(200, b"# A page\n\nno spec here\n".to_vec())]);
-    repo.run(&["update-spec", "--from", &format!("{base}/page.md")]).assert_error("found none");
+    repo.run(&["update-spec", "--from", &format!("{base}/page.md")])
+        .assert_error("found none");
     server.join().unwrap();
 
     // Nothing listens on a port that was just released.
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    repo.run(&["update-spec", "--from", &format!("http://127.0.0.1:{port}/openapi.json")])
-        .assert_error("download failed");
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    repo.run(&[
+        "update-spec",
+        "--from",
+        &format!("http://127.0.0.1:{port}/openapi.json"),
+    ])
+    .assert_error("download failed");
 
     assert!(repo.snapshot() == before, "the vendored files changed");
 }
@@ -350,34 +483,57 @@ fn drift_is_one_line_when_everything_agrees() {
 
 #[test]
 fn the_committed_repository_has_no_drift() {
-    let run = Run(Command::new(env!("CARGO_BIN_EXE_xtask")).arg("drift").output().unwrap());
+    let run = Run(Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .arg("drift")
+        .output()
+        .unwrap());
     run.assert_ok();
 }
 
 #[test]
 fn drift_catches_a_hand_edit_of_the_spec() {
     let repo = Repo::committed();
-    let spec = repo.read_str(SPEC).replace("Halts an active agent run", "Stops an active agent run");
+    let spec = repo
+        .read_str(SPEC)
+        .replace("Halts an active agent run", "Stops an active agent run");
     assert_ne!(spec.as_bytes(), committed(SPEC), "the edit did not apply");
     std::fs::write(repo.path().join(SPEC), spec).unwrap();
     let run = repo.run(&["drift"]);
     run.assert_error("edited by hand");
-    assert!(run.stdout().contains("does not match its lock"), "{}", run.show());
+    assert!(
+        run.stdout().contains("does not match its lock"),
+        "{}",
+        run.show()
+    );
 }
 
 #[test]
 fn drift_catches_a_changed_surface_with_a_unified_diff() {
     let repo = Repo::committed();
-    let surface = repo.read_str(SURFACE).replace("session_id: String }", "session_id: u64 }");
+    let surface = repo
+        .read_str(SURFACE)
+        .replace("session_id: String }", "session_id: u64 }");
     std::fs::write(repo.path().join(SURFACE), surface).unwrap();
     let run = repo.run(&["drift"]);
     run.assert_error("differs from the generated surface");
     let out = run.stdout();
-    assert!(out.contains("--- openapi/heygen-api.surface (committed)"), "{out}");
-    assert!(out.contains("+++ openapi/heygen-api.surface (generated now)"), "{out}");
+    assert!(
+        out.contains("--- openapi/heygen-api.surface (committed)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("+++ openapi/heygen-api.surface (generated now)"),
+        "{out}"
+    );
     assert!(out.contains("@@"), "{out}");
-    assert!(out.contains("-struct StopSessionResponse { session_id: u64 }"), "{out}");
-    assert!(out.contains("+struct StopSessionResponse { session_id: String }"), "{out}");
+    assert!(
+        out.contains("-struct StopSessionResponse { session_id: u64 }"),
+        "{out}"
+    );
+    assert!(
+        out.contains("+struct StopSessionResponse { session_id: String }"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -389,7 +545,11 @@ fn drift_against_upstream() {
 
     let other = repo.run(&["drift", "--against", &fixture("pages")]);
     other.assert_error("differs from the vendored document");
-    assert!(other.stdout().contains("operation `getVideo` added"), "{}", other.show());
+    assert!(
+        other.stdout().contains("operation `getVideo` added"),
+        "{}",
+        other.show()
+    );
 
     let body = std::fs::read(fixture("openapi-3.1.json")).unwrap();
     let (base, server) = serve(vec![(200, body)]);
@@ -411,21 +571,41 @@ fn diff_prints_the_changelog() {
     run.assert_ok();
     let out = run.stdout();
     assert!(out.starts_with("9 API changes (6 breaking):"), "{out}");
-    assert!(out.contains("BREAKING   CreateVideo.avatar_id (request): field `avatar_id` added (required)"), "{out}");
-    assert!(out.contains("compatible CreateVideo.background (request): field `background` added (optional)"), "{out}");
+    assert!(
+        out.contains(
+            "BREAKING   CreateVideo.avatar_id (request): field `avatar_id` added (required)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "compatible CreateVideo.background (request): field `background` added (optional)"
+        ),
+        "{out}"
+    );
 
-    let same = repo.run(&["diff", &fixture("seed-page.txt"), &manifest_dir().join("..").join(SPEC).display().to_string()]);
+    let same = repo.run(&[
+        "diff",
+        &fixture("seed-page.txt"),
+        &manifest_dir().join("..").join(SPEC).display().to_string(),
+    ]);
     same.assert_ok();
     assert_eq!(same.stdout(), "no API changes\n");
 
-    repo.run(&["diff", &fixture("seed-page.txt"), &fixture("bad/invalid.yaml")]).assert_error("not valid YAML");
+    repo.run(&[
+        "diff",
+        &fixture("seed-page.txt"),
+        &fixture("bad/invalid.yaml"),
+    ])
+    .assert_error("not valid YAML");
 }
 
 #[test]
 fn expand_writes_the_generated_client() {
     let repo = Repo::committed();
     let out = repo.path().join("out/client.rs");
-    repo.run(&["expand", "--out", &out.display().to_string()]).assert_ok();
+    repo.run(&["expand", "--out", &out.display().to_string()])
+        .assert_ok();
     let code = std::fs::read_to_string(&out).unwrap();
     assert!(code.contains("pub struct Client"), "{code}");
     assert!(code.contains("stop_video_agent_session"), "{code}");
