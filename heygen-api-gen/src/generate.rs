@@ -267,8 +267,8 @@ fn rewrite_send(imp: &mut syn::ItemImpl, runtime: &syn::Path) -> Option<SendInfo
     let attrs = std::mem::take(&mut original.attrs);
     original.sig.ident = format_ident!("send_raw");
     original.vis = syn::Visibility::Inherited;
-    // Decode into the runtime's `Response` directly (its headers are moved,
-    // not cloned twice), and drop progenitor's `api-version` header, which
+    // Decode into the runtime's `Response` directly (one copy of the headers,
+    // not two), and drop progenitor's `api-version` header, which
     // HeyGen does not use.
     original.sig.output = syn::parse_quote! {
         -> ::std::result::Result<#runtime::Response<#success>, progenitor_client::Error<()>>

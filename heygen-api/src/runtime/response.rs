@@ -234,17 +234,16 @@ impl<T> Response<T> {
 }
 
 // What the generated `send`s call in place of progenitor's `ResponseValue`
-// constructors. The headers are moved out of the response, not cloned.
+// constructors, so a body is decoded once into the type callers get.
 #[doc(hidden)]
 impl<T: serde::de::DeserializeOwned> Response<T> {
     pub async fn from_response(
         response: reqwest::Response,
     ) -> Result<Self, progenitor_client::Error<()>> {
-        use http_body_util::BodyExt;
         let status = response.status();
-        let (parts, body) = http::Response::<reqwest::Body>::from(response).into_parts();
-        let bytes = match body.collect().await {
-            Ok(collected) => collected.to_bytes(),
+        let headers = response.headers().clone();
+        let bytes = match response.bytes().await {
+            Ok(bytes) => bytes,
             Err(e) => return Err(progenitor_client::Error::ResponseBodyError(e)),
         };
         // A 204 or 205 has no body by definition, even when the operation
@@ -261,7 +260,7 @@ impl<T: serde::de::DeserializeOwned> Response<T> {
             Ok(inner) => Ok(Response {
                 inner,
                 status,
-                headers: parts.headers,
+                headers,
             }),
             Err(e) => Err(progenitor_client::Error::InvalidResponsePayload(bytes, e)),
         }
