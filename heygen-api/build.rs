@@ -14,8 +14,13 @@ fn main() {
     println!("cargo:rerun-if-changed={}", spec_path.display());
 
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    // Mocks only when the `mock` feature is on: they cost as much again.
+    let options = heygen_api_gen::Options {
+        mocks: std::env::var_os("CARGO_FEATURE_MOCK").is_some(),
+        ..heygen_api_gen::Options::default()
+    };
     let generated = heygen_api_gen::load_file(&spec_path)
-        .and_then(|spec| heygen_api_gen::generate(&spec, &heygen_api_gen::Options::default()));
+        .and_then(|spec| heygen_api_gen::generate(&spec, &options));
     let generated = match generated {
         Ok(g) => g,
         Err(e) => {

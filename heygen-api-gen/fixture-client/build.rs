@@ -7,6 +7,7 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     let options = heygen_api_gen::Options {
         runtime: "::heygen_api::runtime".into(),
+        mocks: true,
     };
     for (spec, file) in [("full-3.1.yaml", "client.rs"), ("edge-3.1.yaml", "edge.rs")] {
         let spec = Path::new("../tests/fixtures").join(spec);

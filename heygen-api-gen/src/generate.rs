@@ -28,12 +28,16 @@ pub struct Options {
     /// `Error`, `Response`, ...): `crate::runtime` inside `heygen-api`,
     /// `::heygen_api::runtime` for a client generated into another crate.
     pub runtime: String,
+    /// Also generate typed `httpmock` mocks (`Generated::mocks`). They cost
+    /// about as much again as the client, so only builds that use them ask.
+    pub mocks: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             runtime: "crate::runtime".to_string(),
+            mocks: false,
         }
     }
 }
@@ -43,7 +47,8 @@ impl Default for Options {
 pub struct Generated {
     /// Formatted Rust source of the client, ready to `include!`.
     pub code: String,
-    /// Formatted Rust source of typed `httpmock` mocks for every operation.
+    /// Formatted Rust source of typed `httpmock` mocks for every operation;
+    /// empty unless `Options::mocks` asked for them.
     pub mocks: String,
     /// The public surface: operations and types.
     pub surface: Surface,
@@ -125,7 +130,11 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
         .with_derive("schemars::JsonSchema");
     let mut generator = progenitor_impl::Generator::new(&settings);
     let tokens = guarded(origin, || generator.generate_tokens(&openapi))?;
-    let mock_tokens = guarded(origin, || generator.httpmock(&openapi, "crate"))?;
+    let mock_tokens = if options.mocks {
+        Some(guarded(origin, || generator.httpmock(&openapi, "crate"))?)
+    } else {
+        None
+    };
 
     let mut file: syn::File = syn::parse2(tokens).map_err(|e| {
         GenError::new(
@@ -154,15 +163,21 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
 
     let surface = Surface::from_generated(&prepared.doc, &file, &prepared.multipart);
     let code = prettyplease::unparse(&file);
-    let mut mocks: syn::File = syn::parse2(mock_tokens).map_err(|e| {
-        GenError::new(
-            origin,
-            "",
-            format!("progenitor produced unparsable mocks: {e}"),
-        )
-    })?;
-    rewrite_mocks(&mut mocks, &runtime, &prepared.doc);
-    let mocks = prettyplease::unparse(&mocks);
+    let mocks = match mock_tokens {
+        Some(tokens) => {
+            let mut mocks: syn::File = syn::parse2(tokens).map_err(|e| {
+                GenError::new(
+                    origin,
+                    "",
+                    format!("progenitor produced unparsable mocks: {e}"),
+                )
+            })?;
+            rewrite_mocks(&mut mocks, &runtime, &prepared.doc);
+            let text = prettyplease::unparse(&mocks);
+            text
+        }
+        None => String::new(),
+    };
     Ok(Generated {
         code,
         mocks,

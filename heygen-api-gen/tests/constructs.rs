@@ -260,6 +260,7 @@ fn the_runtime_path_is_configurable() {
         &spec,
         &Options {
             runtime: "::heygen_api::runtime".into(),
+            ..Options::default()
         },
     )
     .expect("generates");
@@ -440,4 +441,22 @@ fn edge_cases_generate_formats_arrays_and_shared_parameters() {
         .code
         .contains("fn schema_name() -> ::std::borrow::Cow<'static, str>"));
     assert!(!g.code.contains("schemars::gen::"));
+}
+
+#[test]
+fn mocks_are_generated_only_when_asked() {
+    let spec = load_file(&fixture("small-3.0.yaml")).expect("loads");
+    assert!(generate(&spec, &Options::default())
+        .expect("generates")
+        .mocks
+        .is_empty());
+    let with = generate(
+        &spec,
+        &Options {
+            mocks: true,
+            ..Options::default()
+        },
+    )
+    .expect("generates");
+    assert!(with.mocks.contains("pub trait MockServerExt"));
 }
