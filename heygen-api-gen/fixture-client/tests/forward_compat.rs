@@ -171,7 +171,7 @@ fn closed_request_types_still_accept_unknown_fields_when_read() {
 
 #[tokio::test]
 async fn the_client_decodes_a_grown_response_from_the_wire() {
-    let server = TestServer::start(|_, _| {
+    let server = TestServer::start_counted(|_, _| {
         Reply::value(
             200,
             &json!({"data": {"render_id": "r9", "status": "archived", "progress": 100, "created_at": "2024-05-01T12:00:00Z",
@@ -179,8 +179,7 @@ async fn the_client_decodes_a_grown_response_from_the_wire() {
         )
     })
     .await;
-    let render = server
-        .client()
+    let render = support::client(&server)
         .get_render()
         .render_id("r9")
         .send()

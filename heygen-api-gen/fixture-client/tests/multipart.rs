@@ -94,8 +94,8 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 #[tokio::test]
 async fn sends_the_file_and_the_text_fields_as_multipart_form_data() {
-    let server = TestServer::start(|_, _| upload_created()).await;
-    let client = server.client();
+    let server = TestServer::start_counted(|_, _| upload_created()).await;
+    let client = support::client(&server);
     let response = client
         .create_upload()
         .file("file", "clip.mp4", VIDEO, "video/mp4")
@@ -147,8 +147,8 @@ async fn sends_the_file_and_the_text_fields_as_multipart_form_data() {
 
 #[tokio::test]
 async fn a_missing_required_field_is_refused_before_sending() {
-    let server = TestServer::start(|_, _| upload_created()).await;
-    let client = server.client();
+    let server = TestServer::start_counted(|_, _| upload_created()).await;
+    let client = support::client(&server);
     let err = client
         .create_upload()
         .file("file", "clip.mp4", VIDEO, "video/mp4")
@@ -176,8 +176,8 @@ async fn a_missing_required_field_is_refused_before_sending() {
 
 #[tokio::test]
 async fn a_bad_mime_type_is_refused() {
-    let server = TestServer::start(|_, _| upload_created()).await;
-    let client = server.client();
+    let server = TestServer::start_counted(|_, _| upload_created()).await;
+    let client = support::client(&server);
     let err = client
         .create_upload()
         .file("file", "clip.mp4", VIDEO, "not a mime type")
@@ -187,13 +187,12 @@ async fn a_bad_mime_type_is_refused() {
 
 #[tokio::test]
 async fn an_error_answer_is_the_typed_api_error_and_is_not_retried() {
-    let server = TestServer::start(|_, _| {
+    let server = TestServer::start_counted(|_, _| {
         Reply::json(400, r#"{"error":{"code":"invalid_parameter","message":"Unsupported file type.","param":"file"}}"#)
             .header("x-request-id", "req_up")
     })
     .await;
-    let err = server
-        .client()
+    let err = support::client(&server)
         .create_upload()
         .file("file", "notes.txt", b"hello".to_vec(), "text/plain")
         .expect("mime")
@@ -210,12 +209,11 @@ async fn an_error_answer_is_the_typed_api_error_and_is_not_retried() {
 
 #[tokio::test]
 async fn a_streamed_body_is_sent_once_even_when_the_server_is_busy() {
-    let server = TestServer::start(|_, _| {
+    let server = TestServer::start_counted(|_, _| {
         Reply::json(503, r#"{"error":{"code":"unavailable"}}"#).header("retry-after", "0")
     })
     .await;
-    let err = server
-        .client()
+    let err = support::client(&server)
         .create_upload()
         .file("file", "clip.mp4", VIDEO, "video/mp4")
         .expect("mime")
@@ -229,9 +227,8 @@ async fn a_streamed_body_is_sent_once_even_when_the_server_is_busy() {
 
 #[tokio::test]
 async fn a_success_body_that_is_not_json_is_a_decode_error() {
-    let server = TestServer::start(|_, _| Reply::json(201, "<html>proxy</html>")).await;
-    let err = server
-        .client()
+    let server = TestServer::start_counted(|_, _| Reply::json(201, "<html>proxy</html>")).await;
+    let err = support::client(&server)
         .create_upload()
         .file("file", "a.png", b"\x89PNG".to_vec(), "image/png")
         .expect("mime")

@@ -25,7 +25,7 @@ fn renders(ids: &[&str]) -> Vec<Value> {
 async fn listing(pages: Vec<(&str, Value)>) -> TestServer {
     let pages: BTreeMap<String, Value> =
         pages.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    TestServer::start(move |_, req| {
+    TestServer::start_counted(move |_, req| {
         assert_eq!(req.path(), "/v1/renders");
         let token = req.query("token").unwrap_or_default();
         match pages.get(&token) {
@@ -65,7 +65,7 @@ async fn follows_the_cursor_to_an_empty_last_page_and_sends_limit_every_time() {
         ),
     ])
     .await;
-    let client = server.client();
+    let client = support::client(&server);
     let mut stream = client
         .list_renders()
         .limit(std::num::NonZeroU64::new(2).unwrap())
@@ -100,7 +100,7 @@ async fn every_filter_set_on_the_builder_is_kept_on_later_pages() {
         ("p2", json!({"data": renders(&["r2"]), "has_more": false})),
     ])
     .await;
-    let client = server.client();
+    let client = support::client(&server);
     let all = client
         .list_renders()
         .folder_id("fld_1")
@@ -128,8 +128,7 @@ async fn has_more_false_ends_the_listing_even_with_a_next_token() {
         ("never", json!({"data": renders(&["x"]), "has_more": false})),
     ])
     .await;
-    let all = server
-        .client()
+    let all = support::client(&server)
         .list_renders()
         .stream()
         .collect_all()
@@ -146,8 +145,7 @@ async fn has_more_true_without_a_token_ends_the_listing() {
     let absent = json!({"data": renders(&["r1"]), "has_more": true});
     for first in [null, empty, absent] {
         let server = listing(vec![("", first.clone())]).await;
-        let all = server
-            .client()
+        let all = support::client(&server)
             .list_renders()
             .stream()
             .collect_all()
@@ -166,8 +164,7 @@ async fn a_token_without_has_more_goes_on() {
         ("p3", json!({"data": renders(&["r3"])})),
     ])
     .await;
-    let all = server
-        .client()
+    let all = support::client(&server)
         .list_renders()
         .stream()
         .collect_all()
@@ -194,8 +191,7 @@ async fn an_empty_page_in_the_middle_does_not_end_the_listing() {
         ("p3", json!({"data": renders(&["r3"]), "has_more": false})),
     ])
     .await;
-    let all = server
-        .client()
+    let all = support::client(&server)
         .list_renders()
         .stream()
         .collect_all()
@@ -218,8 +214,7 @@ async fn a_cursor_that_does_not_advance_ends_the_listing() {
         ),
     ])
     .await;
-    let all = server
-        .client()
+    let all = support::client(&server)
         .list_renders()
         .stream()
         .collect_all()
@@ -237,7 +232,7 @@ async fn a_404_on_page_two_is_yielded_once_and_ends_the_stream() {
         json!({"data": renders(&["r1", "r2"]), "has_more": true, "next_token": "gone"}),
     )])
     .await;
-    let client = server.client();
+    let client = support::client(&server);
     let mut stream = client.list_renders().stream();
     assert_eq!(
         stream.next().await.expect("r1").expect("ok").render_id,
@@ -268,8 +263,7 @@ async fn collect_all_returns_the_first_error() {
         json!({"data": renders(&["r1"]), "has_more": true, "next_token": "gone"}),
     )])
     .await;
-    let err = server
-        .client()
+    let err = support::client(&server)
         .list_renders()
         .stream()
         .collect_all()
@@ -281,7 +275,7 @@ async fn collect_all_returns_the_first_error() {
 
 #[tokio::test]
 async fn a_rate_limit_on_page_two_is_retried_by_the_client_not_seen_by_the_stream() {
-    let server = TestServer::start(|n, req| match (n, req.query("token").as_deref()) {
+    let server = TestServer::start_counted(|n, req| match (n, req.query("token").as_deref()) {
         (0, None) => Reply::value(
             200,
             &json!({"data": renders(&["r1"]), "has_more": true, "next_token": "p2"}),
@@ -295,8 +289,7 @@ async fn a_rate_limit_on_page_two_is_retried_by_the_client_not_seen_by_the_strea
         _ => Reply::json(500, r#"{"error":{"code":"unexpected_request"}}"#),
     })
     .await;
-    let all = server
-        .client()
+    let all = support::client(&server)
         .list_renders()
         .stream()
         .collect_all()
@@ -311,7 +304,7 @@ async fn a_rate_limit_on_page_two_is_retried_by_the_client_not_seen_by_the_strea
 
 #[tokio::test]
 async fn a_rate_limit_that_outlasts_the_retries_reaches_the_stream() {
-    let server = TestServer::start(|n, _| match n {
+    let server = TestServer::start_counted(|n, _| match n {
         0 => Reply::value(
             200,
             &json!({"data": renders(&["r1"]), "has_more": true, "next_token": "p2"}),
@@ -320,7 +313,7 @@ async fn a_rate_limit_that_outlasts_the_retries_reaches_the_stream() {
             .header("retry-after", "0"),
     })
     .await;
-    let client = server.client();
+    let client = support::client(&server);
     let mut stream = client.list_renders().stream();
     assert!(stream.next().await.expect("r1").is_ok());
     let err = stream.next().await.expect("error").expect_err("429");
@@ -342,7 +335,7 @@ async fn take_three_of_a_ten_item_page_fetches_one_page() {
         ("p2", json!({"data": renders(&["r11"]), "has_more": false})),
     ])
     .await;
-    let client = server.client();
+    let client = support::client(&server);
     let first: Vec<_> = client.list_renders().stream().take(3).collect().await;
     let first: Vec<RenderSummary> = first.into_iter().map(|r| r.expect("ok")).collect();
     assert_eq!(ids(&first), ["r1", "r2", "r3"]);
@@ -371,8 +364,7 @@ async fn a_token_set_on_the_builder_is_where_the_stream_starts() {
         ("p3", json!({"data": renders(&["r3"]), "has_more": false})),
     ])
     .await;
-    let all = server
-        .client()
+    let all = support::client(&server)
         .list_renders()
         .token("p2")
         .stream()
@@ -393,7 +385,7 @@ async fn streams_are_send_and_run_on_spawned_tasks() {
         ("p2", json!({"data": renders(&["r2"]), "has_more": false})),
     ])
     .await;
-    let client = server.client();
+    let client = support::client(&server);
     let task = tokio::spawn(async move {
         let stream = client.list_renders().stream();
         stream
@@ -414,7 +406,7 @@ async fn streams_are_send_and_run_on_spawned_tasks() {
 async fn other_listings_stream_too() {
     // A second generated listing, to catch a detection rule that only fits
     // one operation.
-    let server = TestServer::start(|_, req| {
+    let server = TestServer::start_counted(|_, req| {
         assert_eq!(req.path(), "/v1/uploads");
         match req.query("token").as_deref() {
             None => Reply::value(
@@ -433,8 +425,7 @@ async fn other_listings_stream_too() {
         }
     })
     .await;
-    let all = server
-        .client()
+    let all = support::client(&server)
         .list_uploads()
         .stream()
         .collect_all()

@@ -24,7 +24,7 @@ fn render(status: &str, progress: f64) -> Value {
 /// Serves `/v1/renders/r1`: the `n`th poll gets `states[n]`, the last one
 /// for ever after.
 async fn render_server(states: Vec<Value>) -> TestServer {
-    TestServer::start(move |n, req| {
+    TestServer::start_counted(move |n, req| {
         assert_eq!((req.method.as_str(), req.path()), ("GET", "/v1/renders/r1"));
         Reply::value(200, &states[n.min(states.len() - 1)])
     })
@@ -58,7 +58,7 @@ async fn waits_through_pending_and_processing_to_completed() {
         render("completed", 100.0),
     ])
     .await;
-    let client = server.client();
+    let client = support::client(&server);
     let (seen, on_progress) = recorder();
     let done = wait_for(|| get_render(&client), fast(), on_progress)
         .await
@@ -84,7 +84,7 @@ async fn pauses_between_polls_grow_up_to_the_maximum() {
     let mut states = vec![render("processing", 50.0); 7];
     states.push(render("completed", 100.0));
     let server = render_server(states).await;
-    let client = server.client();
+    let client = support::client(&server);
     let (seen, on_progress) = recorder();
     wait_for(|| get_render(&client), fast(), on_progress)
         .await
@@ -118,7 +118,7 @@ async fn a_failed_job_is_an_error_that_carries_the_resource() {
     failed["data"]["error"] =
         json!({"code": "asset_unreachable", "detail": "The clip URL answered 403."});
     let server = render_server(vec![render("processing", 40.0), failed]).await;
-    let client = server.client();
+    let client = support::client(&server);
     let err = wait_for(|| get_render(&client), fast(), |_| {})
         .await
         .expect_err("failed");
@@ -136,7 +136,7 @@ async fn a_failed_job_is_an_error_that_carries_the_resource() {
 #[tokio::test]
 async fn a_job_that_never_finishes_times_out_with_its_last_status() {
     let server = render_server(vec![render("pending", 0.0), render("processing", 5.0)]).await;
-    let client = server.client();
+    let client = support::client(&server);
     let options = fast().timeout(Duration::from_millis(150));
     let started = std::time::Instant::now();
     let err = wait_for(|| get_render(&client), options, |_| {})
@@ -161,7 +161,7 @@ async fn a_job_that_never_finishes_times_out_with_its_last_status() {
 
 #[tokio::test]
 async fn the_deadline_also_bounds_a_slow_poll() {
-    let server = TestServer::start(|n, _| {
+    let server = TestServer::start_counted(|n, _| {
         let reply = Reply::value(200, &render("processing", 1.0));
         if n == 0 {
             reply
@@ -170,7 +170,7 @@ async fn the_deadline_also_bounds_a_slow_poll() {
         }
     })
     .await;
-    let client = server.client();
+    let client = support::client(&server);
     let started = std::time::Instant::now();
     let err = wait_for(
         || get_render(&client),
@@ -203,12 +203,12 @@ async fn a_studio_session_waiting_for_input_ends_the_wait() {
         session("waiting_for_input", 20.0),
         session("generating", 30.0),
     ];
-    let server = TestServer::start(move |n, req| {
+    let server = TestServer::start_counted(move |n, req| {
         assert_eq!(req.path(), "/v1/studios/sessions/s1");
         Reply::value(200, &states[n.min(3)])
     })
     .await;
-    let client = server.client();
+    let client = support::client(&server);
     let poll = || async {
         client
             .get_studio_session()
@@ -237,7 +237,7 @@ async fn a_studio_session_waiting_for_input_ends_the_wait() {
 #[tokio::test]
 async fn an_unknown_status_keeps_waiting_unless_the_caller_names_it() {
     let server = render_server(vec![render("processing", 10.0), render("archived", 100.0)]).await;
-    let client = server.client();
+    let client = support::client(&server);
     let err = wait_for(
         || get_render(&client),
         fast().timeout(Duration::from_millis(80)),
@@ -260,7 +260,7 @@ async fn an_unknown_status_keeps_waiting_unless_the_caller_names_it() {
 
 #[tokio::test]
 async fn a_poll_error_ends_the_wait_with_that_error() {
-    let server = TestServer::start(|n, _| match n {
+    let server = TestServer::start_counted(|n, _| match n {
         0 => Reply::value(200, &render("processing", 10.0)),
         _ => Reply::json(
             404,
@@ -268,7 +268,7 @@ async fn a_poll_error_ends_the_wait_with_that_error() {
         ),
     })
     .await;
-    let client = server.client();
+    let client = support::client(&server);
     let err = wait_for(|| get_render(&client), fast(), |_| {})
         .await
         .expect_err("404");
@@ -279,8 +279,8 @@ async fn a_poll_error_ends_the_wait_with_that_error() {
 
 #[tokio::test]
 async fn an_empty_envelope_is_a_poll_error() {
-    let server = TestServer::start(|_, _| Reply::json(200, r#"{"data":null}"#)).await;
-    let client = server.client();
+    let server = TestServer::start_counted(|_, _| Reply::json(200, r#"{"data":null}"#)).await;
+    let client = support::client(&server);
     let err = wait_for(|| get_render(&client), fast(), |_| {})
         .await
         .expect_err("no data");
@@ -290,7 +290,7 @@ async fn an_empty_envelope_is_a_poll_error() {
 #[tokio::test]
 async fn dropping_the_wait_stops_the_polling() {
     let server = render_server(vec![render("processing", 10.0)]).await;
-    let client = server.client();
+    let client = support::client(&server);
     let wait = wait_for(
         || get_render(&client),
         fast().interval(Duration::from_millis(5), Duration::from_millis(10)),
@@ -307,7 +307,7 @@ async fn dropping_the_wait_stops_the_polling() {
 #[tokio::test]
 async fn waits_are_send_and_run_on_spawned_tasks() {
     let server = render_server(vec![render("pending", 0.0), render("completed", 100.0)]).await;
-    let client = server.client();
+    let client = support::client(&server);
     let task = tokio::spawn(async move {
         let poll = || async {
             client

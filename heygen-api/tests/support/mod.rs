@@ -1,6 +1,7 @@
 //! A tiny HTTP/1.1 server on 127.0.0.1 for tests: it records every request
 //! exactly as it arrived (raw request target included) and answers with
-//! whatever the test's handler returns.
+//! whatever the test's handler returns. The fixture client's tests use it
+//! too (`heygen-api-gen/fixture-client/tests/support`).
 #![allow(dead_code)]
 
 use std::sync::{Arc, Mutex};
@@ -27,6 +28,54 @@ impl Seen {
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
+
+    pub fn path(&self) -> &str {
+        self.target.split('?').next().unwrap_or_default()
+    }
+
+    /// Every value of a query parameter, percent-decoded.
+    pub fn query_all(&self, name: &str) -> Vec<String> {
+        let Some((_, query)) = self.target.split_once('?') else {
+            return Vec::new();
+        };
+        query
+            .split('&')
+            .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+            .filter(|(k, _)| decode(k) == name)
+            .map(|(_, v)| decode(v))
+            .collect()
+    }
+
+    /// The one value of a query parameter.
+    pub fn query(&self, name: &str) -> Option<String> {
+        let mut all = self.query_all(name);
+        assert!(
+            all.len() <= 1,
+            "`{name}` sent {} times in {}",
+            all.len(),
+            self.target
+        );
+        all.pop()
+    }
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).expect("ascii");
+                out.push(u8::from_str_radix(hex, 16).expect("percent escape"));
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).expect("utf-8 query")
 }
 
 /// What to answer.
@@ -45,15 +94,18 @@ pub struct Reply {
 }
 
 impl Reply {
-    pub fn json(status: u16, body: &str) -> Reply {
+    pub fn json(status: u16, body: impl Into<String>) -> Reply {
         Reply {
             status,
             headers: vec![("content-type".into(), "application/json".into())],
-            body: body.as_bytes().to_vec(),
+            body: body.into().into_bytes(),
             delay: Duration::ZERO,
             hang_up: false,
             stall: false,
         }
+    }
+    pub fn value(status: u16, body: &serde_json::Value) -> Reply {
+        Reply::json(status, body.to_string())
     }
     pub fn raw(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
         Reply {
@@ -95,7 +147,7 @@ pub async fn refused_url() -> String {
     format!("http://{addr}")
 }
 
-type Handler = Arc<dyn Fn(&Seen) -> Reply + Send + Sync>;
+type Handler = Arc<dyn Fn(usize, &Seen) -> Reply + Send + Sync>;
 
 pub struct TestServer {
     addr: std::net::SocketAddr,
@@ -110,7 +162,16 @@ impl Drop for TestServer {
 }
 
 impl TestServer {
+    /// Starts a server; `handler(request)` answers each request.
     pub async fn start(handler: impl Fn(&Seen) -> Reply + Send + Sync + 'static) -> TestServer {
+        Self::start_counted(move |_, request| handler(request)).await
+    }
+
+    /// Starts a server; `handler(n, request)` answers the `n`th request
+    /// (counting from 0).
+    pub async fn start_counted(
+        handler: impl Fn(usize, &Seen) -> Reply + Send + Sync + 'static,
+    ) -> TestServer {
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind 127.0.0.1");
@@ -123,6 +184,7 @@ impl TestServer {
                 let Ok((stream, _)) = listener.accept().await else {
                     return;
                 };
+                let _ = stream.set_nodelay(true);
                 let handler = handler.clone();
                 let seen = seen_in.clone();
                 tokio::spawn(async move {
@@ -139,6 +201,10 @@ impl TestServer {
 
     pub fn requests(&self) -> Vec<Seen> {
         self.seen.lock().expect("lock").clone()
+    }
+
+    pub fn count(&self) -> usize {
+        self.seen.lock().expect("lock").len()
     }
 }
 
@@ -184,10 +250,9 @@ async fn serve(
         let body_start = head_end + 4;
         let body = if chunked {
             loop {
-                if let Some(pos) = find(&buf[body_start..], b"0\r\n\r\n") {
-                    let raw = buf[body_start..body_start + pos].to_vec();
-                    buf.drain(..body_start + pos + 5);
-                    break dechunk(&raw);
+                if let Some((body, used)) = dechunk(&buf[body_start..]) {
+                    buf.drain(..body_start + used);
+                    break body;
                 }
                 let mut chunk = [0u8; 8192];
                 let n = stream.read(&mut chunk).await?;
@@ -216,8 +281,12 @@ async fn serve(
             body,
             at: Instant::now(),
         };
-        seen.lock().expect("lock").push(request.clone());
-        let reply = handler(&request);
+        let n = {
+            let mut seen = seen.lock().expect("lock");
+            seen.push(request.clone());
+            seen.len() - 1
+        };
+        let reply = handler(n, &request);
         if !reply.delay.is_zero() {
             tokio::time::sleep(reply.delay).await;
         }
@@ -238,8 +307,11 @@ async fn serve(
             out.push_str(&format!("{k}: {v}\r\n"));
         }
         out.push_str("\r\n");
-        stream.write_all(out.as_bytes()).await?;
-        stream.write_all(&reply.body).await?;
+        // One write: a head and a body in two small segments would meet
+        // Nagle's algorithm and a delayed ACK, 40 ms per response.
+        let mut bytes = out.into_bytes();
+        bytes.extend_from_slice(&reply.body);
+        stream.write_all(&bytes).await?;
         stream.flush().await?;
         if reply.stall {
             // Hold the connection open until the test ends.
@@ -252,20 +324,25 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-fn dechunk(raw: &[u8]) -> Vec<u8> {
+/// A whole chunked body and the bytes it took, or `None` if more is needed.
+fn dechunk(raw: &[u8]) -> Option<(Vec<u8>, usize)> {
     let mut out = Vec::new();
-    let mut rest = raw;
-    while let Some(pos) = find(rest, b"\r\n") {
-        let size =
-            usize::from_str_radix(String::from_utf8_lossy(&rest[..pos]).trim(), 16).unwrap_or(0);
+    let mut at = 0;
+    loop {
+        let line_end = at + find(&raw[at..], b"\r\n")?;
+        let size_field = std::str::from_utf8(&raw[at..line_end]).ok()?;
+        let size = usize::from_str_radix(size_field.split(';').next()?.trim(), 16).ok()?;
+        let start = line_end + 2;
         if size == 0 {
-            break;
+            // No trailers: the body ends with an empty line.
+            return (raw.len() >= start + 2).then(|| (out, start + 2));
         }
-        let start = pos + 2;
-        out.extend_from_slice(&rest[start..(start + size).min(rest.len())]);
-        rest = &rest[(start + size + 2).min(rest.len())..];
+        if raw.len() < start + size + 2 {
+            return None;
+        }
+        out.extend_from_slice(&raw[start..start + size]);
+        at = start + size + 2;
     }
-    out
 }
 
 /// A handler that answers the n-th request with `replies[n]`, and every
