@@ -645,43 +645,22 @@ fn glue(
 
 /// operationIds whose query has `token` (the cursor).
 fn paged_operations(doc: &Value) -> Vec<String> {
-    let mut out = Vec::new();
-    let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
-        return out;
-    };
-    for item in paths.values() {
-        let Some(item) = item.as_object() else {
-            continue;
-        };
-        let shared: Vec<&Value> = item
-            .get("parameters")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .collect();
-        for (method, op) in item {
-            if method == "parameters" {
-                continue;
-            }
-            let params = op
-                .get("parameters")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .chain(shared.iter().copied());
-            let has_token = params.into_iter().any(|p| {
+    crate::prepare::operations(doc)
+        .into_iter()
+        .filter(|o| {
+            let own =
+                o.op.get("parameters")
+                    .and_then(Value::as_array)
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]);
+            own.iter().chain(o.shared_params).any(|p| {
                 let p = resolve_param(doc, p);
                 p.get("in").and_then(Value::as_str) == Some("query")
                     && p.get("name").and_then(Value::as_str) == Some("token")
-            });
-            if has_token {
-                if let Some(id) = op.get("operationId").and_then(Value::as_str) {
-                    out.push(id.to_string());
-                }
-            }
-        }
-    }
-    out
+            })
+        })
+        .map(|o| o.id.to_string())
+        .collect()
 }
 
 fn resolve_param<'a>(doc: &'a Value, p: &'a Value) -> &'a Value {
@@ -832,24 +811,12 @@ fn rewrite_mocks(file: &mut syn::File, runtime: &syn::Path, doc: &Value) {
             }
         });
     }
-    let mut ops = Vec::new();
-    if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
-        for (path, item) in paths {
-            let Some(item) = item.as_object() else {
-                continue;
-            };
-            for (method, op) in item {
-                let Some(id) = op.get("operationId").and_then(Value::as_str) else {
-                    continue;
-                };
-                let method = method.to_uppercase();
-                let mock = id.to_snake_case();
-                ops.push(
-                    quote! { Operation { id: #id, method: #method, path: #path, mock: #mock } },
-                );
-            }
-        }
-    }
+    let ops = crate::prepare::operations(doc).into_iter().map(|o| {
+        let (id, path) = (o.id, o.path);
+        let method = o.method.to_uppercase();
+        let mock = id.to_snake_case();
+        quote! { Operation { id: #id, method: #method, path: #path, mock: #mock } }
+    });
     file.items.push(syn::parse_quote! {
         /// Every operation of the spec the mocks were generated from.
         pub const OPERATIONS: &[Operation] = &[#(#ops),*];

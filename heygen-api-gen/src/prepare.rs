@@ -308,6 +308,50 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
     Ok(Prepared { doc, multipart })
 }
 
+/// One operation of a document: path, method (lower case), operationId,
+/// the operation, and the parameters its path item shares with it.
+pub(crate) struct OperationRef<'a> {
+    pub path: &'a str,
+    pub method: &'a str,
+    pub id: &'a str,
+    pub op: &'a Value,
+    pub shared_params: &'a [Value],
+}
+
+/// Every operation of a (normalised) document, in document order.
+pub(crate) fn operations(doc: &Value) -> Vec<OperationRef<'_>> {
+    let mut out = Vec::new();
+    let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
+        return out;
+    };
+    for (path, item) in paths {
+        let Some(item) = item.as_object() else {
+            continue;
+        };
+        let shared_params = item
+            .get("parameters")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        for (method, op) in item {
+            if !METHODS.contains(&method.as_str()) {
+                continue;
+            }
+            let Some(id) = op.get("operationId").and_then(Value::as_str) else {
+                continue;
+            };
+            out.push(OperationRef {
+                path,
+                method,
+                id,
+                op,
+                shared_params,
+            });
+        }
+    }
+    out
+}
+
 fn strip_nullable(schema: &mut Value) {
     let Some(obj) = schema.as_object_mut() else {
         return;

@@ -21,24 +21,18 @@ impl Surface {
         file: &syn::File,
         multipart: &[MultipartOperation],
     ) -> Surface {
-        let mut operations = Vec::new();
-        if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
-            for (path, item) in paths {
-                let Some(item) = item.as_object() else {
-                    continue;
-                };
-                for (method, op) in item {
-                    let Some(id) = op.get("operationId").and_then(Value::as_str) else {
-                        continue;
-                    };
-                    operations.push(format!(
-                        "op {} {path} {id} -> {}",
-                        method.to_uppercase(),
-                        id.to_snake_case()
-                    ));
-                }
-            }
-        }
+        let mut operations: Vec<String> = crate::prepare::operations(doc)
+            .into_iter()
+            .map(|o| {
+                format!(
+                    "op {} {} {} -> {}",
+                    o.method.to_uppercase(),
+                    o.path,
+                    o.id,
+                    o.id.to_snake_case()
+                )
+            })
+            .collect();
         for op in multipart {
             operations.push(format!(
                 "op {} {} {} -> {} (multipart)",
