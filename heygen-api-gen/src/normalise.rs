@@ -165,6 +165,7 @@ pub fn normalise(doc: &Value, origin: &str) -> Result<Value> {
         }
     }
     fix_discriminators(&mut out, origin)?;
+    check_inheritance_cycles(&out, origin)?;
     Ok(out)
 }
 
@@ -699,6 +700,97 @@ fn check_refs(node: &Value, origin: &str, root: &Value, pointer: &str, depth: us
 }
 
 /// Fails when a value nests deeper than `MAX_DEPTH`, counting from `depth`.
+/// A schema that is, through `allOf`, part of itself describes no finite
+/// type (typify recurses on it until the stack runs out). Recursion through
+/// a property or an array item is fine: that is a tree, not a loop.
+fn check_inheritance_cycles(doc: &Value, origin: &str) -> Result<()> {
+    let Some(schemas) = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+    else {
+        return Ok(());
+    };
+    // The component schemas each one merges in through `allOf` (or is).
+    fn merged_refs<'a>(schema: &'a Value, out: &mut Vec<&'a str>, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        if let Some(name) = schema
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix("#/components/schemas/"))
+        {
+            out.push(name);
+        }
+        for branch in schema
+            .get("allOf")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            merged_refs(branch, out, depth + 1);
+        }
+    }
+    let edges: std::collections::BTreeMap<&str, Vec<&str>> = schemas
+        .iter()
+        .map(|(name, schema)| {
+            let mut out = Vec::new();
+            merged_refs(schema, &mut out, 0);
+            (name.as_str(), out)
+        })
+        .collect();
+    // Depth-first search with colours; the path is kept to name the loop.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let mut marks: std::collections::BTreeMap<&str, Mark> =
+        edges.keys().map(|k| (*k, Mark::New)).collect();
+    for start in edges.keys() {
+        if marks[start] != Mark::New {
+            continue;
+        }
+        // (node, index of the next edge to follow)
+        let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+        marks.insert(start, Mark::Open);
+        while let Some((node, next)) = stack.last().copied() {
+            let targets = edges.get(node).map(Vec::as_slice).unwrap_or(&[]);
+            if next == targets.len() {
+                marks.insert(node, Mark::Done);
+                stack.pop();
+                continue;
+            }
+            if let Some(top) = stack.last_mut() {
+                top.1 += 1;
+            }
+            let target = targets[next];
+            match marks.get(target).copied() {
+                Some(Mark::Open) => {
+                    let from = stack.iter().position(|(n, _)| *n == target).unwrap_or(0);
+                    let mut path: Vec<&str> = stack[from..].iter().map(|(n, _)| *n).collect();
+                    path.push(target);
+                    return Err(GenError::new(
+                        origin,
+                        &child("/components/schemas", target),
+                        format!(
+                            "`allOf` cycle {}: expected every schema to be more than a merge of itself",
+                            path.join(" -> ")
+                        ),
+                    ));
+                }
+                Some(Mark::New) => {
+                    marks.insert(target, Mark::Open);
+                    stack.push((target, 0));
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
 fn check_depth(node: &Value, origin: &str, pointer: &str, depth: usize) -> Result<()> {
     if depth > MAX_DEPTH {
         return Err(GenError::new(

@@ -460,3 +460,33 @@ fn mocks_are_generated_only_when_asked() {
     .expect("generates");
     assert!(with.mocks.contains("pub trait MockServerExt"));
 }
+
+#[test]
+fn inheritance_cycles_are_errors_not_stack_overflows() {
+    // Found by the property tests: typify recursed on this until the
+    // generation thread's 64 MiB stack ran out.
+    let doc = r#"
+openapi: 3.1.0
+info: {title: t, version: v}
+paths: {}
+components:
+  schemas:
+    A:
+      allOf:
+        - $ref: '#/components/schemas/B'
+        - {type: object, properties: {n: {type: string}}}
+    B:
+      allOf:
+        - $ref: '#/components/schemas/A'
+    Tree:
+      type: object
+      properties:
+        children: {type: array, items: {$ref: '#/components/schemas/Tree'}}
+"#;
+    let e = load_str(doc, "cycle.yaml").expect_err("allOf cycle");
+    assert!(e.message.contains("`allOf` cycle A -> B -> A"), "{e}");
+    // Recursion through a property is a tree, and fine.
+    let tree = doc.replace("    A:\n      allOf:\n        - $ref: '#/components/schemas/B'\n        - {type: object, properties: {n: {type: string}}}\n    B:\n      allOf:\n        - $ref: '#/components/schemas/A'\n", "");
+    let spec = load_str(&tree, "tree.yaml").expect("a recursive tree loads");
+    generate(&spec, &Options::default()).expect("a recursive tree generates");
+}
