@@ -33,7 +33,6 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher};
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -45,7 +44,10 @@ use axum::routing::post;
 use heygen_api::types::StopSessionRequest;
 use reqwest::header::{HeaderName, HeaderValue, ACCEPT, USER_AGENT};
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::json;
+
+mod common;
+use common::{machine, write_summary};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -842,42 +844,4 @@ fn report(
         return Err("rate-limited run lost or duplicated calls".into());
     }
     Ok(())
-}
-
-fn machine() -> Value {
-    let cpu = std::fs::read_to_string("/proc/cpuinfo").ok().and_then(|s| {
-        s.lines()
-            .find(|l| l.starts_with("model name"))
-            .and_then(|l| l.split(':').nth(1))
-            .map(|s| s.trim().to_string())
-    });
-    let mem_kb = std::fs::read_to_string("/proc/meminfo").ok().and_then(|s| {
-        s.lines()
-            .find(|l| l.starts_with("MemTotal"))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|v| v.parse::<u64>().ok())
-    });
-    json!({
-        "cpus": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
-        "cpu_model": cpu,
-        "mem_total_gib": mem_kb.map(|kb| (kb as f64 / 1024.0 / 1024.0 * 10.0).round() / 10.0),
-        "os": std::env::consts::OS,
-        "arch": std::env::consts::ARCH,
-    })
-}
-
-/// `target/bench-summary/<name>.json`, found from this executable's path
-/// (`target/<profile>/deps/<bench>`), so it follows `CARGO_TARGET_DIR`.
-fn write_summary(name: &str, summary: &Value) -> std::io::Result<PathBuf> {
-    let exe = std::env::current_exe()?;
-    let target = exe
-        .ancestors()
-        .nth(3)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("target"));
-    let dir = target.join("bench-summary");
-    std::fs::create_dir_all(&dir)?;
-    let path = dir.join(format!("{name}.json"));
-    std::fs::write(&path, serde_json::to_string_pretty(summary)? + "\n")?;
-    Ok(path)
 }
