@@ -9,7 +9,11 @@ fn main() {
         runtime: "::heygen_api::runtime".into(),
         mocks: true,
     };
-    for (spec, file) in [("full-3.1.yaml", "client.rs"), ("edge-3.1.yaml", "edge.rs")] {
+    for (spec, file) in [
+        ("full-3.1.yaml", "client.rs"),
+        ("edge-3.1.yaml", "edge.rs"),
+        ("retry-3.1.yaml", "retry.rs"),
+    ] {
         let spec = Path::new("../tests/fixtures").join(spec);
         println!("cargo:rerun-if-changed={}", spec.display());
         let generated = heygen_api_gen::load_file(&spec)

@@ -17,7 +17,7 @@ use serde_json::Value;
 use syn::visit_mut::VisitMut;
 
 use crate::error::{GenError, Result};
-use crate::prepare::{prepare, MultipartOperation};
+use crate::prepare::{prepare, MultipartOperation, RetryClass};
 use crate::surface::Surface;
 use crate::Spec;
 
@@ -143,7 +143,15 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
             format!("progenitor produced unparsable code: {e}"),
         )
     })?;
-    let sends = rewrite(&mut file, &runtime);
+    let classes = progenitor_classes(&prepared.retry_classes);
+    let sends = rewrite(&mut file, &runtime, &classes).map_err(|id| {
+        GenError::new(
+            origin,
+            "",
+            format!("internal error: progenitor generated the operation `{id}`, which the retry classes do not know"),
+        )
+    })?;
+    document_client_methods(&mut file, &classes);
     let structs = struct_fields(&file);
     let glue = glue(
         &runtime,
@@ -222,7 +230,11 @@ fn guarded<T>(origin: &str, f: impl FnOnce() -> progenitor_impl::Result<T>) -> R
 /// - string enums keep values they do not know;
 /// - every builder's `send` returns the runtime's `Response`/`Error`;
 /// - path segments go through the runtime's stricter `encode_path`.
-fn rewrite(file: &mut syn::File, runtime: &syn::Path) -> Vec<SendInfo> {
+fn rewrite(
+    file: &mut syn::File,
+    runtime: &syn::Path,
+    classes: &BTreeMap<String, RetryClass>,
+) -> std::result::Result<Vec<SendInfo>, String> {
     let mut sends = Vec::new();
     for item in &mut file.items {
         match item {
@@ -235,7 +247,7 @@ fn rewrite(file: &mut syn::File, runtime: &syn::Path) -> Vec<SendInfo> {
                 if let Some((_, items)) = &mut m.content {
                     for item in items.iter_mut() {
                         if let syn::Item::Impl(imp) = item {
-                            if let Some(info) = rewrite_send(imp, runtime) {
+                            if let Some(info) = rewrite_send(imp, runtime, classes)? {
                                 sends.push(info);
                             }
                         }
@@ -262,23 +274,127 @@ fn rewrite(file: &mut syn::File, runtime: &syn::Path) -> Vec<SendInfo> {
             use #runtime::encode_path;
         },
     );
-    sends
+    Ok(sends)
 }
 
-fn rewrite_send(imp: &mut syn::ItemImpl, runtime: &syn::Path) -> Option<SendInfo> {
+/// The operation ids progenitor writes into `OperationInfo` (its snake-case
+/// sanitising of each operationId), with the class `prepare` gave each.
+/// Every id found in the generated code must be here: `rewrite` checks, so
+/// a progenitor that names operations differently fails generation instead
+/// of silently giving an operation the wrong class.
+fn progenitor_classes(classes: &[(String, RetryClass)]) -> BTreeMap<String, RetryClass> {
+    classes
+        .iter()
+        .map(|(id, class)| (progenitor_operation_id(id), *class))
+        .collect()
+}
+
+fn progenitor_operation_id(id: &str) -> String {
+    let cleaned: String = id
+        .replace('\'', "")
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let snake = cleaned.to_snake_case();
+    match snake.chars().next() {
+        None => "x".to_string(),
+        Some(c) if c.is_alphabetic() || c == '_' => snake,
+        Some(_) => format!("_{snake}"),
+    }
+}
+
+/// The `operation_id` of the `OperationInfo` a generated `send_raw` builds.
+fn operation_info_id(block: &syn::Block) -> Option<String> {
+    struct Find(Option<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Find {
+        fn visit_expr_struct(&mut self, e: &'ast syn::ExprStruct) {
+            if e.path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "OperationInfo")
+            {
+                for field in &e.fields {
+                    let is_id =
+                        matches!(&field.member, syn::Member::Named(n) if n == "operation_id");
+                    if let (
+                        true,
+                        syn::Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(s),
+                            ..
+                        }),
+                    ) = (is_id, &field.expr)
+                    {
+                        self.0 = Some(s.value());
+                    }
+                }
+            }
+            syn::visit::visit_expr_struct(self, e);
+        }
+    }
+    let mut find = Find(None);
+    syn::visit::Visit::visit_block(&mut find, block);
+    find.0
+}
+
+/// Adds the retry class to the docs of every `Client` method that starts
+/// an operation.
+fn document_client_methods(file: &mut syn::File, classes: &BTreeMap<String, RetryClass>) {
+    for item in &mut file.items {
+        let syn::Item::Impl(imp) = item else { continue };
+        let is_client = imp.trait_.is_none()
+            && matches!(&*imp.self_ty, syn::Type::Path(p) if p.path.is_ident("Client"));
+        if !is_client {
+            continue;
+        }
+        for item in &mut imp.items {
+            if let syn::ImplItem::Fn(f) = item {
+                if let Some(class) = classes.get(&f.sig.ident.to_string()) {
+                    let doc = format!("\n\n{}", class.doc());
+                    f.attrs.push(syn::parse_quote! { #[doc = #doc] });
+                }
+            }
+        }
+    }
+}
+
+fn rewrite_send(
+    imp: &mut syn::ItemImpl,
+    runtime: &syn::Path,
+    classes: &BTreeMap<String, RetryClass>,
+) -> std::result::Result<Option<SendInfo>, String> {
     let builder = match &*imp.self_ty {
-        syn::Type::Path(p) => p.path.segments.last()?.ident.clone(),
-        _ => return None,
+        syn::Type::Path(p) => match p.path.segments.last() {
+            Some(s) => s.ident.clone(),
+            None => return Ok(None),
+        },
+        _ => return Ok(None),
     };
-    let idx = imp
+    let Some(idx) = imp
         .items
         .iter()
-        .position(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "send"))?;
+        .position(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "send"))
+    else {
+        return Ok(None);
+    };
     let syn::ImplItem::Fn(original) = &mut imp.items[idx] else {
-        return None;
+        return Ok(None);
     };
     // progenitor: `-> Result<ResponseValue<T>, Error<E>>`
-    let success = success_type(&original.sig.output)?;
+    let Some(success) = success_type(&original.sig.output) else {
+        return Ok(None);
+    };
+    let Some(operation_id) = operation_info_id(&original.block) else {
+        return Ok(None);
+    };
+    let class = *classes.get(&operation_id).ok_or(operation_id.clone())?;
+    let variant = format_ident!("{}", class.variant());
+    let class_doc = format!("\n\n{}", class.doc());
     let attrs = std::mem::take(&mut original.attrs);
     original.sig.ident = format_ident!("send_raw");
     original.vis = syn::Visibility::Inherited;
@@ -297,12 +413,18 @@ fn rewrite_send(imp: &mut syn::ItemImpl, runtime: &syn::Path) -> Option<SendInfo
     });
     let wrapper: syn::ImplItem = syn::parse_quote! {
         #(#attrs)*
+        #[doc = #class_doc]
         pub async fn send(self) -> ::std::result::Result<#runtime::Response<#success>, #runtime::Error> {
-            #runtime::finish(self.send_raw().await).await
+            let client = self.client;
+            let call = #runtime::CallSpec {
+                operation_id: #operation_id,
+                class: #runtime::RetryClass::#variant,
+            };
+            #runtime::send(&client.inner, call, self.send_raw()).await
         }
     };
     imp.items.insert(idx, wrapper);
-    Some(SendInfo { builder, success })
+    Ok(Some(SendInfo { builder, success }))
 }
 
 /// `ResponseValue::from_response` / `empty` / `stream` -> the runtime's.
@@ -677,6 +799,7 @@ fn resolve_param<'a>(doc: &'a Value, p: &'a Value) -> &'a Value {
 fn multipart_method(runtime: &syn::Path, op: &MultipartOperation) -> TokenStream {
     let name = format_ident!("{}", op.operation_id.to_snake_case());
     let op_id = op.operation_id.to_snake_case();
+    let variant = format_ident!("{}", op.retry_class.variant());
     let method = op.method.to_uppercase();
     let args: Vec<syn::Ident> = op
         .path_params
@@ -705,12 +828,16 @@ fn multipart_method(runtime: &syn::Path, op: &MultipartOperation) -> TokenStream
         let req = if *required { "required" } else { "optional" };
         doc.push_str(&format!("\n- `{field}` ({kind}, {req})"));
     }
+    doc.push_str("\n\n");
+    doc.push_str(op.retry_class.doc());
+    doc.push_str(" A multipart body is sent once: the client never retries it.");
     let required_fields: Vec<&String> = op.fields.iter().filter(|f| f.1).map(|f| &f.0).collect();
     quote! {
         #[doc = #doc]
         pub fn #name(&self, #(#args: &str),*) -> #runtime::MultipartRequest<'_, Self, #response> {
             let url = format!(#fmt, self.baseurl, #(encode_path(#args)),*);
-            #runtime::MultipartRequest::new(self, #method, url, #op_id, &[#(#required_fields),*])
+            let call = #runtime::CallSpec { operation_id: #op_id, class: #runtime::RetryClass::#variant };
+            #runtime::MultipartRequest::new(self, #method, url, call, &[#(#required_fields),*])
         }
     }
 }

@@ -7,7 +7,12 @@
 //! - error responses are left to the hand-written layer, which decodes every
 //!   non-2xx answer the same way (HeyGen's `{error: {...}}`), keeps the status
 //!   and the request id, and survives a proxy's HTML page;
-//! - `POST`/`PATCH` operations get an optional `Idempotency-Key` header;
+//! - every operation gets a retry class: idempotent by method, keyed (a
+//!   `POST`/`PATCH` that declares an `Idempotency-Key` header parameter,
+//!   which is how HeyGen marks the operations that honour one), or neither;
+//!   the runtime retries each class differently;
+//! - `POST`/`PATCH` operations that do not declare `Idempotency-Key` get an
+//!   optional one all the same, so a caller who knows better can send it;
 //! - `multipart/form-data` operations are taken out of progenitor's view and
 //!   described for the generator's own multipart methods.
 
@@ -30,11 +35,46 @@ pub struct MultipartOperation {
     pub fields: Vec<(String, bool, bool)>,
     /// Component name of the success body, when it is JSON.
     pub response_type: Option<String>,
+    pub retry_class: RetryClass,
+}
+
+/// How safe it is to send an operation's request again; mirrors the
+/// runtime's `RetryClass`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetryClass {
+    /// `GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`.
+    Idempotent,
+    /// A `POST`/`PATCH` that declares an `Idempotency-Key` header parameter.
+    Keyed,
+    /// Any other operation.
+    NonIdempotent,
+}
+
+impl RetryClass {
+    /// The name of the runtime's variant.
+    pub fn variant(self) -> &'static str {
+        match self {
+            RetryClass::Idempotent => "Idempotent",
+            RetryClass::Keyed => "Keyed",
+            RetryClass::NonIdempotent => "NonIdempotent",
+        }
+    }
+
+    /// What the class means for a caller, for the operation's docs.
+    pub fn doc(self) -> &'static str {
+        match self {
+            RetryClass::Idempotent => "**Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.",
+            RetryClass::Keyed => "**Retries:** keyed. HeyGen honours `Idempotency-Key` here: the client sends one key per call (or yours, from `.idempotency_key(...)`) and reuses it on every retry, so it retries after a 429, a 5xx, a 409 `request_in_progress` or a lost connection and the server still runs the call once.",
+            RetryClass::NonIdempotent => "**Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again.",
+        }
+    }
 }
 
 pub struct Prepared {
     pub doc: Value,
     pub multipart: Vec<MultipartOperation>,
+    /// Every operation's retry class, by operationId (multipart included).
+    pub retry_classes: Vec<(String, RetryClass)>,
 }
 
 const METHODS: [&str; 8] = [
@@ -45,6 +85,7 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
     let mut doc = normalised.clone();
     let mut hoisted: Vec<(String, Value)> = Vec::new();
     let mut multipart = Vec::new();
+    let mut retry_classes = Vec::new();
     let mut taken: Vec<String> = doc
         .pointer("/components/schemas")
         .and_then(Value::as_object)
@@ -158,6 +199,29 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
             }
 
             let is_mutating = method == "post" || method == "patch";
+            let declares_key = op
+                .get("parameters")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .chain(
+                    shared_params
+                        .iter()
+                        .flat_map(|v| v.as_array().into_iter().flatten()),
+                )
+                .any(|p| {
+                    let p = resolve(p, &components, "parameters");
+                    p.get("in").and_then(Value::as_str) == Some("header")
+                        && p.get("name")
+                            .and_then(Value::as_str)
+                            .is_some_and(|n| n.eq_ignore_ascii_case(IDEMPOTENCY_HEADER))
+                });
+            let class = match method {
+                "get" | "head" | "put" | "delete" | "options" => RetryClass::Idempotent,
+                _ if declares_key => RetryClass::Keyed,
+                _ => RetryClass::NonIdempotent,
+            };
+            retry_classes.push((op_id.clone(), class));
             if let Some(body) = op.get("requestBody").cloned() {
                 let body = resolve(&body, &components, "requestBodies");
                 let content = body
@@ -245,6 +309,7 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
                         path_params,
                         fields,
                         response_type: response_type.clone(),
+                        retry_class: class,
                     });
                     remove.push(method);
                     continue;
@@ -260,7 +325,7 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
                 }
             }
 
-            if is_mutating {
+            if is_mutating && !declares_key {
                 let params = op.entry("parameters").or_insert_with(|| json!([]));
                 if let Some(params) = params.as_array_mut() {
                     let declared = params.iter().any(|p| {
@@ -273,7 +338,7 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
                             "name": IDEMPOTENCY_HEADER,
                             "in": "header",
                             "required": false,
-                            "description": "Key that makes retries of this call safe: a repeat with the same key returns the first result. The client sets one per call when this is not given.",
+                            "description": "Sent as given. HeyGen does not document this operation as honouring an `Idempotency-Key`, so setting one does not make the client retry it after a 5xx (unless the client trusts caller keys), and the client sets none itself.",
                             "schema": { "type": "string" }
                         }));
                     }
@@ -305,7 +370,11 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
             }
         }
     }
-    Ok(Prepared { doc, multipart })
+    Ok(Prepared {
+        doc,
+        multipart,
+        retry_classes,
+    })
 }
 
 /// One operation of a document: path, method (lower case), operationId,

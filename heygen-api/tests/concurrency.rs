@@ -19,7 +19,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
-use heygen_api::runtime::RetryPolicy;
+use heygen_api::runtime::{RetryBudget, RetryPolicy};
 use heygen_api::types::StopSessionRequest;
 use heygen_api::{Client, Error, Idempotency};
 
@@ -192,11 +192,17 @@ async fn start(seed: u64) -> (String, Shared) {
     (url, ledger)
 }
 
-fn client(url: &str) -> Client {
+/// The seed's operation does not declare `Idempotency-Key`, so it is
+/// retried after a 503 only when the client is told to trust the caller's
+/// keys; `keyed` does that, standing in for an operation that declares one.
+fn client(url: &str, keyed: bool) -> Client {
     Client::builder()
         .api_key("test-key")
         .base_url(url)
         .timeout(Duration::from_secs(20))
+        .trust_caller_idempotency_keys(keyed)
+        // This test is about keys, not about the client-wide cap.
+        .retry_budget(RetryBudget::unlimited())
         .retry_policy(RetryPolicy {
             max_retries: MAX_RETRIES,
             base_delay: Duration::ZERO,
@@ -217,16 +223,20 @@ fn seed() -> u64 {
 
 /// Runs `calls` concurrent stop calls through one shared client and returns
 /// each call's outcome, by session.
-async fn run(client: Client, calls: usize) -> Vec<(String, Result<String, Error>)> {
+async fn run(client: Client, calls: usize, keyed: bool) -> Vec<(String, Result<String, Error>)> {
     let mut tasks = Vec::with_capacity(calls);
     for n in 0..calls {
         let client = client.clone();
         tasks.push(tokio::spawn(async move {
             let session = format!("sess_{n}");
-            let outcome = client
+            let mut call = client
                 .stop_video_agent_session()
                 .session_id(&session)
-                .body(StopSessionRequest::default())
+                .body(StopSessionRequest::default());
+            if keyed {
+                call = call.idempotency_key(format!("call-{n}"));
+            }
+            let outcome = call
                 .send()
                 .await
                 .and_then(|r| r.into_data())
@@ -245,9 +255,12 @@ async fn run(client: Client, calls: usize) -> Vec<(String, Result<String, Error>
 async fn with_keys_every_call_succeeds_and_nothing_runs_twice() {
     const CALLS: usize = 500;
     let (url, ledger) = start(seed()).await;
-    let outcomes = tokio::time::timeout(Duration::from_secs(60), run(client(&url), CALLS))
-        .await
-        .expect("finishes");
+    let outcomes = tokio::time::timeout(
+        Duration::from_secs(60),
+        run(client(&url, true), CALLS, true),
+    )
+    .await
+    .expect("finishes");
 
     let l = ledger.lock().expect("ledger");
     eprintln!(
@@ -309,8 +322,8 @@ async fn with_keys_every_call_succeeds_and_nothing_runs_twice() {
 async fn without_keys_server_errors_are_not_retried() {
     const CALLS: usize = 300;
     let (url, ledger) = start(seed() ^ 0xdead_beef).await;
-    let client = client(&url).with_idempotency(Idempotency::Disabled);
-    let outcomes = tokio::time::timeout(Duration::from_secs(60), run(client, CALLS))
+    let client = client(&url, false).with_idempotency(Idempotency::Disabled);
+    let outcomes = tokio::time::timeout(Duration::from_secs(60), run(client, CALLS, false))
         .await
         .expect("finishes");
 

@@ -320,11 +320,33 @@ async fn a_big_body_under_the_default_limit_decodes() {
 
 #[tokio::test]
 async fn a_body_that_never_ends_times_out() {
-    // A 5xx is retried on its status, before its body is read; the last
-    // attempt's body then times out like any other.
-    for (status, attempts) in [(200u16, 1), (404, 1), (409, 1), (500, 3)] {
+    let server = TestServer::start(move |_: &Seen| {
+        Reply::raw(200, "application/json", "{\"data\":{").stalled()
+    })
+    .await;
+    let client = client_with(&server.url(), |b| b.timeout(Duration::from_millis(300)));
+    let err = stop(&client, "s").await.expect_err("stalled");
+    assert!(
+        matches!(err, Error::Timeout(_)),
+        "expected Error::Timeout, got {err:?}"
+    );
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "a timed-out call is not retried"
+    );
+}
+
+#[tokio::test]
+async fn an_error_whose_body_stalls_keeps_what_arrived() {
+    // The status line and headers arrive; the body then never ends. The
+    // error is still the server's answer, not a bare timeout.
+    for status in [404u16, 409, 500, 503] {
         let server = TestServer::start(move |_: &Seen| {
-            Reply::raw(status, "application/json", "{\"data\":{").stalled()
+            Reply::raw(status, "application/json", "{\"error\":{\"code\":")
+                .header("x-request-id", "req_stalled")
+                .header("retry-after", "7")
+                .stalled()
         })
         .await;
         let client = client_with(&server.url(), |b| {
@@ -335,14 +357,19 @@ async fn a_body_that_never_ends_times_out() {
                 })
         });
         let err = stop(&client, "s").await.expect_err("stalled");
+        let Error::Api(api) = &err else {
+            panic!("{status}: expected Error::Api, got {err:?}");
+        };
+        assert_eq!(api.status.as_u16(), status);
+        assert_eq!(err.request_id(), Some("req_stalled"), "{status}");
+        assert_eq!(err.retry_after(), Some(Duration::from_secs(7)), "{status}");
         assert!(
-            matches!(err, Error::Timeout(_)),
-            "{status}: expected Error::Timeout, got {err:?}"
+            api.body_error
+                .as_deref()
+                .is_some_and(|why| why.contains("timed out")),
+            "{status}: {api:?}"
         );
-        assert_eq!(
-            server.requests().len(),
-            attempts,
-            "{status}: a timed-out call is not retried"
-        );
+        // The seed's POST is not idempotent: a 5xx is not retried.
+        assert_eq!(server.requests().len(), 1, "{status}");
     }
 }

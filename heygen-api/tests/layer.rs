@@ -7,6 +7,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use heygen_api::runtime::RetryPolicy;
 use heygen_api::types::{StopSessionRequest, StopVideoAgentSessionResponse};
+use heygen_api::RetryClass;
 use heygen_api::{Client, Error, Idempotency, Response};
 use support::{refused_url, sequence, Reply, Seen, TestServer};
 
@@ -28,6 +29,31 @@ fn client(server: &TestServer) -> Client {
         .retry_policy(fast())
         .build()
         .expect("client")
+}
+
+/// A client that treats a caller's key as making the seed's POST safe to
+/// repeat: it stands in for an operation that declares `Idempotency-Key`.
+fn trusted(server: &TestServer) -> Client {
+    Client::builder()
+        .api_key("test-key")
+        .base_url(server.url())
+        .retry_policy(fast())
+        .trust_caller_idempotency_keys(true)
+        .build()
+        .expect("client")
+}
+
+async fn stop_keyed(
+    client: &Client,
+    id: &str,
+) -> Result<Response<StopVideoAgentSessionResponse>, Error> {
+    client
+        .stop_video_agent_session()
+        .session_id(id)
+        .idempotency_key("caller-key-1")
+        .body(StopSessionRequest::default())
+        .send()
+        .await
 }
 
 async fn stop(client: &Client, id: &str) -> Result<Response<StopVideoAgentSessionResponse>, Error> {
@@ -153,7 +179,7 @@ async fn retries_exhausted_return_the_last_error_with_its_retry_after() {
         .header("x-request-id", "req_3"),
     ]))
     .await;
-    let err = stop(&client(&server), "s")
+    let err = stop_keyed(&trusted(&server), "s")
         .await
         .expect_err("503 every time");
     assert_eq!(
@@ -197,7 +223,7 @@ async fn server_errors_retry_a_post_with_the_same_idempotency_key() {
         Reply::json(200, OK),
     ]))
     .await;
-    stop(&client(&server), "s")
+    stop_keyed(&trusted(&server), "s")
         .await
         .expect("third attempt succeeds");
     let keys = keys(&server.requests());
@@ -217,7 +243,7 @@ async fn every_status_the_layer_retries() {
             Reply::json(200, OK),
         ]))
         .await;
-        stop(&client(&server), "s")
+        stop_keyed(&trusted(&server), "s")
             .await
             .unwrap_or_else(|e| panic!("{status} then 200: {e}"));
         assert_eq!(server.requests().len(), 2, "{status} is retried");
@@ -228,21 +254,51 @@ async fn every_status_the_layer_retries() {
             Reply::json(200, OK),
         ]))
         .await;
-        let err = stop(&client(&server), "s").await.expect_err("not retried");
+        let err = stop_keyed(&trusted(&server), "s")
+            .await
+            .expect_err("not retried");
         assert_eq!(api(&err).status, status);
         assert_eq!(server.requests().len(), 1, "{status} is not retried");
     }
 }
 
 #[tokio::test]
-async fn each_logical_call_gets_its_own_key() {
+async fn an_operation_that_declares_no_key_gets_none_from_the_client() {
+    // The seed's POST does not declare `Idempotency-Key`: HeyGen does not
+    // honour one there, so the client sends none of its own (the fixture
+    // client's tests show keys on operations that declare one).
     let server = TestServer::start(|_: &Seen| Reply::json(200, OK)).await;
     let client = client(&server);
     stop(&client, "a").await.expect("ok");
-    stop(&client, "b").await.expect("ok");
-    let keys = keys(&server.requests());
-    assert!(keys[0].is_some() && keys[1].is_some());
-    assert_ne!(keys[0], keys[1]);
+    assert_eq!(keys(&server.requests()), vec![None]);
+}
+
+#[tokio::test]
+async fn a_post_that_declares_no_key_is_not_repeated_after_a_5xx() {
+    for status in [500u16, 502, 503, 504] {
+        let server = TestServer::start(sequence(vec![
+            Reply::json(status, "{}"),
+            Reply::json(200, OK),
+        ]))
+        .await;
+        let err = stop(&client(&server), "s").await.expect_err("not retried");
+        assert_eq!(api(&err).status, status);
+        assert_eq!(server.requests().len(), 1, "{status} ran the POST twice");
+        assert!(!err.is_retryable(), "{status}: is_retryable must agree");
+        assert_eq!(err.retry_class(), Some(RetryClass::NonIdempotent));
+        // A caller's key does not change that: the server may ignore it.
+        let server = TestServer::start(sequence(vec![
+            Reply::json(status, "{}"),
+            Reply::json(200, OK),
+        ]))
+        .await;
+        let err = stop_keyed(&client(&server), "s")
+            .await
+            .expect_err("not retried");
+        assert_eq!(server.requests().len(), 1, "{status} with a caller key");
+        assert!(!err.is_retryable());
+        assert_eq!(err.idempotency_key(), Some("caller-key-1"));
+    }
 }
 
 #[tokio::test]
@@ -288,7 +344,7 @@ async fn opted_out_calls_are_still_retried_on_429() {
 async fn a_callers_key_is_sent_and_reused_even_when_opted_out() {
     let server =
         TestServer::start(sequence(vec![Reply::json(502, "{}"), Reply::json(200, OK)])).await;
-    let client = client(&server).with_idempotency(Idempotency::Disabled);
+    let client = trusted(&server).with_idempotency(Idempotency::Disabled);
     client
         .stop_video_agent_session()
         .session_id("s")
@@ -338,7 +394,7 @@ async fn request_in_progress_conflicts_are_retried() {
     let busy = r#"{"error":{"code":"request_in_progress","message":"A request with this key is in progress."}}"#;
     let server =
         TestServer::start(sequence(vec![Reply::json(409, busy), Reply::json(200, OK)])).await;
-    stop(&client(&server), "s")
+    stop_keyed(&trusted(&server), "s")
         .await
         .expect("retried after the conflict");
     let seen = server.requests();
@@ -353,7 +409,7 @@ async fn request_in_progress_conflicts_are_retried() {
         Reply::json(200, OK),
     ]))
     .await;
-    let err = stop(&client(&server), "s").await.expect_err("409");
+    let err = stop_keyed(&trusted(&server), "s").await.expect_err("409");
     assert_eq!(server.requests().len(), 1);
     assert_eq!(err.code(), Some("idempotency_key_reused"));
     assert_eq!(
@@ -370,14 +426,15 @@ async fn a_dropped_connection_is_retried_with_the_same_key() {
         Reply::json(200, OK),
     ]))
     .await;
-    stop(&client(&server), "s")
+    stop_keyed(&trusted(&server), "s")
         .await
         .expect("retried after the hang-up");
     let seen = server.requests();
     assert_eq!(seen.len(), 2);
     assert_eq!(keys(&seen)[0], keys(&seen)[1]);
 
-    // Without a key the request may have been processed: not retried.
+    // Without a key the request may have been processed: not retried. Nor
+    // is a POST that does not declare a key, whatever the client sends.
     let server = TestServer::start(sequence(vec![
         Reply::json(200, OK).hung_up(),
         Reply::json(200, OK),
@@ -448,8 +505,8 @@ async fn an_html_502_is_an_api_error_with_a_snippet() {
     assert!(err.to_string().contains("502"), "{err}");
     assert_eq!(
         server.requests().len(),
-        3,
-        "a 502 on a keyed POST is retried"
+        1,
+        "a 502 on a POST that does not declare Idempotency-Key is not retried"
     );
 }
 

@@ -179,9 +179,12 @@ async fn no_credential_in_errors_or_tracing_output() {
     let captured = capture();
     let mut errors: Vec<(&str, Error)> = Vec::new();
     for credential in [Credential::Key, Credential::Token] {
-        // Success after a retry.
-        let server =
-            TestServer::start(sequence(vec![Reply::json(503, "{}"), Reply::json(200, OK)])).await;
+        // Success after a retry (a 429 is retried for every operation).
+        let server = TestServer::start(sequence(vec![
+            Reply::json(429, "{}").header("retry-after", "0"),
+            Reply::json(200, OK),
+        ]))
+        .await;
         stop(&client(credential, &server.url()))
             .await
             .expect("retried, then ok");

@@ -19,3 +19,9 @@ pub mod mocks {
     pub use heygen_api::mock::{ApiErrorThen, Operation};
     include!(concat!(env!("OUT_DIR"), "/mocks.rs"));
 }
+
+/// One operation of each retry class (`tests/fixtures/retry-3.1.yaml`).
+#[allow(clippy::all, dead_code, unused_imports, unused_mut)]
+pub mod retry {
+    include!(concat!(env!("OUT_DIR"), "/retry.rs"));
+}

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use reqwest::header::HeaderValue;
 
+use super::budget::{Bucket, RetryBudget};
 use super::error::Error;
 use super::policy::RetryPolicy;
 
@@ -27,19 +28,21 @@ pub trait GeneratedClient: Sized {
     fn inner(&self) -> &Inner;
 }
 
-/// How mutating calls (`POST`, `PATCH`) get their `Idempotency-Key`.
+/// How calls to operations that honour `Idempotency-Key` (the
+/// [`Keyed`](super::RetryClass::Keyed) class) get their key.
 ///
-/// HeyGen runs a call at most once per key and endpoint within 24 hours and
-/// answers a repeat with the first result, so a key makes retrying a `POST`
+/// HeyGen runs such a call at most once per key and endpoint within 24 hours
+/// and answers a repeat with the first result, so a key makes retrying it
 /// safe. A key given on the call's builder (`.idempotency_key(...)`) always
-/// wins over this policy.
+/// wins over this policy. Operations whose spec does not declare the header
+/// get no key from the client: HeyGen does not honour it there.
 #[derive(Clone, PartialEq, Eq, Default)]
 pub enum Idempotency {
     /// A fresh random key per logical call, reused by all of its retries.
     #[default]
     Auto,
     /// No key: such calls are then retried only on 429, where the server
-    /// has refused without doing any work.
+    /// has refused without doing any work, and when nothing was sent.
     Disabled,
 }
 
@@ -80,6 +83,9 @@ pub(crate) struct Settings {
     pub(crate) idempotency: Idempotency,
     pub(crate) user_agent: HeaderValue,
     pub(crate) max_response_bytes: usize,
+    pub(crate) budget: Bucket,
+    pub(crate) deadline: Option<Duration>,
+    pub(crate) trust_caller_keys: bool,
 }
 
 impl Inner {
@@ -94,8 +100,10 @@ impl Inner {
 /// Builds a client. Obtain one with `Client::builder()`.
 ///
 /// Defaults: base URL `https://api.heygen.com`; 60 s per attempt and 10 s to
-/// connect; 2 retries; `Retry-After` honoured up to 30 s; an
-/// `Idempotency-Key` on every `POST`/`PATCH`; responses up to 64 MiB.
+/// connect; no overall deadline; 2 retries, within a client-wide
+/// [`RetryBudget`]; `Retry-After` honoured up to 30 s; an `Idempotency-Key`
+/// on every call of an operation that declares one; redirects not followed;
+/// responses up to 64 MiB.
 pub struct ClientBuilder<C> {
     credential: Option<std::result::Result<Credential, String>>,
     base_url: String,
@@ -106,6 +114,9 @@ pub struct ClientBuilder<C> {
     user_agent: String,
     http: Option<reqwest::Client>,
     max_response_bytes: usize,
+    budget: RetryBudget,
+    deadline: Option<Duration>,
+    trust_caller_keys: bool,
     _client: PhantomData<fn() -> C>,
 }
 
@@ -126,6 +137,9 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("idempotency", &self.idempotency)
             .field("user_agent", &self.user_agent)
             .field("custom_http_client", &self.http.is_some())
+            .field("budget", &self.budget)
+            .field("deadline", &self.deadline)
+            .field("trust_caller_keys", &self.trust_caller_keys)
             .finish()
     }
 }
@@ -169,6 +183,9 @@ impl<C: GeneratedClient> ClientBuilder<C> {
             user_agent: format!("heygen-api-rust/{}", env!("CARGO_PKG_VERSION")),
             http: None,
             max_response_bytes: 64 * 1024 * 1024,
+            budget: RetryBudget::default(),
+            deadline: None,
+            trust_caller_keys: false,
             _client: PhantomData,
         }
     }
@@ -257,9 +274,42 @@ impl<C: GeneratedClient> ClientBuilder<C> {
         self
     }
 
-    /// How mutating calls get their `Idempotency-Key`.
+    /// How calls of keyed operations get their `Idempotency-Key`.
     pub fn idempotency(mut self, policy: Idempotency) -> Self {
         self.idempotency = policy;
+        self
+    }
+
+    /// The client-wide retry budget, shared by every clone of the client.
+    pub fn retry_budget(mut self, budget: RetryBudget) -> Self {
+        self.budget = budget;
+        self
+    }
+
+    /// An overall limit on each call: every attempt, every wait between
+    /// attempts, and reading the body. Past it the call ends with
+    /// [`Error::DeadlineExceeded`]; a retry whose wait would end past it is
+    /// not made, and the call returns its last answer instead.
+    ///
+    /// None by default: the per-attempt [`timeout`](Self::timeout) and
+    /// `max_retries` already bound a call (about 4 minutes with the
+    /// defaults), and a deadline that suits a status read would cut an
+    /// upload short.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// Treat an `Idempotency-Key` that the caller sets on an operation of
+    /// the [`NonIdempotent`](super::RetryClass::NonIdempotent) class as
+    /// making it safe to retry after a 5xx or a lost connection.
+    ///
+    /// Off by default, and dangerous: HeyGen's spec does not say that these
+    /// operations honour the key. If the server ignores it, a retry after a
+    /// gateway's 502 runs the operation again: a second video is created and
+    /// billed. Turn it on only for operations you know to deduplicate.
+    pub fn trust_caller_idempotency_keys(mut self, trust: bool) -> Self {
+        self.trust_caller_keys = trust;
         self
     }
 
@@ -277,6 +327,11 @@ impl<C: GeneratedClient> ClientBuilder<C> {
 
     /// Use this `reqwest::Client` (its pool, proxy and TLS settings). The
     /// builder's timeouts then do not apply: configure them on your client.
+    ///
+    /// Build it with `.redirect(reqwest::redirect::Policy::none())`. This
+    /// crate's own client never follows redirects, because reqwest keeps
+    /// custom headers such as `x-api-key` when it follows one to another
+    /// host; yours would.
     ///
     /// This crate builds reqwest without a default TLS crypto provider and
     /// installs ring's when a `ClientBuilder` is made: build your
@@ -312,9 +367,14 @@ impl<C: GeneratedClient> ClientBuilder<C> {
             Some(http) => http,
             None => {
                 install_crypto_provider();
+                // HeyGen's API does not redirect. Following one would carry
+                // `x-api-key` to wherever it points (reqwest strips only
+                // `Authorization` across origins) and could turn a POST into
+                // a GET: a 3xx ends the call as `Error::Redirect` instead.
                 reqwest::Client::builder()
                     .timeout(self.timeout)
                     .connect_timeout(self.connect_timeout)
+                    .redirect(reqwest::redirect::Policy::none())
                     .build()
                     .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?
             }
@@ -325,6 +385,9 @@ impl<C: GeneratedClient> ClientBuilder<C> {
             idempotency: self.idempotency,
             user_agent,
             max_response_bytes: self.max_response_bytes,
+            budget: Bucket::new(self.budget),
+            deadline: self.deadline,
+            trust_caller_keys: self.trust_caller_keys,
         };
         Ok(C::from_parts(&base_url, http, Inner(Arc::new(settings))))
     }

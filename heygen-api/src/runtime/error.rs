@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use reqwest::StatusCode;
 
+use super::policy::{Outcome, RetryClass, RetryPolicy};
+
 /// `Result` with this crate's [`enum@Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -21,7 +23,38 @@ pub enum Error {
     /// The attempt's timeout fired (calls that time out are not retried).
     Timeout(reqwest::Error),
     /// No answer: connection refused, reset, DNS, TLS, or a body cut short.
-    Transport(reqwest::Error),
+    Transport(TransportError),
+    /// The server answered with a redirect. The client never follows one:
+    /// HeyGen's API does not redirect, and following would carry the API key
+    /// to wherever `Location` points.
+    Redirect {
+        /// The 3xx status.
+        status: StatusCode,
+        /// Where the server pointed, if it said.
+        location: Option<String>,
+        /// HeyGen's `x-request-id`, when the response had one.
+        request_id: Option<String>,
+    },
+    /// The call's overall deadline ([`ClientBuilder::deadline`]) passed
+    /// before it ended.
+    ///
+    /// [`ClientBuilder::deadline`]: super::ClientBuilder::deadline
+    DeadlineExceeded {
+        /// The deadline that passed.
+        deadline: Duration,
+    },
+    /// A page stream's server handed back a cursor the stream had already
+    /// followed: going on would list the same pages for ever.
+    CursorCycle {
+        /// Pages fetched before the cycle showed.
+        pages: u64,
+    },
+    /// A page stream received too many empty pages in a row that still
+    /// claimed more would follow.
+    EmptyPages {
+        /// Empty pages received in a row.
+        pages: u64,
+    },
     /// A success response whose body is not the documented JSON.
     Decode {
         /// The start of the body, as text (lossy), at most 512 bytes.
@@ -83,6 +116,61 @@ pub struct ApiError {
     pub snippet: String,
     /// The whole body, when it is JSON (bounded to 64 KiB when read).
     pub body: Option<serde_json::Value>,
+    /// Why the body could not be read to its end (a timeout while it
+    /// stalled, a connection cut), when that happened. The status, request
+    /// id and `Retry-After` arrived with the head and are kept regardless.
+    pub body_error: Option<String>,
+    pub(crate) call: Option<CallFacts>,
+}
+
+/// What the client knew about the call an error came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CallFacts {
+    pub(crate) class: RetryClass,
+    /// Whether the client's policy treats sending it again as safe.
+    pub(crate) repeatable: bool,
+    pub(crate) idempotency_key: Option<String>,
+}
+
+/// A request that got no answer: why, and what the client knew of the call.
+#[derive(Debug)]
+pub struct TransportError {
+    source: reqwest::Error,
+    pub(crate) call: Option<CallFacts>,
+}
+
+impl TransportError {
+    pub(crate) fn new(source: reqwest::Error) -> Self {
+        TransportError { source, call: None }
+    }
+
+    /// The error as reqwest reported it.
+    pub fn reqwest(&self) -> &reqwest::Error {
+        &self.source
+    }
+
+    /// No connection could be made (refused, DNS, TLS handshake): the
+    /// request was not sent.
+    pub fn is_connect(&self) -> bool {
+        self.source.is_connect()
+    }
+
+    /// The error as reqwest reported it.
+    pub fn into_reqwest(self) -> reqwest::Error {
+        self.source
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.source, f)
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
 }
 
 impl ApiError {
@@ -98,7 +186,9 @@ impl Error {
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Api(e) => Some(e.status),
-            Error::Timeout(e) | Error::Transport(e) => e.status(),
+            Error::Timeout(e) => e.status(),
+            Error::Transport(e) => e.source.status(),
+            Error::Redirect { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -115,7 +205,9 @@ impl Error {
     pub fn request_id(&self) -> Option<&str> {
         match self {
             Error::Api(e) => e.request_id.as_deref(),
-            Error::MissingData { request_id } => request_id.as_deref(),
+            Error::MissingData { request_id } | Error::Redirect { request_id, .. } => {
+                request_id.as_deref()
+            }
             _ => None,
         }
     }
@@ -136,18 +228,65 @@ impl Error {
         }
     }
 
-    /// Whether trying the same call again later may succeed: rate limits,
-    /// server errors, timeouts and connection failures.
+    /// Whether the client's own retry policy would send this call again
+    /// after this error, had it attempts left: the same rule, for the same
+    /// operation class ([`RetryClass`]).
+    ///
+    /// - A 429, or a failure where nothing was sent (connection refused,
+    ///   DNS, TLS): yes, for every operation.
+    /// - A 5xx, a 409 `request_in_progress` or a lost connection: only for
+    ///   idempotent methods and for keyed operations that carried their key.
+    ///   For a keyed operation, send it again with the same key
+    ///   ([`Error::idempotency_key`]): a fresh key makes it a new call.
+    /// - A timeout, a redirect, a 4xx or a decoding error: no.
     pub fn is_retryable(&self) -> bool {
+        let repeatable = |call: &Option<CallFacts>| call.as_ref().is_some_and(|c| c.repeatable);
         match self {
             Error::Api(e) => {
-                matches!(e.status.as_u16(), 429 | 500 | 502 | 503 | 504)
-                    || (e.status == StatusCode::CONFLICT
-                        && e.code.as_deref() == Some("request_in_progress"))
+                let outcome = Outcome::Status {
+                    status: e.status.as_u16(),
+                    retry_after: None,
+                    in_progress: e.status == StatusCode::CONFLICT
+                        && e.code.as_deref() == Some("request_in_progress"),
+                };
+                RetryPolicy::retries(repeatable(&e.call), outcome)
             }
-            Error::Timeout(_) | Error::Transport(_) => true,
+            Error::Transport(e) => {
+                let outcome = super::transport::failure(&e.source);
+                RetryPolicy::retries(repeatable(&e.call), outcome)
+            }
             _ => false,
         }
+    }
+
+    /// The retry class of the operation the error came from, when known.
+    pub fn retry_class(&self) -> Option<RetryClass> {
+        self.call().map(|c| c.class)
+    }
+
+    /// The `Idempotency-Key` the failed call carried, if any. Sending the
+    /// call again with this key (`.idempotency_key(...)` on its builder)
+    /// lets the server recognise it as the same call.
+    pub fn idempotency_key(&self) -> Option<&str> {
+        self.call().and_then(|c| c.idempotency_key.as_deref())
+    }
+
+    fn call(&self) -> Option<&CallFacts> {
+        match self {
+            Error::Api(e) => e.call.as_ref(),
+            Error::Transport(e) => e.call.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Records what the client knew of the call, for `is_retryable`.
+    pub(crate) fn with_call(mut self, facts: CallFacts) -> Self {
+        match &mut self {
+            Error::Api(e) => e.call = Some(facts),
+            Error::Transport(e) => e.call = Some(facts),
+            _ => {}
+        }
+        self
     }
 
     /// Whether the call's timeout fired.
@@ -162,6 +301,28 @@ impl fmt::Display for Error {
             Error::Api(e) => fmt::Display::fmt(e, f),
             Error::Timeout(e) => write!(f, "the request timed out: {e}"),
             Error::Transport(e) => write!(f, "the request failed before a response arrived: {e}"),
+            Error::Redirect {
+                status, location, ..
+            } => {
+                write!(f, "the server answered {status} (a redirect, which the client does not follow)")?;
+                if let Some(to) = location {
+                    write!(f, " to {to:?}")?;
+                }
+                Ok(())
+            }
+            Error::DeadlineExceeded { deadline } => write!(
+                f,
+                "the call did not end within its deadline of {:.1} s",
+                deadline.as_secs_f64()
+            ),
+            Error::CursorCycle { pages } => write!(
+                f,
+                "the listing returned a cursor it had already returned, after {pages} pages; stopped to avoid listing the same pages for ever"
+            ),
+            Error::EmptyPages { pages } => write!(
+                f,
+                "the listing returned {pages} empty pages in a row that each claimed more would follow; stopped"
+            ),
             Error::Decode { snippet, source } => {
                 write!(f, "the response body is not the documented JSON ({source}); it starts with: {snippet:?}")
             }
@@ -215,6 +376,9 @@ impl fmt::Display for ApiError {
         if let Some(id) = &self.request_id {
             write!(f, " (request id {id})")?;
         }
+        if let Some(why) = &self.body_error {
+            write!(f, " (the body could not be read: {why})")?;
+        }
         Ok(())
     }
 }
@@ -222,7 +386,8 @@ impl fmt::Display for ApiError {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Timeout(e) | Error::Transport(e) => Some(e),
+            Error::Timeout(e) => Some(e),
+            Error::Transport(e) => Some(e),
             Error::Decode { source, .. } => Some(source),
             _ => None,
         }

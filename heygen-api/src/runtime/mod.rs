@@ -1,11 +1,12 @@
 //! The hand-written layer under the generated client.
 //!
 //! Generated code reaches into this module in a few places only:
-//! [`pre`] and [`exec`] (from the `ClientHooks` impl), [`finish`] (from every
-//! builder's `send`), [`encode_path`], and the traits [`GeneratedClient`],
-//! [`Envelope`], [`Paged`] and [`Job`] that it implements. Everything else
-//! here is ordinary hand-written API.
+//! [`pre`] and [`exec`] (from the `ClientHooks` impl), [`send`] (from every
+//! builder's `send`, with the operation's [`RetryClass`]), [`encode_path`],
+//! and the traits [`GeneratedClient`], [`Envelope`], [`Paged`] and [`Job`]
+//! that it implements. Everything else here is ordinary hand-written API.
 
+mod budget;
 mod config;
 mod error;
 mod multipart;
@@ -15,13 +16,14 @@ mod response;
 mod transport;
 mod wait;
 
+pub use budget::RetryBudget;
 pub use config::{ClientBuilder, GeneratedClient, Idempotency, Inner, DEFAULT_BASE_URL};
-pub use error::{ApiError, Error, Result};
+pub use error::{ApiError, Error, Result, TransportError};
 pub use multipart::MultipartRequest;
-pub use pages::{Page, PageStream, Paged};
-pub use policy::RetryPolicy;
+pub use pages::{Page, PageStream, Paged, MAX_EMPTY_PAGES};
+pub use policy::{RetryClass, RetryPolicy};
 pub use response::{finish, Envelope, Response};
-pub use transport::{encode_path, exec, pre};
+pub use transport::{encode_path, exec, pre, send, CallSpec};
 pub use wait::{wait_for, Job, WaitOptions, WaitProgress};
 
 /// A boxed, sendable future, as the generated page fetchers return.

@@ -11,16 +11,16 @@ use reqwest::Method;
 use serde::de::DeserializeOwned;
 
 use super::config::GeneratedClient;
-use super::error::{snippet, Error};
-use super::response::{api_error, transport, Response};
-use super::transport::{exec, pre};
+use super::error::Error;
+use super::response::Response;
+use super::transport::{exec, pre, send, CallSpec};
 
 /// A multipart call being put together.
 pub struct MultipartRequest<'a, C, T> {
     client: &'a C,
     method: Method,
     url: String,
-    operation_id: &'static str,
+    call: CallSpec,
     form: Form,
     required: Vec<&'static str>,
     given: Vec<String>,
@@ -44,14 +44,14 @@ impl<'a, C: GeneratedClient, T: DeserializeOwned> MultipartRequest<'a, C, T> {
         client: &'a C,
         method: &str,
         url: String,
-        operation_id: &'static str,
+        call: CallSpec,
         required: &[&'static str],
     ) -> Self {
         MultipartRequest {
             client,
             method: Method::from_bytes(method.as_bytes()).unwrap_or(Method::POST),
             url,
-            operation_id,
+            call,
             form: Form::new(),
             required: required.to_vec(),
             given: Vec::new(),
@@ -111,31 +111,43 @@ impl<'a, C: GeneratedClient, T: DeserializeOwned> MultipartRequest<'a, C, T> {
         }
         let http = self.client.http();
         let inner = self.client.inner();
+        let call = self.call;
         let mut builder = http.request(self.method, &self.url).multipart(self.form);
         if let Some(key) = &self.idempotency_key {
             builder = builder.header("idempotency-key", key);
         }
-        let mut request = builder
+        let request = builder
             .build()
             .map_err(|e| Error::InvalidRequest(e.to_string()))?;
-        pre::<()>(inner, &mut request, self.operation_id).map_err(|e| match e {
-            progenitor_client::Error::InvalidRequest(why) => Error::InvalidRequest(why),
-            other => Error::InvalidRequest(other.to_string()),
-        })?;
-        let response = exec(inner, http, request, self.operation_id)
-            .await
-            .map_err(transport)?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(transport)?;
-        if !status.is_success() {
-            return Err(api_error(status, &headers, &body));
-        }
-        let text: &[u8] = if body.is_empty() { b"null" } else { &body };
-        let value = serde_json::from_slice(text).map_err(|source| Error::Decode {
-            snippet: snippet(&body),
-            source,
-        })?;
-        Ok(Response::new(value, status, headers))
+        // The same path as every generated call: errors (capped, redirects,
+        // keeping the status) are made by `finish`, inside the deadline.
+        send(inner, call, async move {
+            let mut request = request;
+            pre::<()>(inner, &mut request, call.operation_id)?;
+            let response = exec(inner, http, request, call.operation_id)
+                .await
+                .map_err(progenitor_client::Error::CommunicationError)?;
+            if !response.status().is_success() {
+                return Err(progenitor_client::Error::UnexpectedResponse(response));
+            }
+            let status = response.status();
+            let headers = response.headers().clone();
+            let body = response
+                .bytes()
+                .await
+                .map_err(progenitor_client::Error::ResponseBodyError)?;
+            // An upload answered with no body decodes as `null` (the unit
+            // type when the spec documents none).
+            let text: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+                b"null"
+            } else {
+                &body
+            };
+            match serde_json::from_slice(text) {
+                Ok(value) => Ok(Response::new(value, status, headers)),
+                Err(e) => Err(progenitor_client::Error::InvalidResponsePayload(body, e)),
+            }
+        })
+        .await
     }
 }

@@ -1,7 +1,7 @@
 //! Following HeyGen's cursors: `limit` and `token` in, `data`, `has_more`
 //! and `next_token` out.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::fmt;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -31,6 +31,11 @@ pub trait Paged<'a>: Clone + Send + 'a {
     fn fetch(self) -> BoxFuture<'a, Result<Page<Self::Item>, Error>>;
 }
 
+/// Empty pages in a row, each with a cursor and `has_more` not `false`, that
+/// a stream accepts before it gives up with [`Error::EmptyPages`]. A server
+/// that filters after paging can return a few; a hundred means it is stuck.
+pub const MAX_EMPTY_PAGES: u64 = 100;
+
 type Fetcher<'a, I> =
     Box<dyn FnMut(Option<String>) -> BoxFuture<'a, Result<Page<I>, Error>> + Send + 'a>;
 
@@ -39,10 +44,14 @@ type Fetcher<'a, I> =
 /// so a stream that is dropped, or cut short with `take`, fetches no further.
 ///
 /// The stream ends after a page with `has_more: false`, a page without a
-/// (non-empty) `next_token`, a page whose `next_token` is the cursor that
-/// fetched it (a server bug that would otherwise loop for ever), and after
-/// the first error. Errors come after the client's own retries: a 429 or a
-/// 5xx that a retry cures never reaches the stream.
+/// (non-empty) `next_token`, and after the first error. Errors come after the
+/// client's own retries: a 429 or a 5xx that a retry cures never reaches the
+/// stream. Two server faults that would otherwise list for ever end it with
+/// an error: a cursor the stream has already followed ([`Error::CursorCycle`],
+/// a cycle of any length), and more than [`MAX_EMPTY_PAGES`] empty pages in
+/// a row that each claim more will follow ([`Error::EmptyPages`]). Between
+/// two pages the stream yields to the runtime, so a fast server cannot hold
+/// one `poll` for ever.
 pub struct PageStream<'a, I> {
     fetch: Fetcher<'a, I>,
     buffer: VecDeque<I>,
@@ -50,6 +59,11 @@ pub struct PageStream<'a, I> {
     /// The cursor of the page in flight (`None` for the first page).
     current_token: Option<String>,
     next_token: Option<String>,
+    /// Every cursor followed so far: one seen again means a cycle.
+    seen: HashSet<String>,
+    empty_in_a_row: u64,
+    /// A fault found while reading a page, reported after its items.
+    fault: Option<Error>,
     done: bool,
     pages: u64,
 }
@@ -84,6 +98,9 @@ impl<'a, I: Send + 'a> PageStream<'a, I> {
             in_flight: None,
             current_token: None,
             next_token: None,
+            seen: HashSet::new(),
+            empty_in_a_row: 0,
+            fault: None,
             done: false,
             pages: 0,
         }
@@ -113,6 +130,9 @@ impl<'a, I: Send + 'a> PageStream<'a, I> {
             if let Some(item) = self.buffer.pop_front() {
                 return Poll::Ready(Some(Ok(item)));
             }
+            if let Some(fault) = self.fault.take() {
+                return Poll::Ready(Some(Err(fault)));
+            }
             if self.done {
                 return Poll::Ready(None);
             }
@@ -134,22 +154,37 @@ impl<'a, I: Send + 'a> PageStream<'a, I> {
                 Poll::Ready(Ok(page)) => {
                     self.in_flight = None;
                     self.pages += 1;
+                    if let Some(token) = self.current_token.take() {
+                        self.seen.insert(token);
+                    }
+                    let empty = page.items.is_empty();
                     self.buffer.extend(page.items);
                     let next = page.next_token.filter(|t| !t.is_empty());
                     // `has_more: false` ends the listing even if a token came
                     // along; a token is needed to go on either way.
                     match (page.has_more, next) {
                         (Some(false), _) | (_, None) => self.done = true,
-                        (_, Some(token))
-                            if self.current_token.as_deref() == Some(token.as_str()) =>
-                        {
-                            tracing::warn!(
-                                pages = self.pages,
-                                "the server returned the same cursor again; ending the listing"
-                            );
+                        (_, Some(token)) if self.seen.contains(&token) => {
+                            self.fault = Some(Error::CursorCycle { pages: self.pages });
                             self.done = true;
                         }
-                        (_, Some(token)) => self.next_token = Some(token),
+                        (_, Some(token)) => {
+                            self.empty_in_a_row = if empty { self.empty_in_a_row + 1 } else { 0 };
+                            if self.empty_in_a_row > MAX_EMPTY_PAGES {
+                                self.fault = Some(Error::EmptyPages {
+                                    pages: self.empty_in_a_row,
+                                });
+                                self.done = true;
+                            } else {
+                                self.next_token = Some(token);
+                            }
+                        }
+                    }
+                    if self.buffer.is_empty() && !self.done {
+                        // Nothing to hand out yet: let other tasks run
+                        // before the next page is asked for.
+                        cx.waker().wake_by_ref();
+                        return Poll::Pending;
                     }
                 }
             }

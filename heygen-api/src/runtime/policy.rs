@@ -3,6 +3,52 @@
 
 use std::time::{Duration, SystemTime};
 
+/// How safe it is to send an operation's request again, decided by the
+/// generator from the spec and stated in each operation's docs.
+///
+/// | class | which operations | retried on |
+/// |---|---|---|
+/// | [`Idempotent`](RetryClass::Idempotent) | `GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS` | 429, 500/502/503/504, 409 `request_in_progress`, connection refused or lost |
+/// | [`Keyed`](RetryClass::Keyed) | a `POST`/`PATCH` whose spec declares an `Idempotency-Key` header | the same, always with the call's one key |
+/// | [`NonIdempotent`](RetryClass::NonIdempotent) | every other `POST`/`PATCH` | 429, and failures where nothing was sent (connection refused, DNS, TLS handshake) |
+///
+/// A `POST` that HeyGen does not document as honouring `Idempotency-Key`
+/// (creating a video, say) may already have done its work, and billed it,
+/// when a gateway answers 502: sending it again could do it twice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RetryClass {
+    /// The method is idempotent: sending it twice has the effect of once.
+    Idempotent,
+    /// The operation honours `Idempotency-Key`: every attempt of one call
+    /// carries the same key, and the server runs it at most once.
+    Keyed,
+    /// Neither: the request may do its work each time it arrives.
+    NonIdempotent,
+}
+
+impl RetryClass {
+    /// The class a method has when the spec says nothing more.
+    pub fn for_method(method: &reqwest::Method) -> RetryClass {
+        use reqwest::Method;
+        match *method {
+            Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS => {
+                RetryClass::Idempotent
+            }
+            _ => RetryClass::NonIdempotent,
+        }
+    }
+
+    /// One line for docs and logs.
+    pub fn describe(self) -> &'static str {
+        match self {
+            RetryClass::Idempotent => "idempotent by method: retried on 429, 5xx, 409 `request_in_progress` and lost connections",
+            RetryClass::Keyed => "keyed: one `Idempotency-Key` per call, reused by every retry; retried on 429, 5xx, 409 `request_in_progress` and lost connections",
+            RetryClass::NonIdempotent => "not idempotent: retried only on 429 and when nothing was sent (connection refused, DNS, TLS)",
+        }
+    }
+}
+
 /// How a client retries.
 ///
 /// The defaults follow HeyGen's own CLI (2 retries, 1 s·2ⁿ backoff with
@@ -68,8 +114,9 @@ impl RetryPolicy {
     /// Decides what to do after attempt number `retries_done + 1`.
     ///
     /// `repeatable` says whether sending the request again cannot do the
-    /// work twice: an idempotent method, or a request with an
-    /// `Idempotency-Key`. `jitter_sample` is uniform in [-1, 1].
+    /// work twice: an idempotent method, or a keyed operation whose request
+    /// carries its key (see [`RetryClass`]). `jitter_sample` is uniform in
+    /// [-1, 1].
     pub(crate) fn decide(
         &self,
         retries_done: u32,
@@ -81,9 +128,12 @@ impl RetryPolicy {
             return Decision::Return;
         }
         let backoff = self.backoff(retries_done, jitter_sample);
+        // `Retry-After` is a floor under the jittered backoff, never a
+        // replacement: a `0` or a past date from every rate-limited task at
+        // once would otherwise send them all back in lockstep.
         let advised = |retry_after: Option<Duration>| match retry_after {
             Some(wait) if wait > self.max_retry_after => Decision::Return,
-            Some(wait) => Decision::RetryAfter(wait),
+            Some(wait) => Decision::RetryAfter(wait.max(backoff)),
             None => Decision::RetryAfter(backoff),
         };
         match outcome {
@@ -103,13 +153,28 @@ impl RetryPolicy {
                 in_progress: true,
                 retry_after,
             } if repeatable => advised(retry_after),
+            // No connection was made, so nothing was sent: safe for any
+            // method.
+            Outcome::ConnectFailed => Decision::RetryAfter(backoff),
             // Whether or not the request arrived, sending it again cannot
             // do the work twice.
-            Outcome::ConnectFailed | Outcome::ConnectionLost if repeatable => {
-                Decision::RetryAfter(backoff)
-            }
+            Outcome::ConnectionLost if repeatable => Decision::RetryAfter(backoff),
             _ => Decision::Return,
         }
+    }
+
+    /// Whether this policy retries `outcome` at all, the attempt count and
+    /// the server's advice aside: the rule behind `Error::is_retryable`.
+    pub(crate) fn retries(repeatable: bool, outcome: Outcome) -> bool {
+        let unlimited = RetryPolicy {
+            max_retries: 1,
+            max_retry_after: Duration::MAX,
+            ..RetryPolicy::default()
+        };
+        matches!(
+            unlimited.decide(0, repeatable, outcome, 0.0),
+            Decision::RetryAfter(_)
+        )
     }
 
     /// `base · 2ⁿ`, capped, then spread by the jitter.
@@ -171,6 +236,53 @@ mod tests {
     }
 
     #[test]
+    fn retry_after_is_a_floor_under_the_jittered_backoff() {
+        let p = RetryPolicy::default();
+        for advice in [Duration::ZERO, Duration::from_micros(100)] {
+            let advised = Outcome::Status {
+                status: 503,
+                retry_after: Some(advice),
+                in_progress: false,
+            };
+            // The backoff before the first retry is 1 s ±25 %.
+            assert_eq!(
+                p.decide(0, true, advised, -1.0),
+                Decision::RetryAfter(Duration::from_millis(750))
+            );
+            assert_eq!(
+                p.decide(0, true, advised, 0.6),
+                Decision::RetryAfter(Duration::from_millis(1150))
+            );
+        }
+        let longer = Outcome::Status {
+            status: 429,
+            retry_after: Some(Duration::from_secs(5)),
+            in_progress: false,
+        };
+        assert_eq!(
+            p.decide(0, false, longer, 1.0),
+            Decision::RetryAfter(Duration::from_secs(5))
+        );
+    }
+
+    #[test]
+    fn classes_follow_the_method() {
+        use reqwest::Method;
+        for m in [
+            Method::GET,
+            Method::HEAD,
+            Method::PUT,
+            Method::DELETE,
+            Method::OPTIONS,
+        ] {
+            assert_eq!(RetryClass::for_method(&m), RetryClass::Idempotent, "{m}");
+        }
+        for m in [Method::POST, Method::PATCH] {
+            assert_eq!(RetryClass::for_method(&m), RetryClass::NonIdempotent, "{m}");
+        }
+    }
+
+    #[test]
     fn server_errors_are_retried_only_when_repeatable() {
         let p = RetryPolicy::default();
         for s in [500, 502, 503, 504] {
@@ -203,14 +315,13 @@ mod tests {
     #[test]
     fn connection_failures_and_timeouts() {
         let p = RetryPolicy::default();
-        assert!(matches!(
-            p.decide(0, true, Outcome::ConnectFailed, 0.0),
-            Decision::RetryAfter(_)
-        ));
-        assert_eq!(
-            p.decide(0, false, Outcome::ConnectFailed, 0.0),
-            Decision::Return
-        );
+        // Nothing was sent: any request may go again.
+        for repeatable in [true, false] {
+            assert!(matches!(
+                p.decide(0, repeatable, Outcome::ConnectFailed, 0.0),
+                Decision::RetryAfter(_)
+            ));
+        }
         assert!(matches!(
             p.decide(0, true, Outcome::ConnectionLost, 0.0),
             Decision::RetryAfter(_)

@@ -9,7 +9,7 @@ use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
 use serde::Deserialize;
 
-use super::error::{snippet, ApiError, Error};
+use super::error::{snippet, ApiError, Error, TransportError};
 use super::policy::parse_retry_after;
 
 /// A decoded success body with its status and headers.
@@ -114,6 +114,8 @@ pub(crate) fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) ->
         retry_after,
         snippet: snippet(body),
         body: None,
+        body_error: None,
+        call: None,
     };
     if let Ok(whole) = serde_json::from_slice::<serde_json::Value>(body) {
         if let Ok(envelope) = ErrorEnvelope::deserialize(&whole) {
@@ -193,13 +195,36 @@ pub async fn finish<T>(
         Err(P::UnexpectedResponse(response)) => {
             let status = response.status();
             let headers = response.headers().clone();
-            let (body, failed) = read_bounded(response, ERROR_BODY_LIMIT).await;
-            match failed {
-                // The status is known and the start of the body is enough
-                // for an error: a body over the limit does not hide them.
-                Some(e) if too_large(&e).is_none() => Err(transport(e)),
-                _ => Err(api_error(status, &headers, &body)),
+            if status.is_redirection() {
+                return Err(Error::Redirect {
+                    status,
+                    location: headers
+                        .get(reqwest::header::LOCATION)
+                        .and_then(|v| v.to_str().ok())
+                        .map(String::from),
+                    request_id: request_id(&headers).map(String::from),
+                });
             }
+            let read_early = response
+                .extensions()
+                .get::<super::transport::BodyReadFailed>()
+                .map(|f| f.0.clone());
+            let (body, failed) = read_bounded(response, ERROR_BODY_LIMIT).await;
+            // The status, request id and `Retry-After` came with the head:
+            // a body that stalls, breaks off or runs over the limit does not
+            // hide them.
+            let mut error = api_error(status, &headers, &body);
+            if let Error::Api(api) = &mut error {
+                api.body_error = match failed {
+                    Some(e) if too_large(&e).is_none() => Some(if e.is_timeout() {
+                        "timed out while the body was arriving".to_string()
+                    } else {
+                        e.to_string()
+                    }),
+                    _ => read_early,
+                };
+            }
+            Err(error)
         }
         Err(P::ErrorResponse(value)) => Err(api_error(value.status(), value.headers(), b"")),
         Err(P::CommunicationError(e))
@@ -219,7 +244,7 @@ pub(crate) fn transport(e: reqwest::Error) -> Error {
     } else if e.is_timeout() {
         Error::Timeout(e)
     } else {
-        Error::Transport(e)
+        Error::Transport(TransportError::new(e))
     }
 }
 

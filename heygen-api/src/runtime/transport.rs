@@ -1,6 +1,8 @@
 //! What happens to every request on its way out: credentials, the
 //! `Idempotency-Key`, retries, tracing, and a bound on the response size.
 
+use std::cell::RefCell;
+use std::future::Future;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
@@ -9,12 +11,70 @@ use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION, USER_AGENT};
 use reqwest::{Method, StatusCode};
 use tracing::Instrument;
 
-use super::config::{Credential, Idempotency, Inner};
-use super::policy::{parse_retry_after, Decision, Outcome};
-use super::response::{read_bounded, BodyTooLarge};
+use super::config::{Credential, Idempotency, Inner, Settings};
+use super::error::{CallFacts, Error};
+use super::policy::{parse_retry_after, Decision, Outcome, RetryClass};
+use super::response::{finish, read_bounded, BodyTooLarge, Response};
 
 const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 const API_KEY: HeaderName = HeaderName::from_static("x-api-key");
+
+/// What a generated `send` tells the layer about the call it starts: the
+/// operation, and its retry class as the generator read it from the spec.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct CallSpec {
+    pub operation_id: &'static str,
+    pub class: RetryClass,
+}
+
+/// The call in progress on this task. progenitor's hooks see only an
+/// operation id, so `send` puts the call's class here for `pre` and `exec`,
+/// and `exec` leaves what it decided for the error `send` returns.
+struct CallState {
+    spec: CallSpec,
+    started: Instant,
+    facts: RefCell<Option<CallFacts>>,
+}
+
+tokio::task_local! {
+    static CALL: CallState;
+}
+
+fn current_class(method: &Method) -> RetryClass {
+    CALL.try_with(|c| c.spec.class)
+        .unwrap_or_else(|_| RetryClass::for_method(method))
+}
+
+/// Runs one call of an operation: the generated `send` hands over the
+/// request future progenitor built, and gets back this crate's types. Also
+/// applies the client's overall deadline, which covers every attempt, every
+/// wait and reading an error body.
+#[doc(hidden)]
+pub async fn send<T, F>(inner: &Inner, spec: CallSpec, call: F) -> Result<Response<T>, Error>
+where
+    F: Future<Output = Result<Response<T>, progenitor_client::Error<()>>>,
+{
+    let state = CallState {
+        spec,
+        started: Instant::now(),
+        facts: RefCell::new(None),
+    };
+    let work = CALL.scope(state, async {
+        let result = finish(call.await).await;
+        let facts = CALL.with(|c| c.facts.borrow_mut().take());
+        match (result, facts) {
+            (Err(e), Some(facts)) => Err(e.with_call(facts)),
+            (result, _) => result,
+        }
+    });
+    match inner.0.deadline {
+        None => work.await,
+        Some(deadline) => tokio::time::timeout(deadline, work)
+            .await
+            .unwrap_or(Err(Error::DeadlineExceeded { deadline })),
+    }
+}
 
 /// Adds credentials and the `Idempotency-Key`; called by the generated
 /// `ClientHooks::pre` before the first attempt.
@@ -33,6 +93,7 @@ pub fn pre<E>(
         ));
     }
     let mutating = matches!(*request.method(), Method::POST | Method::PATCH);
+    let class = current_class(request.method());
     let headers = request.headers_mut();
     match &settings.credential {
         Credential::ApiKey(key) => {
@@ -45,15 +106,16 @@ pub fn pre<E>(
     if !headers.contains_key(USER_AGENT) {
         headers.insert(USER_AGENT, settings.user_agent.clone());
     }
-    if mutating {
-        match headers.get(&IDEMPOTENCY_KEY) {
-            Some(given) => check_idempotency_key(given.as_bytes())
-                .map_err(progenitor_client::Error::InvalidRequest)?,
-            None if settings.idempotency == Idempotency::Auto => {
-                headers.insert(IDEMPOTENCY_KEY, new_idempotency_key());
-            }
-            None => {}
+    match headers.get(&IDEMPOTENCY_KEY) {
+        Some(given) if mutating => check_idempotency_key(given.as_bytes())
+            .map_err(progenitor_client::Error::InvalidRequest)?,
+        // Only operations that declare the header get a key from the
+        // client: elsewhere HeyGen ignores it, and a key would only suggest
+        // a safety that is not there.
+        None if class == RetryClass::Keyed && settings.idempotency == Idempotency::Auto => {
+            headers.insert(IDEMPOTENCY_KEY, new_idempotency_key());
         }
+        _ => {}
     }
     Ok(())
 }
@@ -109,11 +171,15 @@ fn jitter_sample() -> f64 {
     (random_u64() >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
 }
 
-fn is_idempotent(method: &Method) -> bool {
-    matches!(
-        *method,
-        Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS
-    )
+/// Whether sending this request again cannot do its work twice.
+fn repeatable(settings: &Settings, class: RetryClass, request: &reqwest::Request) -> bool {
+    let keyed = request.headers().contains_key(&IDEMPOTENCY_KEY);
+    match class {
+        RetryClass::Idempotent => true,
+        RetryClass::Keyed => keyed,
+        // A key on an operation that does not declare one may be ignored.
+        RetryClass::NonIdempotent => keyed && settings.trust_caller_keys,
+    }
 }
 
 /// Sends a request, retrying what is safe to retry; called by the generated
@@ -128,7 +194,22 @@ pub async fn exec(
 ) -> reqwest::Result<reqwest::Response> {
     let settings = &inner.0;
     let method = request.method().clone();
-    let repeatable = is_idempotent(&method) || request.headers().contains_key(&IDEMPOTENCY_KEY);
+    let class = current_class(&method);
+    let repeatable = repeatable(settings, class, &request);
+    let started_call = CALL
+        .try_with(|c| c.started)
+        .unwrap_or_else(|_| Instant::now());
+    let _ = CALL.try_with(|c| {
+        *c.facts.borrow_mut() = Some(CallFacts {
+            class,
+            repeatable,
+            idempotency_key: request
+                .headers()
+                .get(&IDEMPOTENCY_KEY)
+                .and_then(|k| k.to_str().ok())
+                .map(String::from),
+        });
+    });
     // One span per call, and inside it one per attempt: a field recorded
     // twice on one span would be printed twice by most subscribers.
     let span = tracing::info_span!(
@@ -159,7 +240,7 @@ pub async fn exec(
             if let Outcome::Status { status, .. } = outcome {
                 attempt_span.record("status", status);
             }
-            let decision = match &spare {
+            let mut decision = match &spare {
                 Some(_) => {
                     settings
                         .retry
@@ -167,6 +248,16 @@ pub async fn exec(
                 }
                 None => Decision::Return,
             };
+            if let Decision::RetryAfter(wait) = decision {
+                // A wait that would end past the deadline is not made: the
+                // last answer is worth more than `DeadlineExceeded`.
+                let past_deadline = settings
+                    .deadline
+                    .is_some_and(|d| started_call.elapsed() + wait >= d);
+                if past_deadline || !settings.budget.try_withdraw() {
+                    decision = Decision::Return;
+                }
+            }
             match (decision, spare) {
                 (Decision::RetryAfter(wait), Some(next)) => {
                     attempt_span.in_scope(|| {
@@ -184,6 +275,9 @@ pub async fn exec(
                     span.record("elapsed_ms", started.elapsed().as_millis() as u64);
                     if let Ok(response) = &result {
                         span.record("status", response.status().as_u16());
+                        if response.status().is_success() {
+                            settings.budget.deposit(retries_done);
+                        }
                     }
                     attempt_span.in_scope(|| tracing::debug!(outcome = ?outcome, "done"));
                     return result.map(|r| limit_body(r, settings.max_response_bytes));
@@ -210,12 +304,9 @@ async fn attempt_once(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| parse_retry_after(v, std::time::SystemTime::now()));
     // A 409 is retried only if it is `request_in_progress`, so its body is
-    // read here; failing to read it ends the attempt like any failure.
+    // read here.
     let (response, in_progress) = if status == StatusCode::CONFLICT {
-        match peek_in_progress(response).await {
-            Ok(peeked) => peeked,
-            Err(e) => return (failure(&e), Err(e)),
-        }
+        peek_in_progress(response).await
     } else {
         (response, false)
     };
@@ -230,7 +321,7 @@ async fn attempt_once(
 }
 
 /// What a failed `execute` means for retrying.
-fn failure(e: &reqwest::Error) -> Outcome {
+pub(crate) fn failure(e: &reqwest::Error) -> Outcome {
     if e.is_timeout() {
         Outcome::TimedOut
     } else if e.is_connect() {
@@ -244,17 +335,17 @@ fn failure(e: &reqwest::Error) -> Outcome {
 }
 
 /// Reads a 409's body to see whether it is HeyGen's `request_in_progress`,
-/// and rebuilds the response around the bytes read.
-async fn peek_in_progress(
-    response: reqwest::Response,
-) -> reqwest::Result<(reqwest::Response, bool)> {
+/// and rebuilds the response around the bytes read. A body that fails to
+/// arrive whole leaves a 409 that is not retried, with what did arrive: the
+/// status and headers are not lost to the read error.
+async fn peek_in_progress(response: reqwest::Response) -> (reqwest::Response, bool) {
     let url = response.url().clone();
     let status = response.status();
     let version = response.version();
     let headers = response.headers().clone();
     let (body, failed) = read_bounded(response, 64 * 1024).await;
-    if let Some(e) = failed {
-        return Err(e);
+    if let Some(e) = &failed {
+        tracing::debug!(error = %e, "the body of a 409 could not be read whole");
     }
     let in_progress = serde_json::from_slice::<serde_json::Value>(&body)
         .ok()
@@ -269,8 +360,25 @@ async fn peek_in_progress(
     *rebuilt.version_mut() = version;
     *rebuilt.headers_mut() = headers;
     keep_url(rebuilt.extensions_mut(), url);
-    Ok((reqwest::Response::from(rebuilt), in_progress))
+    if let Some(e) = &failed {
+        rebuilt
+            .extensions_mut()
+            .insert(BodyReadFailed(if e.is_timeout() {
+                "timed out while the body was arriving".to_string()
+            } else {
+                e.to_string()
+            }));
+    }
+    (
+        reqwest::Response::from(rebuilt),
+        in_progress && failed.is_none(),
+    )
 }
+
+/// Carried by a response whose body was read early and broke off, so that
+/// the error made of it says so.
+#[derive(Clone, Debug)]
+pub(crate) struct BodyReadFailed(pub(crate) String);
 
 /// A response rebuilt from parts forgets its URL unless it is put back,
 /// and errors would then name `no.url.provided.local`.
