@@ -188,3 +188,50 @@ fn with_a_key_it_calls_the_configured_server() {
     assert!(out.status.success(), "stdout:\n{}", text(&out.stdout));
     assert!(text(&out.stdout).contains("ok: StopSessionResponse { session_id: \"sess_demo\" }"));
 }
+
+#[test]
+fn against_a_gateway_answering_502_the_post_is_sent_once_and_the_error_reported_once() {
+    // HeyGen's reference does not declare `Idempotency-Key` for this POST,
+    // so a 502 (after which the server may have done the work) is not
+    // retried, however many retries are allowed.
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    let requests = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = requests.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).is_ok_and(|n| n == 1) {
+                head.push(byte[0]);
+            }
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let body = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+            let _ = write!(
+                stream,
+                "HTTP/1.1 502 Bad Gateway\r\ncontent-type: text/html\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    let out = quickstart()
+        .env("HEYGEN_API_KEY", "test-key")
+        .env("HEYGEN_BASE_URL", &url)
+        .env("HEYGEN_MAX_RETRIES", "2")
+        .output()
+        .expect("run quickstart");
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "stdout:\n{stdout}");
+    assert_eq!(
+        stdout.matches("error: status 502").count(),
+        1,
+        "stdout:\n{stdout}"
+    );
+    assert_eq!(
+        requests.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "the POST reached the server more than once"
+    );
+}

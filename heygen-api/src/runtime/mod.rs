@@ -1,4 +1,5 @@
-//! The hand-written layer under the generated client.
+//! The hand-written layer under the generated client: credentials, retries,
+//! idempotency keys, the one error type, pagination and waiting.
 //!
 //! Generated code reaches into this module in a few places only:
 //! [`pre`] and [`exec`] (from the `ClientHooks` impl), [`send`] (from every

@@ -52,10 +52,11 @@ impl RetryClass {
 /// How a client retries.
 ///
 /// The defaults follow HeyGen's own CLI (2 retries, 1 s·2ⁿ backoff with
-/// ±25 % jitter, 30 s cap, `Retry-After` honoured up to 30 s), and are at
-/// least as safe: a `POST` is only repeated after a 5xx or a connection
-/// failure when it carries an `Idempotency-Key` (which this client adds by
-/// default), so a retry can never create a second video.
+/// ±25 % jitter, 30 s cap, `Retry-After` honoured up to 30 s, and as a floor
+/// under the backoff). What is retried depends on the operation's
+/// [`RetryClass`]: a `POST` is repeated after a 5xx or a lost connection
+/// only when its operation honours `Idempotency-Key` and the request
+/// carries one, so a retry never creates a second video.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RetryPolicy {
     /// Retries after the first attempt.
