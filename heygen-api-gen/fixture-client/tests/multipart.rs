@@ -121,9 +121,10 @@ async fn sends_the_file_and_the_text_fields_as_multipart_form_data() {
         ("POST", "/v1/uploads")
     );
     assert_eq!(req.header("x-api-key"), Some("test-key"));
-    assert!(
-        req.header("idempotency-key").is_some(),
-        "uploads carry an Idempotency-Key like any POST"
+    assert_eq!(
+        req.header("idempotency-key"),
+        None,
+        "this upload does not declare Idempotency-Key: the client adds none"
     );
     let parts = parts(req);
     assert_eq!(parts.len(), 3, "{parts:?}");

@@ -202,7 +202,7 @@ async fn an_empty_page_in_the_middle_does_not_end_the_listing() {
 }
 
 #[tokio::test]
-async fn a_cursor_that_does_not_advance_ends_the_listing() {
+async fn a_cursor_that_does_not_advance_ends_the_listing_with_an_error() {
     let server = listing(vec![
         (
             "",
@@ -214,13 +214,19 @@ async fn a_cursor_that_does_not_advance_ends_the_listing() {
         ),
     ])
     .await;
-    let all = support::client(&server)
-        .list_renders()
-        .stream()
-        .collect_all()
-        .await
-        .expect("all");
+    let client = support::client(&server);
+    let mut stream = client.list_renders().stream();
+    let mut all = Vec::new();
+    let err = loop {
+        match stream.next().await {
+            Some(Ok(item)) => all.push(item),
+            Some(Err(e)) => break e,
+            None => panic!("the listing ended without reporting the stuck cursor"),
+        }
+    };
+    // Every item that arrived is handed out before the error.
     assert_eq!(ids(&all), ["r1", "r2"]);
+    assert!(matches!(err, Error::CursorCycle { pages: 2 }), "{err:?}");
     assert_eq!(tokens(&server), [None, Some("p2".into())]);
 }
 
