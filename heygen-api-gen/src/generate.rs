@@ -152,6 +152,7 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
         )
     })?;
     document_client_methods(&mut file, &classes);
+    crate::request_builders::keep_request_builders(&mut file);
     let structs = struct_fields(&file);
     let glue = glue(
         &runtime,

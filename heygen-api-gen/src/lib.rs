@@ -18,6 +18,7 @@ pub mod merge;
 pub mod normalise;
 mod open_types;
 mod prepare;
+mod request_builders;
 pub mod surface;
 pub mod synthetic;
 
