@@ -30,7 +30,11 @@ struct Build {
 }
 
 /// `cargo build -p heygen-api` with `spec`, timed, under GNU time.
-fn build(workspace: &Path, target: &Path, spec: &Path) -> Result<Build, Box<dyn std::error::Error>> {
+fn build(
+    workspace: &Path,
+    target: &Path,
+    spec: &Path,
+) -> Result<Build, Box<dyn std::error::Error>> {
     let rss_file = target.join("peak-rss");
     let started = Instant::now();
     let status = Command::new("/usr/bin/time")
@@ -61,7 +65,9 @@ fn build(workspace: &Path, target: &Path, spec: &Path) -> Result<Build, Box<dyn 
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     if !Path::new("/usr/bin/time").exists() {
-        return Err("this bench needs GNU time at /usr/bin/time (Debian: apt-get install time)".into());
+        return Err(
+            "this bench needs GNU time at /usr/bin/time (Debian: apt-get install time)".into(),
+        );
     }
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let exe = std::env::current_exe()?;
