@@ -40,7 +40,9 @@ fn reencode_table(surface: &heygen_api_gen::Surface) -> String {
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '_')
             .collect();
-        arms.push_str(&format!("        \"{name}\" => go::<types::{name}>(value),\n"));
+        arms.push_str(&format!(
+            "        \"{name}\" => go::<types::{name}>(value),\n"
+        ));
     }
     format!(
         "/// `None` when no generated type has this name.\n\

@@ -43,5 +43,5 @@ pub use schemars;
 pub use generated::{builder, types, Client};
 pub use runtime::{
     wait_for, ApiError, ClientBuilder, Error, Idempotency, Job, Page, PageStream, Response, Result,
-    RetryPolicy, WaitOptions, WaitProgress,
+    RetryPolicy, WaitOptions, WaitOutcome, WaitProgress,
 };

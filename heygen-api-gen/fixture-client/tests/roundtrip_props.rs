@@ -190,7 +190,10 @@ impl<'d> Instances<'d> {
         if let Some(x) = s.get("exclusiveMinimum").and_then(Value::as_i64) {
             lo = lo.max(x + 1);
         }
-        let mut hi = s.get("maximum").and_then(Value::as_i64).unwrap_or(lo + 100_000);
+        let mut hi = s
+            .get("maximum")
+            .and_then(Value::as_i64)
+            .unwrap_or(lo + 100_000);
         if let Some(x) = s.get("exclusiveMaximum").and_then(Value::as_i64) {
             hi = hi.min(x - 1);
         }
@@ -245,7 +248,9 @@ impl<'d> Instances<'d> {
                     1 + r.below(28)
                 ))
             }
-            Some("uri") => return json!(format!("https://h{}.example/p/{}", r.below(9), r.below(99))),
+            Some("uri") => {
+                return json!(format!("https://h{}.example/p/{}", r.below(9), r.below(99)))
+            }
             Some("email") => return json!(format!("user{}@acme.example", r.below(99))),
             _ => {}
         }
@@ -253,7 +258,10 @@ impl<'d> Instances<'d> {
             return json!(format!("#{:06x}", r.below(0x100_0000)));
         }
         let min = s.get("minLength").and_then(Value::as_u64).unwrap_or(0);
-        let max = s.get("maxLength").and_then(Value::as_u64).unwrap_or(min + 12);
+        let max = s
+            .get("maxLength")
+            .and_then(Value::as_u64)
+            .unwrap_or(min + 12);
         let max = max.min(min + 12);
         let n = min + r.below(max - min + 1);
         const CHARS: &[char] = &['a', 'z', '0', '_', ' ', '"', '\\', 'é', '語', '🎬', '\n'];
@@ -265,7 +273,8 @@ impl<'d> Instances<'d> {
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => {
-            x == y || (x.as_f64().is_some() && x.as_f64() == y.as_f64() && !(x.is_f64() && y.is_f64()))
+            x == y
+                || (x.as_f64().is_some() && x.as_f64() == y.as_f64() && !(x.is_f64() && y.is_f64()))
         }
         (Value::Array(x), Value::Array(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
@@ -313,13 +322,18 @@ fn targets(doc: &Value) -> (Vec<(String, Value)>, Vec<(String, Value)>) {
         .unwrap_or_default();
     let (mut requests, mut responses) = (Vec::new(), Vec::new());
     for item in doc["paths"].as_object().expect("paths").values() {
-        for method in ["get", "put", "post", "delete", "options", "head", "patch", "trace"] {
+        for method in [
+            "get", "put", "post", "delete", "options", "head", "patch", "trace",
+        ] {
             let Some(op) = item.get(method) else { continue };
             let Some(id) = op.get("operationId").and_then(Value::as_str) else {
                 continue;
             };
             if let Some(schema) = op.pointer("/requestBody/content/application~1json/schema") {
-                requests.push((type_of(schema, format!("{}Body", pascal(id))), schema.clone()));
+                requests.push((
+                    type_of(schema, format!("{}Body", pascal(id))),
+                    schema.clone(),
+                ));
             }
             let mut success: Vec<&Value> = Vec::new();
             for (code, r) in op["responses"].as_object().expect("responses") {
@@ -404,7 +418,10 @@ impl Tally {
 fn valid_bodies_re_encode_exactly() {
     let doc: Value = serde_yaml::from_str(SPEC).expect("fixture parses");
     let (requests, responses) = targets(&doc);
-    assert!(requests.len() >= 20 && responses.len() >= 60, "too few targets");
+    assert!(
+        requests.len() >= 20 && responses.len() >= 60,
+        "too few targets"
+    );
     let tallies = std::cell::RefCell::new((Tally::default(), Tally::default()));
     let mut runner = TestRunner::new(Config {
         cases: 96,
