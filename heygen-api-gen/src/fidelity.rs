@@ -424,3 +424,90 @@ fn fix_setters(imp: &mut syn::ItemImpl, changes: &BTreeMap<String, BTreeMap<Stri
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    fn rewrite(file: syn::File, doc: serde_json::Value) -> String {
+        let mut items = file.items;
+        super::keep_what_was_sent(&mut items, &doc);
+        let mut file: syn::File = syn::parse_quote! {};
+        file.items = items;
+        prettyplease::unparse(&file)
+    }
+
+    #[test]
+    fn defaults_empty_lists_and_nulls_each_get_their_option() {
+        let file: syn::File = syn::parse_quote! {
+            pub struct Job {
+                #[serde(default = "defaults::job_mode")]
+                pub mode: Mode,
+                #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+                pub tags: ::std::vec::Vec<String>,
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+                pub note: ::std::option::Option<String>,
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+                pub folder: ::std::option::Option<String>,
+                #[serde(flatten)]
+                pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+                pub id: String,
+            }
+            impl ::std::default::Default for Job {
+                fn default() -> Self {
+                    Self { mode: defaults::job_mode(), tags: Default::default(), note: Default::default(), folder: Default::default(), extra: Default::default(), id: Default::default() }
+                }
+            }
+            pub mod builder {
+                pub struct Job {
+                    mode: ::std::result::Result<super::Mode, ::std::string::String>,
+                }
+                impl ::std::default::Default for Job {
+                    fn default() -> Self {
+                        Self { mode: Ok(super::defaults::job_mode()) }
+                    }
+                }
+                impl Job {
+                    pub fn mode<T>(mut self, value: T) -> Self
+                    where
+                        T: ::std::convert::TryInto<super::Mode>,
+                        T::Error: ::std::fmt::Display,
+                    {
+                        self
+                    }
+                }
+            }
+        };
+        let doc = json!({"components": {"schemas": {"Job": {
+            "required": ["id"],
+            "properties": {
+                "mode": {"type": "string", "default": "fast"},
+                "tags": {"type": "array", "items": {"type": "string"}},
+                "note": {"type": "string", "nullable": true},
+                "folder": {"type": "string"},
+                "id": {"type": "string"}
+            }
+        }}}});
+        let text = rewrite(file, doc);
+        let squashed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for wanted in [
+            "pub mode: ::std::option::Option<Mode>",
+            "the server's default applies: `\"fast\"`",
+            "pub tags: ::std::option::Option<::std::vec::Vec<String>>",
+            "pub note: ::std::option::Option<::std::option::Option<String>>",
+            "deserialize_with = \"nullable::deserialize\"",
+            // Not nullable: stays one `Option`.
+            "pub folder: ::std::option::Option<String>",
+            // An attribute this pass does not know: left as typify made it.
+            "#[serde(flatten)] pub extra",
+            "pub id: String",
+            "Self { mode: ::std::default::Default::default(),",
+            "Self { mode: Ok(::std::default::Default::default()), }",
+            "T: ::std::convert::TryInto<::std::option::Option<super::Mode>>",
+            "pub fn mode_or_default(&self) -> Mode { self.mode.clone().unwrap_or_else(defaults::job_mode) }",
+        ] {
+            assert!(squashed.contains(wanted), "missing {wanted:?} in\n{text}");
+        }
+        assert!(!text.contains("Vec::is_empty"), "{text}");
+    }
+}
