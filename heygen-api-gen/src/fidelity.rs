@@ -34,6 +34,8 @@ struct Change {
     default: Option<syn::ExprPath>,
     /// The schema's default, for the field's docs.
     schema_default: Option<Value>,
+    /// typify named a function for the default (`default = "defaults::f"`).
+    named_default: bool,
 }
 
 /// The serde attributes of a generated field, as typify writes them.
@@ -193,6 +195,7 @@ pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
                     layers: 1,
                     default: None,
                     schema_default: None,
+                    named_default: false,
                 }
             } else if filled || skips_empty {
                 let default = match &serde.default {
@@ -203,6 +206,7 @@ pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
                     layers: if nullable { 2 } else { 1 },
                     default,
                     schema_default: prop.and_then(|p| p.get("default")).cloned(),
+                    named_default: matches!(serde.default, Some(Some(_))),
                 }
             } else {
                 continue;
@@ -245,7 +249,12 @@ pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
     for (name, fields) in &changes {
         let ident = format_ident!("{}", name);
         let accessors = fields.iter().filter_map(|(field, c)| {
-            let path = c.default.as_ref().filter(|_| c.layers == 1)?;
+            // Only where there is a default to tell of: an optional list
+            // without one reads as "not set", not as an empty list.
+            let path = c
+                .default
+                .as_ref()
+                .filter(|_| c.layers == 1 && (c.schema_default.is_some() || c.named_default))?;
             let field = syn::parse_str::<syn::Ident>(field).ok()?;
             let accessor = format_ident!(
                 "{}_or_default",
@@ -509,5 +518,7 @@ mod tests {
             assert!(squashed.contains(wanted), "missing {wanted:?} in\n{text}");
         }
         assert!(!text.contains("Vec::is_empty"), "{text}");
+        // No default to tell of: no accessor pretending there is one.
+        assert!(!text.contains("tags_or_default"), "{text}");
     }
 }
