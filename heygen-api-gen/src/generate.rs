@@ -486,14 +486,9 @@ fn glue(
             continue;
         }
         let ident = format_ident!("{}", name);
-        let (data, body) = if is_option(&data_ty) {
-            (
-                last_generic(&data_ty, 0).unwrap_or(data_ty.clone()),
-                quote! { self.data },
-            )
-        } else {
-            (data_ty.clone(), quote! { Some(self.data) })
-        };
+        // `data: null` and no `data` are both "no data" here.
+        let (data, _) = peel_options(&data_ty);
+        let body = flatten(quote! { self.data }, &data_ty);
         envelopes.push(quote! {
             impl #runtime::Envelope for types::#ident {
                 type Data = #data;

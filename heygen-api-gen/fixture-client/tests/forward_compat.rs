@@ -228,3 +228,20 @@ async fn no_content_beside_a_json_success_is_a_success() {
         Err(heygen_api::Error::MissingData { .. })
     ));
 }
+
+/// An envelope whose `data` is optional and nullable (edge fixture's
+/// `getThing`): `null` and absent are both "no data", and each is written
+/// back as it came.
+#[test]
+fn nullable_data_in_an_envelope_is_no_data() {
+    use heygen_api::runtime::Envelope;
+    use heygen_fixture_client::edge::types::GetThingResponse;
+    for body in [json!({"data": null}), json!({})] {
+        let (typed, back) = round_trip::<GetThingResponse>(&body);
+        assert_eq!(back, body);
+        assert!(Envelope::into_data(typed).is_none(), "{body}");
+    }
+    let (typed, _) = round_trip::<GetThingResponse>(&json!({"data": {"id": "t1"}}));
+    let thing = Envelope::into_data(typed).expect("data");
+    assert_eq!(thing.id.as_deref(), Some("t1"));
+}
