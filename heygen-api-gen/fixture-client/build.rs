@@ -22,6 +22,48 @@ fn main() {
         std::fs::write(out.join(file), generated.code).expect("write generated client");
         if file == "client.rs" {
             std::fs::write(out.join("mocks.rs"), generated.mocks).expect("write generated mocks");
+            std::fs::write(out.join("reencode.rs"), reencode_table(&generated.surface))
+                .expect("write the re-encoding table");
         }
     }
+}
+
+/// A function that decodes JSON as the generated type of a given name and
+/// encodes it again, for the round-trip property tests, which pick types by
+/// the schema names of the spec.
+fn reencode_table(surface: &heygen_api_gen::Surface) -> String {
+    let mut arms = String::new();
+    for line in &surface.types {
+        let Some(rest) = line
+            .strip_prefix("struct ")
+            .or_else(|| line.strip_prefix("enum "))
+        else {
+            continue;
+        };
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        arms.push_str(&format!(
+            "        \"{name}\" => go::<types::{name}>(value),\n"
+        ));
+    }
+    format!(
+        "/// `None` when no generated type has this name.\n\
+         pub fn reencode(name: &str, value: &::serde_json::Value) -> Option<Result<::serde_json::Value, String>> {{\n\
+         fn go<T: ::serde::de::DeserializeOwned + ::serde::Serialize>(value: &::serde_json::Value) -> Option<Result<::serde_json::Value, String>> {{\n\
+         let decoded: T = match ::serde_json::from_value(value.clone()) {{ Ok(v) => v, Err(e) => return Some(Err(e.to_string())) }};\n\
+         Some(::serde_json::to_value(&decoded).map_err(|e| e.to_string()))\n\
+         }}\n\
+         match name {{\n{arms}        _ => None,\n    }}\n}}\n\
+         /// Every name [`reencode`] knows.\n\
+         pub const NAMES: &[&str] = &[{names}];\n",
+        names = surface
+            .types
+            .iter()
+            .filter_map(|l| l.strip_prefix("struct ").or_else(|| l.strip_prefix("enum ")))
+            .map(|r| format!("{:?}", r.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect::<String>()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }

@@ -144,7 +144,7 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
         )
     })?;
     let classes = progenitor_classes(&prepared.retry_classes);
-    let sends = rewrite(&mut file, &runtime, &classes).map_err(|id| {
+    let sends = rewrite(&mut file, &runtime, &prepared.doc, &classes).map_err(|id| {
         GenError::new(
             origin,
             "",
@@ -154,10 +154,12 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
     document_client_methods(&mut file, &classes);
     crate::request_builders::keep_request_builders(&mut file);
     let structs = struct_fields(&file);
+    let string_enums = string_enums(&file);
     let glue = glue(
         &runtime,
         &sends,
         &structs,
+        &string_enums,
         &prepared.doc,
         &prepared.multipart,
     );
@@ -229,11 +231,13 @@ fn guarded<T>(origin: &str, f: impl FnOnce() -> progenitor_impl::Result<T>) -> R
 /// Edits progenitor's output in place:
 /// - responses never reject unknown fields (forward compatibility);
 /// - string enums keep values they do not know;
+/// - bodies keep absent, `null` and `[]` apart (`fidelity`);
 /// - every builder's `send` returns the runtime's `Response`/`Error`;
 /// - path segments go through the runtime's stricter `encode_path`.
 fn rewrite(
     file: &mut syn::File,
     runtime: &syn::Path,
+    doc: &Value,
     classes: &BTreeMap<String, RetryClass>,
 ) -> std::result::Result<Vec<SendInfo>, String> {
     let mut sends = Vec::new();
@@ -242,6 +246,7 @@ fn rewrite(
             syn::Item::Mod(m) if m.ident == "types" => {
                 if let Some((_, items)) = &mut m.content {
                     crate::open_types::open_up(items);
+                    crate::fidelity::keep_what_was_sent(items, doc);
                 }
             }
             syn::Item::Mod(m) if m.ident == "builder" => {
@@ -457,7 +462,7 @@ fn success_type(output: &syn::ReturnType) -> Option<syn::Type> {
 }
 
 /// The `n`th generic argument of the last path segment of a type.
-fn last_generic(ty: &syn::Type, n: usize) -> Option<syn::Type> {
+pub(crate) fn last_generic(ty: &syn::Type, n: usize) -> Option<syn::Type> {
     let syn::Type::Path(p) = ty else { return None };
     let syn::PathArguments::AngleBracketed(args) = &p.path.segments.last()?.arguments else {
         return None;
@@ -540,7 +545,37 @@ fn type_name(ty: &syn::Type) -> Option<String> {
     }
 }
 
-fn is_option(ty: &syn::Type) -> bool {
+/// The type under any `Option`s, and how many there were.
+fn peel_options(ty: &syn::Type) -> (syn::Type, usize) {
+    let mut ty = ty.clone();
+    let mut layers = 0;
+    while is_option(&ty) {
+        match last_generic(&ty, 0) {
+            Some(inner) => ty = inner,
+            None => break,
+        }
+        layers += 1;
+    }
+    (ty, layers)
+}
+
+/// `expr` (of type `ty`) as one `Option` of what is under its `Option`s.
+fn flatten(expr: TokenStream, ty: &syn::Type) -> TokenStream {
+    match peel_options(ty).1 {
+        0 => quote! { ::std::option::Option::Some(#expr) },
+        1 => quote! { #expr },
+        n => {
+            let flattens = (1..n).map(|_| quote! { .flatten() });
+            quote! { #expr #(#flattens)* }
+        }
+    }
+}
+
+fn is_vec(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Vec"))
+}
+
+pub(crate) fn is_option(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Option"))
 }
 
@@ -548,6 +583,7 @@ fn glue(
     runtime: &syn::Path,
     sends: &[SendInfo],
     structs: &BTreeMap<String, Vec<(String, syn::Type)>>,
+    string_enums: &BTreeMap<String, Vec<String>>,
     doc: &Value,
     multipart: &[MultipartOperation],
 ) -> TokenStream {
@@ -574,14 +610,9 @@ fn glue(
             continue;
         }
         let ident = format_ident!("{}", name);
-        let (data, body) = if is_option(&data_ty) {
-            (
-                last_generic(&data_ty, 0).unwrap_or(data_ty.clone()),
-                quote! { self.data },
-            )
-        } else {
-            (data_ty.clone(), quote! { Some(self.data) })
-        };
+        // `data: null` and no `data` are both "no data" here.
+        let (data, _) = peel_options(&data_ty);
+        let body = flatten(quote! { self.data }, &data_ty);
         envelopes.push(quote! {
             impl #runtime::Envelope for types::#ident {
                 type Data = #data;
@@ -590,8 +621,9 @@ fn glue(
         });
     }
 
-    // Pages: a `token` query parameter and a response with a `data` list
-    // beside `next_token` and/or `has_more`.
+    // Pages: a `token` query parameter and a response whose list sits beside
+    // `next_token` and/or `has_more`: either `data` is the list, or `data`
+    // is an object holding it as `items` (HeyGen's batch reads).
     let mut pages = Vec::new();
     let paged_ops = paged_operations(doc);
     for send in sends {
@@ -608,33 +640,66 @@ fn glue(
         let Some(data_ty) = field(&name, "data") else {
             continue;
         };
-        let list_ty = if is_option(&data_ty) {
-            last_generic(&data_ty, 0).unwrap_or(data_ty.clone())
+        let (data_inner, data_layers) = peel_options(&data_ty);
+        // Reads the cursor fields of `holder` (a type) out of `at` (a value).
+        let cursor_of = |holder: &str, at: TokenStream| {
+            let next = field(holder, "next_token").map(|t| {
+                let value = flatten(quote! { #at.next_token }, &t);
+                quote! { #value.map(|t| t.to_string()) }
+            });
+            let more = field(holder, "has_more").map(|t| flatten(quote! { #at.has_more }, &t));
+            if next.is_none() && more.is_none() {
+                return None;
+            }
+            let none = quote! { None };
+            Some((next.unwrap_or(none.clone()), more.unwrap_or(none)))
+        };
+        let data = flatten(quote! { page.data }, &data_ty);
+        let (item_ty, body) = if is_vec(&data_inner) {
+            let Some(item_ty) = last_generic(&data_inner, 0) else {
+                continue;
+            };
+            let Some((next, more)) = cursor_of(&name, quote! { page }) else {
+                continue;
+            };
+            let items = if data_layers == 0 {
+                quote! { page.data }
+            } else {
+                quote! { #data.unwrap_or_default() }
+            };
+            let body = quote! {
+                let (next_token, has_more) = (#next, #more);
+                Ok(#runtime::Page { items: #items, has_more, next_token })
+            };
+            (item_ty, body)
         } else {
-            data_ty.clone()
-        };
-        let Some(item_ty) = last_generic(&list_ty, 0) else {
-            continue;
-        };
-        let has_next = field(&name, "next_token").is_some();
-        let has_more = field(&name, "has_more").is_some();
-        if !has_next && !has_more {
-            continue;
-        }
-        let items = if is_option(&data_ty) {
-            quote! { page.data.unwrap_or_default() }
-        } else {
-            quote! { page.data }
-        };
-        let next = match field(&name, "next_token") {
-            Some(t) if is_option(&t) => quote! { page.next_token.map(|t| t.to_string()) },
-            Some(_) => quote! { Some(page.next_token.to_string()) },
-            None => quote! { None },
-        };
-        let more = match field(&name, "has_more") {
-            Some(t) if is_option(&t) => quote! { page.has_more },
-            Some(_) => quote! { Some(page.has_more) },
-            None => quote! { None },
+            let Some(holder) = type_name(&data_inner) else {
+                continue;
+            };
+            let Some(items_ty) = field(&holder, "items") else {
+                continue;
+            };
+            let (list, _) = peel_options(&items_ty);
+            let Some(item_ty) = last_generic(&list, 0).filter(|_| is_vec(&list)) else {
+                continue;
+            };
+            let Some((next, more)) = cursor_of(&holder, quote! { data }) else {
+                continue;
+            };
+            let items = flatten(quote! { data.items }, &items_ty);
+            let items = if peel_options(&items_ty).1 == 0 {
+                quote! { data.items }
+            } else {
+                quote! { #items.unwrap_or_default() }
+            };
+            let body = quote! {
+                let ::std::option::Option::Some(data) = #data else {
+                    return Ok(#runtime::Page { items: ::std::vec::Vec::new(), has_more: Some(false), next_token: None });
+                };
+                let (next_token, has_more) = (#next, #more);
+                Ok(#runtime::Page { items: #items, has_more, next_token })
+            };
+            (item_ty, body)
         };
         let builder = &send.builder;
         let resp = format_ident!("{}", name);
@@ -647,7 +712,7 @@ fn glue(
                 fn fetch(self) -> #runtime::BoxFuture<'a, ::std::result::Result<#runtime::Page<Self::Item>, #runtime::Error>> {
                     ::std::boxed::Box::pin(async move {
                         let page: types::#resp = self.send().await?.into_inner();
-                        Ok(#runtime::Page { items: #items, has_more: #more, next_token: #next })
+                        #body
                     })
                 }
             }
@@ -662,46 +727,67 @@ fn glue(
         });
     }
 
-    // Jobs: a `data` resource with a `status` field can be waited on.
+    // Jobs: a resource whose `status` is a string (or a string enum), and
+    // which is either the `data` of a `GET` that reads one resource by id or
+    // lists its terminal statuses in the spec (`x-terminal-statuses`).
+    let mut job_types: BTreeMap<String, Vec<String>> = terminal_statuses(doc);
+    let reads_by_id = reads_by_id(doc);
+    for send in sends {
+        let builder_snake = send.builder.to_string().to_snake_case();
+        if !reads_by_id
+            .iter()
+            .any(|op| op.to_snake_case() == builder_snake)
+        {
+            continue;
+        }
+        let Some(data) = type_name(&send.success).and_then(|n| field(&n, "data")) else {
+            continue;
+        };
+        if let Some(name) = type_name(&peel_options(&data).0) {
+            job_types.entry(name).or_default();
+        }
+    }
     let mut jobs = Vec::new();
-    let mut seen_jobs = std::collections::BTreeSet::new();
-    for (name, fields) in structs {
+    for (name, terminal) in &job_types {
+        let Some(fields) = structs.get(name) else {
+            continue;
+        };
         let Some((_, status_ty)) = fields.iter().find(|(n, _)| n == "status") else {
             continue;
         };
-        if !seen_jobs.insert(name.clone()) {
-            continue;
-        }
+        let (status_inner, _) = peel_options(status_ty);
+        let is_string = matches!(&status_inner, syn::Type::Path(p)
+            if p.path.segments.last().is_some_and(|s| s.ident == "String"));
+        let known: Vec<&String> = match type_name(&status_inner).and_then(|n| string_enums.get(&n))
+        {
+            Some(values) => values.iter().collect(),
+            None if is_string => Vec::new(),
+            None => continue,
+        };
         let ident = format_ident!("{}", name);
-        let status = if is_option(status_ty) {
-            quote! { self.status.as_ref().map(|s| s.to_string()) }
-        } else {
-            quote! { Some(self.status.to_string()) }
+        let status = match peel_options(status_ty).1 {
+            0 => quote! { Some(self.status.to_string()) },
+            1 => quote! { self.status.as_ref().map(|s| s.to_string()) },
+            _ => quote! { self.status.as_ref().and_then(|s| s.as_ref()).map(|s| s.to_string()) },
         };
-        let progress = match fields.iter().find(|(n, _)| n == "progress") {
-            Some((_, t)) if is_option(t) => quote! { self.progress.map(|p| p as f64) },
-            Some(_) => quote! { Some(self.progress as f64) },
-            None => quote! { None },
-        };
-        let progress_ok = fields
+        let progress = fields
             .iter()
             .find(|(n, _)| n == "progress")
-            .map(|(_, t)| {
-                let s = t.to_token_stream().to_string();
-                ["f64", "f32", "i64", "u64", "i32", "u32"]
-                    .iter()
-                    .any(|k| s.contains(k))
+            .filter(|(_, t)| {
+                let s = peel_options(t).0.to_token_stream().to_string();
+                ["f64", "f32", "i64", "u64", "i32", "u32"].contains(&s.as_str())
             })
-            .unwrap_or(true);
-        let progress = if progress_ok {
-            progress
-        } else {
-            quote! { None }
-        };
+            .map(|(_, t)| {
+                let value = flatten(quote! { self.progress }, t);
+                quote! { #value.map(|p| p as f64) }
+            })
+            .unwrap_or_else(|| quote! { None });
         jobs.push(quote! {
             impl #runtime::Job for types::#ident {
                 fn status(&self) -> ::std::option::Option<::std::string::String> { #status }
                 fn progress(&self) -> ::std::option::Option<f64> { #progress }
+                fn known_statuses() -> &'static [&'static str] { &[#(#known),*] }
+                fn terminal_statuses() -> &'static [&'static str] { &[#(#terminal),*] }
             }
         });
     }
@@ -764,6 +850,66 @@ fn glue(
         #(#pages)*
         #(#jobs)*
     }
+}
+
+/// operationIds of `GET`s that read one resource by id (a path parameter).
+fn reads_by_id(doc: &Value) -> Vec<String> {
+    crate::prepare::operations(doc)
+        .into_iter()
+        .filter(|o| o.method == "get" && o.path.contains('{'))
+        .map(|o| o.id.to_string())
+        .collect()
+}
+
+/// Component types whose schema lists its terminal statuses
+/// (`x-terminal-statuses: [...]`), with that list.
+fn terminal_statuses(doc: &Value) -> BTreeMap<String, Vec<String>> {
+    use heck::ToPascalCase;
+    doc.pointer("/components/schemas")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, schema)| {
+            let list = schema.get("x-terminal-statuses")?.as_array()?;
+            let list = list
+                .iter()
+                .filter_map(Value::as_str)
+                .map(String::from)
+                .collect();
+            Some((name.to_pascal_case(), list))
+        })
+        .collect()
+}
+
+/// String enums of the generated types (unit variants, plus the `Unknown`
+/// that `open_types` adds) -> their values on the wire.
+pub(crate) fn string_enums(file: &syn::File) -> BTreeMap<String, Vec<String>> {
+    let mut out = BTreeMap::new();
+    for item in &file.items {
+        let syn::Item::Mod(m) = item else { continue };
+        if m.ident != "types" {
+            continue;
+        }
+        for item in m.content.iter().flat_map(|(_, items)| items) {
+            let syn::Item::Enum(e) = item else { continue };
+            let mut values = Vec::new();
+            let mut string = true;
+            for v in &e.variants {
+                match &v.fields {
+                    syn::Fields::Unit => values.push(
+                        crate::surface::serde_rename(&v.attrs)
+                            .unwrap_or_else(|| v.ident.to_string()),
+                    ),
+                    syn::Fields::Unnamed(u) if v.ident == "Unknown" && u.unnamed.len() == 1 => {}
+                    _ => string = false,
+                }
+            }
+            if string && !values.is_empty() {
+                out.insert(e.ident.to_string(), values);
+            }
+        }
+    }
+    out
 }
 
 /// operationIds whose query has `token` (the cursor).

@@ -12,6 +12,7 @@
 pub mod canonical;
 pub mod changelog;
 mod error;
+mod fidelity;
 mod generate;
 pub mod load;
 pub mod merge;

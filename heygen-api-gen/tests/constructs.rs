@@ -45,8 +45,9 @@ fn seed() -> Generated {
 fn type_array_with_null_is_an_option() {
     // The seed's `StandardAPIError.param: type: [string, 'null']`.
     let g = seed();
-    assert!(surface_type(&g, "StandardApiError").contains("param?: Option<String>"));
-    assert!(surface_type(&full(), "RenderDetail").contains("title?: Option<String>"));
+    // Optional and nullable: `None` absent, `Some(None)` an explicit null.
+    assert!(surface_type(&g, "StandardApiError").contains("param?: Option<Option<String>>"));
+    assert!(surface_type(&full(), "RenderDetail").contains("title?: Option<Option<String>>"));
 }
 
 #[test]
@@ -54,15 +55,19 @@ fn any_of_null_is_an_option_of_the_other_branch() {
     let g = full();
     let create = surface_type(g, "CreateRenderRequest");
     // anyOf [{type: string}, {type: 'null'}], default null
-    assert!(create.contains("folder_id?: Option<String>"), "{create}");
+    // (optional too: the outer `Option` is "absent", the inner one `null`)
+    assert!(
+        create.contains("folder_id?: Option<Option<String>>"),
+        "{create}"
+    );
     // anyOf [{$ref: CaptionStyle}, {type: 'null'}]
     assert!(
-        create.contains("captions?: Option<CaptionStyle>"),
+        create.contains("captions?: Option<Option<CaptionStyle>>"),
         "{create}"
     );
     // minLength/maxLength inside the non-null branch survive as a checked newtype.
     assert!(
-        create.contains("title?: Option<CreateRenderRequestTitle>"),
+        create.contains("title?: Option<Option<CreateRenderRequestTitle>>"),
         "{create}"
     );
     assert!(g.code.contains("longer than 200 characters"));
@@ -146,9 +151,23 @@ fn additional_properties_false_never_rejects_unknown_fields() {
 #[test]
 fn defaults_examples_and_bounds_are_carried() {
     let g = full();
+    // A default is the server's to apply: not sent unless set, documented,
+    // and read back through an accessor.
+    let create = surface_type(g, "CreateRenderRequest");
+    assert!(
+        create.contains("aspect_ratio?: Option<AspectRatio>"),
+        "{create}"
+    );
+    assert!(create.contains("test_mode?: Option<bool>"), "{create}");
     assert!(g
         .code
-        .contains("#[serde(default = \"defaults::create_render_request_aspect_ratio\")]"));
+        .contains("(the server's default applies: `\"16:9\"`)"));
+    assert!(g
+        .code
+        .contains("pub fn aspect_ratio_or_default(&self) -> AspectRatio"));
+    assert!(g
+        .code
+        .contains(".unwrap_or_else(defaults::create_render_request_aspect_ratio)"));
     // `examples: [...]` becomes documentation, never a type.
     assert!(!g.code.contains("examples"));
     // Integer query parameter with minimum 1 / maximum 100.
@@ -156,7 +175,7 @@ fn defaults_examples_and_bounds_are_carried() {
         .code
         .contains("V: std::convert::TryInto<::std::num::NonZeroU64>"));
     // Numeric `exclusiveMinimum: 0` (3.1) maps without failing.
-    assert!(surface_type(g, "CreateSpeechRequest").contains("speed: f64"));
+    assert!(surface_type(g, "CreateSpeechRequest").contains("speed?: Option<f64>"));
 }
 
 #[test]
@@ -170,9 +189,14 @@ fn cursor_lists_get_page_streams() {
         .matches("pub fn stream(self) -> crate::runtime::PageStream")
         .count();
     assert_eq!(
-        streams, 17,
+        streams, 18,
         "every cursor list of the fixture gets a stream"
     );
+    // The batch read's list sits inside `data`, beside its own cursor.
+    assert!(g
+        .code
+        .contains("impl<'a> crate::runtime::Paged<'a> for builder::GetRenderBatch<'a>"));
+    assert!(g.code.contains("type Item = types::RenderBatchItem;"));
     // A list without a cursor does not.
     assert!(!g
         .code
@@ -489,4 +513,48 @@ components:
     let tree = doc.replace("    A:\n      allOf:\n        - $ref: '#/components/schemas/B'\n        - {type: object, properties: {n: {type: string}}}\n    B:\n      allOf:\n        - $ref: '#/components/schemas/A'\n", "");
     let spec = load_str(&tree, "tree.yaml").expect("a recursive tree loads");
     generate(&spec, &Options::default()).expect("a recursive tree generates");
+}
+
+#[test]
+fn empty_collections_are_sent_and_absent_ones_are_not() {
+    let g = full();
+    // typify's `skip_serializing_if = "Vec::is_empty"` would drop a `[]` the
+    // caller set; an optional list is an `Option<Vec<_>>` instead.
+    assert!(!g.code.contains("Vec::is_empty"));
+    let session = surface_type(g, "CreateStudioSessionRequest");
+    assert!(
+        session.contains("attachments?: Option<Vec<MediaInput>>"),
+        "{session}"
+    );
+    // Builders and `Default` follow the new field types.
+    assert!(g
+        .code
+        .contains("T: ::std::convert::TryInto<::std::option::Option<super::AspectRatio>>"));
+}
+
+#[test]
+fn job_is_implemented_for_jobs_only() {
+    let g = full();
+    let jobs: Vec<&str> = g
+        .code
+        .match_indices("impl crate::runtime::Job for types::")
+        .map(|(at, m)| {
+            let rest = &g.code[at + m.len()..];
+            &rest[..rest.find(' ').unwrap_or(rest.len())]
+        })
+        .collect();
+    // `data` of a `GET` by id, plus `VoiceCloneJob` by `x-terminal-statuses`.
+    assert_eq!(
+        jobs,
+        [
+            "Clip",
+            "DubbingJob",
+            "NarratorLook",
+            "RenderDetail",
+            "SpeechJob",
+            "StudioSession",
+            "Upload",
+            "VoiceCloneJob"
+        ]
+    );
 }

@@ -46,5 +46,5 @@ pub use schemars;
 pub use generated::{builder, types, Client};
 pub use runtime::{
     wait_for, ApiError, ClientBuilder, Error, Idempotency, Job, Page, PageStream, Response, Result,
-    RetryBudget, RetryClass, RetryPolicy, TransportError, WaitOptions, WaitProgress,
+    RetryBudget, RetryClass, RetryPolicy, TransportError, WaitOptions, WaitOutcome, WaitProgress,
 };

@@ -25,3 +25,11 @@ pub mod mocks {
 pub mod retry {
     include!(concat!(env!("OUT_DIR"), "/retry.rs"));
 }
+
+/// Decodes JSON as a generated type named at run time, and encodes it again:
+/// the round-trip property tests pick types by the spec's schema names.
+#[doc(hidden)]
+pub mod reencode {
+    use super::types;
+    include!(concat!(env!("OUT_DIR"), "/reencode.rs"));
+}

@@ -33,7 +33,7 @@ fn a_response_with_unknown_fields_still_decodes() {
     let render = parsed.data.expect("data");
     assert_eq!(render.render_id, "r1");
     assert_eq!(
-        render.output.and_then(|o| o.video_url).as_deref(),
+        render.output.and_then(|o| o.video_url).flatten().as_deref(),
         Some("https://cdn.example/r1.mp4")
     );
 }
@@ -110,35 +110,35 @@ fn an_unknown_union_tag_is_kept_whole() {
     // Inside a request body too.
     let request = json!({"prompt": "A teaser", "attachments": [s3.clone(), {"type": "url", "url": "https://cdn.example/a.png"}]});
     let (typed, back) = round_trip::<CreateStudioSessionRequest>(&request);
-    assert!(matches!(typed.attachments[0], MediaInput::Unknown(_)));
-    assert!(matches!(typed.attachments[1], MediaInput::Url(_)));
+    let attachments = typed.attachments.expect("attachments");
+    assert!(matches!(attachments[0], MediaInput::Unknown(_)));
+    assert!(matches!(attachments[1], MediaInput::Url(_)));
     assert_eq!(back["attachments"], request["attachments"]);
 }
 
 #[test]
-fn explicit_nulls_and_missing_optional_fields_are_both_none() {
+fn explicit_nulls_and_missing_optional_fields_stay_apart() {
     let with_nulls = json!({
-        "render_id": "r1", "status": "pending", "progress": 0, "created_at": "2024-05-01T12:00:00Z",
+        "render_id": "r1", "status": "pending", "progress": 0.0, "created_at": "2024-05-01T12:00:00Z",
         "title": null, "completed_at": null, "error": null, "folder_id": null, "duration_seconds": null,
         "output": {"video_url": null, "thumbnail_url": null, "expires_at": null}
     });
-    let bare = json!({"render_id": "r1", "status": "pending", "progress": 0, "created_at": "2024-05-01T12:00:00Z"});
+    let bare = json!({"render_id": "r1", "status": "pending", "progress": 0.0, "created_at": "2024-05-01T12:00:00Z"});
     let (a, a_back) = round_trip::<RenderDetail>(&with_nulls);
     let (b, b_back) = round_trip::<RenderDetail>(&bare);
+    // `null` is `Some(None)`, absent is `None`: both read as "no value"
+    // through `flatten()`, and each is written back as it came.
     for render in [&a, &b] {
-        assert!(render.title.is_none() && render.completed_at.is_none() && render.error.is_none());
-        assert!(render.folder_id.is_none() && render.duration_seconds.is_none());
-        assert!(render.metadata.is_empty());
+        assert!(render.title.clone().flatten().is_none());
+        assert!(render.folder_id.clone().flatten().is_none());
+        assert!(render.metadata.is_none());
     }
-    assert!(a.output.as_ref().is_some_and(|o| o.video_url.is_none()));
+    assert_eq!(a.title, Some(None));
+    assert_eq!(b.title, None);
+    assert!(a.output.as_ref().is_some_and(|o| o.video_url == Some(None)));
     assert!(b.output.is_none());
-    // Nulls are not sent back: absent and null mean the same to the API.
-    assert_eq!(
-        b_back,
-        json!({"render_id": "r1", "status": "pending", "progress": 0.0, "created_at": "2024-05-01T12:00:00Z"})
-    );
-    assert_eq!(a_back["output"], json!({}));
-    assert!(a_back.get("title").is_none());
+    assert_eq!(a_back, with_nulls);
+    assert_eq!(b_back, bare);
 }
 
 #[test]
@@ -160,7 +160,7 @@ fn closed_request_types_still_accept_unknown_fields_when_read() {
         json!({"prompt": "A teaser", "interactive": true, "priority": "high", "beta": {"x": 1}});
     let (typed, back) = round_trip::<CreateStudioSessionRequest>(&session);
     assert_eq!(typed.prompt.as_str(), "A teaser");
-    assert!(typed.interactive);
+    assert_eq!(typed.interactive, Some(true));
     assert!(back.get("priority").is_none());
 
     let message = json!({"text": "Use the blue logo", "reply_to": "m_1"});
@@ -189,7 +189,7 @@ async fn the_client_decodes_a_grown_response_from_the_wire() {
         .expect("data");
     assert_eq!(render.status, RenderStatus::Unknown("archived".into()));
     assert_eq!(render.status.to_string(), "archived");
-    assert!(render.error.is_none());
+    assert!(matches!(render.error, Some(None)), "an explicit null");
 }
 
 /// An operation documenting JSON on 200 and nothing on 204 (edge fixture's
@@ -227,4 +227,21 @@ async fn no_content_beside_a_json_success_is_a_success() {
         response.into_data(),
         Err(heygen_api::Error::MissingData { .. })
     ));
+}
+
+/// An envelope whose `data` is optional and nullable (edge fixture's
+/// `getThing`): `null` and absent are both "no data", and each is written
+/// back as it came.
+#[test]
+fn nullable_data_in_an_envelope_is_no_data() {
+    use heygen_api::runtime::Envelope;
+    use heygen_fixture_client::edge::types::GetThingResponse;
+    for body in [json!({"data": null}), json!({})] {
+        let (typed, back) = round_trip::<GetThingResponse>(&body);
+        assert_eq!(back, body);
+        assert!(Envelope::into_data(typed).is_none(), "{body}");
+    }
+    let (typed, _) = round_trip::<GetThingResponse>(&json!({"data": {"id": "t1"}}));
+    let thing = Envelope::into_data(typed).expect("data");
+    assert_eq!(thing.id.as_deref(), Some("t1"));
 }

@@ -440,3 +440,72 @@ async fn other_listings_stream_too() {
     let got: Vec<&str> = all.iter().map(|u| u.upload_id.as_str()).collect();
     assert_eq!(got, ["u1", "u2"]);
 }
+
+#[tokio::test]
+async fn a_batch_read_streams_the_items_inside_its_data() {
+    // The batch-read shape: `data` is an object whose `items` sit beside
+    // its own `has_more` and `next_token`.
+    let batch = |items: Value, more: bool, next: Value| {
+        json!({"data": {"batch_id": "b/1", "created_at": "2024-05-01T12:00:00Z",
+                        "items": items, "has_more": more, "next_token": next}})
+    };
+    let pages = [
+        batch(
+            json!([{"render_id": "r1", "status": "completed"}, {"render_id": "r2", "status": "failed", "error": "no voice"}]),
+            true,
+            json!("p2"),
+        ),
+        batch(json!([]), true, json!("p3")),
+        batch(
+            json!([{"render_id": "r3", "status": "pending"}]),
+            false,
+            Value::Null,
+        ),
+    ];
+    let server = TestServer::start_counted(move |_, req| {
+        assert_eq!(req.path(), "/v1/renders/batches/b%2F1");
+        assert_eq!(req.query("limit").as_deref(), Some("2"));
+        match req.query("token").as_deref() {
+            None => Reply::value(200, &pages[0]),
+            Some("p2") => Reply::value(200, &pages[1]),
+            Some("p3") => Reply::value(200, &pages[2]),
+            Some(other) => panic!("unexpected cursor {other}"),
+        }
+    })
+    .await;
+    let client = support::client(&server);
+    let mut stream = client
+        .get_render_batch()
+        .batch_id("b/1")
+        .limit(std::num::NonZeroU64::new(2).unwrap())
+        .stream();
+    let mut got = Vec::new();
+    while let Some(item) = stream.next().await {
+        got.push(item.expect("item"));
+    }
+    let ids: Vec<&str> = got.iter().map(|i| i.render_id.as_str()).collect();
+    assert_eq!(ids, ["r1", "r2", "r3"]);
+    assert_eq!(got[1].status, RenderStatus::Failed);
+    assert_eq!(got[1].error, Some(Some("no voice".to_string())));
+    assert_eq!(stream.pages_fetched(), 3);
+    assert_eq!(
+        tokens(&server),
+        [None, Some("p2".into()), Some("p3".into())]
+    );
+    assert!(stream.next().await.is_none());
+    assert_eq!(server.count(), 3);
+}
+
+#[tokio::test]
+async fn a_batch_read_without_data_is_an_empty_last_page() {
+    let server = TestServer::start_counted(|_, _| Reply::json(200, r#"{"data":null}"#)).await;
+    let all = support::client(&server)
+        .get_render_batch()
+        .batch_id("b1")
+        .stream()
+        .collect_all()
+        .await
+        .expect("no error");
+    assert!(all.is_empty());
+    assert_eq!(server.count(), 1);
+}

@@ -5,7 +5,7 @@ mod support;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use heygen_api::runtime::{wait_for, Error, Job, WaitOptions, WaitProgress};
+use heygen_api::runtime::{wait_for, Error, Job, WaitOptions, WaitOutcome, WaitProgress};
 use heygen_fixture_client::types::{RenderDetail, RenderStatus, SessionStatus, StudioSession};
 use heygen_fixture_client::Client;
 use serde_json::{json, Value};
@@ -62,6 +62,8 @@ async fn waits_through_pending_and_processing_to_completed() {
     let (seen, on_progress) = recorder();
     let done = wait_for(|| get_render(&client), fast(), on_progress)
         .await
+        .expect("no error")
+        .completed()
         .expect("completed");
     assert_eq!(done.status, RenderStatus::Completed);
     assert_eq!(done.progress, 100.0);
@@ -218,11 +220,23 @@ async fn a_studio_session_waiting_for_input_ends_the_wait() {
             .into_data()
     };
     let (seen, on_progress) = recorder();
-    let session: StudioSession = wait_for(poll, fast(), on_progress)
+    let outcome = wait_for(poll, fast(), on_progress)
         .await
         .expect("needs input");
+    let WaitOutcome::NeedsCaller {
+        status,
+        resource: session,
+    } = outcome
+    else {
+        panic!("expected NeedsCaller, got {outcome:?}")
+    };
+    assert_eq!(status, "waiting_for_input");
+    let session: StudioSession = session;
     assert_eq!(session.status, SessionStatus::WaitingForInput);
-    assert_eq!(session.pending_question.as_deref(), Some("Which logo?"));
+    assert_eq!(
+        session.pending_question.clone().flatten().as_deref(),
+        Some("Which logo?")
+    );
     assert_eq!(session.progress(), Some(20.0));
     let statuses: Vec<String> = seen
         .lock()
@@ -234,17 +248,90 @@ async fn a_studio_session_waiting_for_input_ends_the_wait() {
     assert_eq!(server.count(), 3);
 }
 
+/// Serves `/v1/studios/sessions/s1` going through `states`, the last one
+/// for ever after.
+async fn session_server(states: Vec<&'static str>) -> TestServer {
+    TestServer::start_counted(move |n, req| {
+        assert_eq!(req.path(), "/v1/studios/sessions/s1");
+        let status = states[n.min(states.len() - 1)];
+        Reply::value(
+            200,
+            &json!({"data": {"session_id": "s1", "status": status, "progress": 10.0, "prompt": "A teaser",
+                             "created_at": "2024-05-01T12:00:00Z"}}),
+        )
+    })
+    .await
+}
+
+async fn wait_for_session(
+    client: &Client,
+    options: WaitOptions,
+) -> Result<WaitOutcome<StudioSession>, Error> {
+    let poll = || async {
+        client
+            .get_studio_session()
+            .session_id("s1")
+            .send()
+            .await?
+            .into_data()
+    };
+    wait_for(poll, options, |_| {}).await
+}
+
 #[tokio::test]
-async fn an_unknown_status_keeps_waiting_unless_the_caller_names_it() {
+async fn a_stopped_session_is_halted_not_done() {
+    let server = session_server(vec!["thinking", "stopped"]).await;
+    let client = support::client(&server);
+    let outcome = wait_for_session(&client, fast()).await.expect("no error");
+    assert!(
+        matches!(&outcome, WaitOutcome::Halted { status, resource } if status == "stopped" && resource.status == SessionStatus::Stopped),
+        "{outcome:?}"
+    );
+    assert!(
+        outcome.completed().is_none(),
+        "a stopped job is not a result"
+    );
+    assert_eq!(server.count(), 2);
+}
+
+#[tokio::test]
+async fn a_paused_job_is_halted_even_when_its_schema_does_not_declare_it() {
+    // `paused` is not a `SessionStatus`: the options' `halted` list is
+    // checked before the schema's.
+    let server = session_server(vec!["queued", "paused"]).await;
+    let client = support::client(&server);
+    let outcome = wait_for_session(&client, fast()).await.expect("no error");
+    assert!(
+        matches!(&outcome, WaitOutcome::Halted { status, .. } if status == "paused"),
+        "{outcome:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_status_the_schema_does_not_declare_is_unknown() {
     let server = render_server(vec![render("processing", 10.0), render("archived", 100.0)]).await;
     let client = support::client(&server);
-    let err = wait_for(
-        || get_render(&client),
-        fast().timeout(Duration::from_millis(80)),
-        |_| {},
-    )
-    .await
-    .expect_err("deadline");
+    let outcome = wait_for(|| get_render(&client), fast(), |_| {})
+        .await
+        .expect("no error");
+    let WaitOutcome::Unknown { status, resource } = &outcome else {
+        panic!("expected Unknown, got {outcome:?}")
+    };
+    assert_eq!(status, "archived");
+    assert_eq!(resource.status, RenderStatus::Unknown("archived".into()));
+    assert_eq!(outcome.resource().render_id, "r1");
+    assert_eq!(server.count(), 2);
+}
+
+#[tokio::test]
+async fn an_unknown_status_can_be_waited_through_or_named() {
+    let server = render_server(vec![render("processing", 10.0), render("archived", 100.0)]).await;
+    let client = support::client(&server);
+    let mut options = fast().timeout(Duration::from_millis(80));
+    options.keep_waiting_on_unknown = true;
+    let err = wait_for(|| get_render(&client), options, |_| {})
+        .await
+        .expect_err("deadline");
     assert!(
         matches!(err, Error::WaitTimedOut { last_status: Some(ref s), .. } if s == "archived"),
         "{err:?}"
@@ -254,8 +341,20 @@ async fn an_unknown_status_keeps_waiting_unless_the_caller_names_it() {
     options.completed.push("archived".into());
     let done = wait_for(|| get_render(&client), options, |_| {})
         .await
+        .expect("no error")
+        .completed()
         .expect("archived counts as done");
     assert_eq!(done.status, RenderStatus::Unknown("archived".into()));
+}
+
+#[tokio::test]
+async fn declared_statuses_that_end_nothing_keep_the_wait_going() {
+    // `thinking` and `generating` are declared and in no list: still running.
+    let server = session_server(vec!["queued", "thinking", "generating", "completed"]).await;
+    let client = support::client(&server);
+    let outcome = wait_for_session(&client, fast()).await.expect("no error");
+    assert!(matches!(outcome, WaitOutcome::Completed(_)), "{outcome:?}");
+    assert_eq!(server.count(), 4);
 }
 
 #[tokio::test]
@@ -323,8 +422,60 @@ async fn waits_are_send_and_run_on_spawned_tasks() {
         };
         wait_for(poll, fast(), |_| {}).await
     });
+    assert!(matches!(
+        task.await.expect("join").expect("done"),
+        WaitOutcome::Completed(RenderDetail {
+            status: RenderStatus::Completed,
+            ..
+        })
+    ));
+}
+
+/// `is_job!(T)` is whether `T: Job`, decided at compile time without
+/// requiring it: the method on `Probe<T>` exists only for jobs, and method
+/// resolution falls back to the one on `&Probe<T>` (autoref) for the rest.
+struct Probe<T>(std::marker::PhantomData<T>);
+trait ViaJob {
+    fn is_job(&self) -> bool {
+        true
+    }
+}
+impl<T: Job> ViaJob for Probe<T> {}
+trait ViaAnything {
+    fn is_job(&self) -> bool {
+        false
+    }
+}
+impl<T> ViaAnything for &Probe<T> {}
+macro_rules! is_job {
+    ($t:ty) => {
+        (&Probe::<$t>(std::marker::PhantomData)).is_job()
+    };
+}
+
+#[test]
+fn only_jobs_are_jobs() {
+    use heygen_fixture_client::types;
+    // The `data` of a `GET` by id, with a string-enum status.
+    assert!(is_job!(types::RenderDetail));
+    assert!(is_job!(types::StudioSession));
+    // No `GET` by id, but the spec lists its terminal statuses.
+    assert!(is_job!(types::VoiceCloneJob));
     assert_eq!(
-        task.await.expect("join").expect("done").status,
-        RenderStatus::Completed
+        <types::VoiceCloneJob as Job>::terminal_statuses(),
+        ["completed", "failed"]
     );
+    assert_eq!(
+        <types::RenderDetail as Job>::known_statuses(),
+        ["pending", "processing", "completed", "failed"]
+    );
+    // A `status` alone does not make a job: list items, batch items, what a
+    // create call answers, a batch read's own `data`.
+    assert!(!is_job!(types::RenderSummary));
+    assert!(!is_job!(types::RenderBatchItem));
+    assert!(!is_job!(types::RenderCreated));
+    assert!(!is_job!(types::StudioSessionSummary));
+    assert!(!is_job!(types::RenderBatch));
+    // The probe itself can say no and yes for the same shape of type.
+    assert!(!is_job!(String));
 }

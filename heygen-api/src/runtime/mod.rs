@@ -25,7 +25,7 @@ pub use pages::{Page, PageStream, Paged, MAX_EMPTY_PAGES};
 pub use policy::{RetryClass, RetryPolicy};
 pub use response::{finish, Envelope, Response};
 pub use transport::{encode_path, exec, pre, send, CallSpec};
-pub use wait::{wait_for, Job, WaitOptions, WaitProgress};
+pub use wait::{wait_for, Job, WaitOptions, WaitOutcome, WaitProgress};
 
 /// A boxed, sendable future, as the generated page fetchers return.
 pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;

@@ -10,13 +10,79 @@ use serde::Serialize;
 
 use super::error::Error;
 
-/// A resource with a status, as the generator detects it: a type with a
-/// `status` field (and maybe a numeric `progress`).
+/// A resource that is a job, as the generator detects it: a string (or
+/// string enum) `status`, on the `data` of a `GET` that reads one resource
+/// by id, or on a schema that lists its terminal statuses
+/// (`x-terminal-statuses`). Maybe a numeric `progress`.
 pub trait Job {
     /// The status as HeyGen spells it (`pending`, `completed`, ...).
     fn status(&self) -> Option<String>;
     /// Percentage done, where the resource reports one.
     fn progress(&self) -> Option<f64>;
+    /// Every status the schema declares (its enum); empty when the status
+    /// is a free string. A status outside a non-empty list is unknown.
+    fn known_statuses() -> &'static [&'static str]
+    where
+        Self: Sized,
+    {
+        &[]
+    }
+    /// Statuses the spec says end the job (`x-terminal-statuses`).
+    fn terminal_statuses() -> &'static [&'static str]
+    where
+        Self: Sized,
+    {
+        &[]
+    }
+}
+
+/// How a wait ended, when it ended without an error: each case says what
+/// the job is doing, so a job someone else stopped is never mistaken for a
+/// finished one. A failed status is [`Error::JobFailed`] instead.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum WaitOutcome<T> {
+    /// A completed status ([`WaitOptions::completed`]): the result is ready.
+    Completed(T),
+    /// The service waits for the caller ([`WaitOptions::needs_caller`],
+    /// e.g. a chat-mode session's `waiting_for_input`).
+    NeedsCaller { status: String, resource: T },
+    /// Stopped or paused ([`WaitOptions::halted`]): it will not go on
+    /// unless someone resumes it.
+    Halted { status: String, resource: T },
+    /// A status this client cannot place: one the resource's schema does
+    /// not declare (HeyGen added it since), or a terminal status the spec
+    /// lists that is neither completed nor failed. Returned at once unless
+    /// [`WaitOptions::keep_waiting_on_unknown`] is set.
+    Unknown { status: String, resource: T },
+}
+
+impl<T> WaitOutcome<T> {
+    /// The resource, if the job completed.
+    pub fn completed(self) -> Option<T> {
+        match self {
+            WaitOutcome::Completed(resource) => Some(resource),
+            _ => None,
+        }
+    }
+    /// The resource as last read, whatever the outcome.
+    pub fn resource(&self) -> &T {
+        match self {
+            WaitOutcome::Completed(resource)
+            | WaitOutcome::NeedsCaller { resource, .. }
+            | WaitOutcome::Halted { resource, .. }
+            | WaitOutcome::Unknown { resource, .. } => resource,
+        }
+    }
+    /// The resource as last read, whatever the outcome.
+    pub fn into_resource(self) -> T {
+        match self {
+            WaitOutcome::Completed(resource)
+            | WaitOutcome::NeedsCaller { resource, .. }
+            | WaitOutcome::Halted { resource, .. }
+            | WaitOutcome::Unknown { resource, .. } => resource,
+        }
+    }
 }
 
 /// How to wait.
@@ -35,8 +101,13 @@ pub struct WaitOptions {
     /// Statuses that mean the job failed.
     pub failed: Vec<String>,
     /// Statuses where the service waits for the caller (e.g. a chat-mode
-    /// agent session's `waiting_for_input`); the wait ends with the resource.
+    /// agent session's `waiting_for_input`): [`WaitOutcome::NeedsCaller`].
     pub needs_caller: Vec<String>,
+    /// Statuses of a job stopped or paused: [`WaitOutcome::Halted`].
+    pub halted: Vec<String>,
+    /// Poll on through statuses the schema does not declare instead of
+    /// returning [`WaitOutcome::Unknown`] (off by default).
+    pub keep_waiting_on_unknown: bool,
 }
 
 impl Default for WaitOptions {
@@ -65,7 +136,9 @@ impl Default for WaitOptions {
                 "expired",
                 "rejected",
             ]),
-            needs_caller: owned(&["waiting_for_input", "requires_action", "paused", "stopped"]),
+            needs_caller: owned(&["waiting_for_input", "requires_action"]),
+            halted: owned(&["stopped", "paused"]),
+            keep_waiting_on_unknown: false,
         }
     }
 }
@@ -110,10 +183,12 @@ pub struct WaitProgress {
     pub elapsed: Duration,
 }
 
-/// Polls `poll` until the resource reaches a completed status, or one where
-/// it waits for the caller, and returns it. A failed status gives
-/// [`Error::JobFailed`]; the deadline gives [`Error::WaitTimedOut`]; an
-/// error from a poll (after the client's own retries) is returned as is.
+/// Polls `poll` until the resource reaches a status that ends the wait, and
+/// says which ([`WaitOutcome`]): completed, waiting for the caller, stopped
+/// or paused, or unknown. A failed status gives [`Error::JobFailed`]; the
+/// deadline gives [`Error::WaitTimedOut`]; an error from a poll (after the
+/// client's own retries) is returned as is. Any other declared status (or
+/// any status at all, for a free-string status) means "still running".
 ///
 /// The first poll is immediate; the pauses between polls start at
 /// `initial_interval` and grow by `multiplier` up to `max_interval`. The
@@ -124,7 +199,7 @@ pub async fn wait_for<T, F, Fut>(
     mut poll: F,
     options: WaitOptions,
     mut on_progress: impl FnMut(&WaitProgress),
-) -> Result<T, Error>
+) -> Result<WaitOutcome<T>, Error>
 where
     T: Job + Serialize,
     F: FnMut() -> Fut,
@@ -157,15 +232,29 @@ where
         });
         if let Some(s) = &status {
             let is = |list: &[String]| list.iter().any(|x| x.eq_ignore_ascii_case(s));
-            if is(&options.completed) || is(&options.needs_caller) {
-                return Ok(resource);
+            let listed = |list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(s));
+            let status = s.clone();
+            if is(&options.completed) {
+                return Ok(WaitOutcome::Completed(resource));
             }
             if is(&options.failed) {
                 let resource = serde_json::to_value(&resource).unwrap_or(serde_json::Value::Null);
                 return Err(Error::JobFailed {
-                    status: s.clone(),
+                    status,
                     resource: Box::new(resource),
                 });
+            }
+            if is(&options.needs_caller) {
+                return Ok(WaitOutcome::NeedsCaller { status, resource });
+            }
+            if is(&options.halted) {
+                return Ok(WaitOutcome::Halted { status, resource });
+            }
+            let known = T::known_statuses();
+            let undeclared = !known.is_empty() && !listed(known);
+            let terminal = listed(T::terminal_statuses());
+            if terminal || (undeclared && !options.keep_waiting_on_unknown) {
+                return Ok(WaitOutcome::Unknown { status, resource });
             }
         }
         last_status = status;

@@ -1,0 +1,524 @@
+//! Bodies carry exactly what was set, in both directions.
+//!
+//! typify maps an optional property to what is convenient to read, and in
+//! doing so loses what was on the wire:
+//! - a property with a schema `default` becomes a plain field filled with the
+//!   default, so a request the caller built without it still sends it (and
+//!   keeps sending the old value after the server changes its default);
+//! - an optional array or map is skipped when empty, so a caller's `[]`
+//!   ("none") is not sent and the server applies its own;
+//! - an optional property that admits `null` becomes one `Option`, so an
+//!   explicit `null` (in a `PATCH`: "clear it") is sent as nothing at all.
+//!
+//! Here, on typify's output and by its syntax (serde attributes read with
+//! `parse_nested_meta`), each such field gets one `Option` for "absent"
+//! (`None`, not sent) and, where the schema admits `null`, a second one for
+//! `null` (`Some(None)`). A field with a default documents it and gets a
+//! `*_or_default()` accessor. The builders in `types::builder` and the
+//! `Default` impls follow the new field types. The rule is the same for
+//! requests and responses, so a response also re-encodes as it came.
+
+use std::collections::BTreeMap;
+
+use heck::ToPascalCase;
+use quote::{format_ident, quote, ToTokens};
+use serde_json::Value;
+use syn::visit_mut::VisitMut;
+
+/// How a field's type changes: `Option` layers added around it.
+struct Change {
+    /// 1: `T` -> `Option<T>`; 2: `T` -> `Option<Option<T>>`.
+    layers: usize,
+    /// The value of the field's type that typify filled in, when it did
+    /// (`defaults::f` or `Default::default`): the `*_or_default` accessor.
+    default: Option<syn::ExprPath>,
+    /// The schema's default, for the field's docs.
+    schema_default: Option<Value>,
+    /// typify named a function for the default (`default = "defaults::f"`).
+    named_default: bool,
+}
+
+/// The serde attributes of a generated field, as typify writes them.
+#[derive(Default)]
+struct SerdeField {
+    rename: Option<syn::LitStr>,
+    /// `Some(None)`: `default`; `Some(Some(path))`: `default = "path"`.
+    default: Option<Option<syn::LitStr>>,
+    skip_if: Option<String>,
+}
+
+fn serde_field(attrs: &[syn::Attribute]) -> Option<SerdeField> {
+    let mut out = SerdeField::default();
+    for a in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        let parsed = a.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename") {
+                out.rename = Some(meta.value()?.parse()?);
+            } else if meta.path.is_ident("default") {
+                out.default = Some(if meta.input.peek(syn::Token![=]) {
+                    Some(meta.value()?.parse()?)
+                } else {
+                    None
+                });
+            } else if meta.path.is_ident("skip_serializing_if") {
+                let path: syn::LitStr = meta.value()?.parse()?;
+                out.skip_if = Some(path.value());
+            } else {
+                return Err(meta.error("an attribute this pass does not rewrite"));
+            }
+            Ok(())
+        });
+        // Anything else (flatten, with, ...): leave the field as typify made it.
+        parsed.ok()?;
+    }
+    Some(out)
+}
+
+/// Schemas by the name typify gives their type, from the prepared document:
+/// components, the properties of components that are inline objects
+/// (`{Parent}{Property}`), and inline JSON request bodies (`{OpId}Body`).
+fn schemas_by_type(doc: &Value) -> BTreeMap<String, Value> {
+    let mut out = BTreeMap::new();
+    let components = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object);
+    for (name, schema) in components.into_iter().flatten() {
+        let name = name.to_pascal_case();
+        for (prop, p) in schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            let inner = single_branch(p);
+            if inner.get("properties").is_some() {
+                out.insert(format!("{name}{}", prop.to_pascal_case()), inner.clone());
+            }
+        }
+        out.insert(name, schema.clone());
+    }
+    for op in crate::prepare::operations(doc) {
+        if let Some(body) = op
+            .op
+            .pointer("/requestBody/content/application~1json/schema")
+        {
+            if body.get("$ref").is_none() {
+                out.insert(format!("{}Body", op.id.to_pascal_case()), body.clone());
+            }
+        }
+    }
+    out
+}
+
+/// `{allOf: [X], nullable}` and `{anyOf: [X]}` as X.
+fn single_branch(schema: &Value) -> &Value {
+    for key in ["allOf", "anyOf", "oneOf"] {
+        if let Some([one]) = schema.get(key).and_then(Value::as_array).map(Vec::as_slice) {
+            return single_branch(one);
+        }
+    }
+    schema
+}
+
+fn allows_null(doc: &Value, schema: &Value, depth: usize) -> bool {
+    if depth > 16 {
+        return false;
+    }
+    if schema.get("nullable") == Some(&Value::Bool(true)) {
+        return true;
+    }
+    if let Some(target) = schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix('#'))
+        .and_then(|p| doc.pointer(p))
+    {
+        return allows_null(doc, target, depth + 1);
+    }
+    if schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .is_some_and(|e| e.contains(&Value::Null))
+    {
+        return true;
+    }
+    ["anyOf", "oneOf"].iter().any(|k| {
+        schema
+            .get(*k)
+            .and_then(Value::as_array)
+            .is_some_and(|bs| bs.iter().any(|b| allows_null(doc, b, depth + 1)))
+    })
+}
+
+pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
+    let schemas = schemas_by_type(doc);
+    // Struct -> field -> change.
+    let mut changes: BTreeMap<String, BTreeMap<String, Change>> = BTreeMap::new();
+    for item in items.iter_mut() {
+        let syn::Item::Struct(s) = item else { continue };
+        let syn::Fields::Named(named) = &mut s.fields else {
+            continue;
+        };
+        let schema = schemas.get(&s.ident.to_string());
+        let mut changed = BTreeMap::new();
+        for f in named.named.iter_mut() {
+            let Some(ident) = f.ident.clone() else {
+                continue;
+            };
+            let Some(serde) = serde_field(&f.attrs) else {
+                continue;
+            };
+            let wire = serde
+                .rename
+                .as_ref()
+                .map(syn::LitStr::value)
+                .unwrap_or_else(|| ident.to_string().trim_start_matches("r#").to_string());
+            let prop = schema
+                .and_then(|s| s.get("properties"))
+                .and_then(|p| p.get(&wire));
+            let required = schema
+                .and_then(|s| s.get("required"))
+                .and_then(Value::as_array)
+                .is_some_and(|r| r.iter().any(|n| n.as_str() == Some(wire.as_str())));
+            if required {
+                continue;
+            }
+            let nullable = prop.is_some_and(|p| allows_null(doc, p, 0));
+            let is_option = crate::generate::is_option(&f.ty);
+            let skips_empty = serde
+                .skip_if
+                .as_deref()
+                .is_some_and(|p| p.ends_with("is_empty"));
+            let filled = serde.default.is_some() && !is_option;
+            let change = if is_option && serde.skip_if.is_some() && nullable {
+                // `Option<T>` that drops `null`: one more layer for it.
+                Change {
+                    layers: 1,
+                    default: None,
+                    schema_default: None,
+                    named_default: false,
+                }
+            } else if filled || skips_empty {
+                let default = match &serde.default {
+                    Some(Some(path)) => path.parse().ok(),
+                    _ => Some(syn::parse_quote!(::std::default::Default::default)),
+                };
+                Change {
+                    layers: if nullable { 2 } else { 1 },
+                    default,
+                    schema_default: prop.and_then(|p| p.get("default")).cloned(),
+                    named_default: matches!(serde.default, Some(Some(_))),
+                }
+            } else {
+                continue;
+            };
+            let ty = &f.ty;
+            let layers = change.layers + usize::from(is_option);
+            f.ty = wrap(ty, change.layers);
+            let rename = serde.rename.iter();
+            f.attrs.retain(|a| !a.path().is_ident("serde"));
+            f.attrs.push(if layers == 2 {
+                syn::parse_quote! {
+                    #[serde(#(rename = #rename,)* default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "nullable::deserialize")]
+                }
+            } else {
+                syn::parse_quote! {
+                    #[serde(#(rename = #rename,)* default, skip_serializing_if = "::std::option::Option::is_none")]
+                }
+            });
+            let doc = match (layers, &change.schema_default) {
+                (2, Some(d)) => format!("`None`: not sent (the server's default applies: `{d}`); `Some(None)`: sent as `null`."),
+                (2, None) => "`None`: not sent; `Some(None)`: sent as `null`.".to_string(),
+                (_, Some(d)) => format!("`None`: not sent (the server's default applies: `{d}`)."),
+                (_, None) => "`None`: not sent; an empty collection is sent as `[]`.".to_string(),
+            };
+            if f.attrs.iter().any(|a| a.path().is_ident("doc")) {
+                f.attrs.push(syn::parse_quote! { #[doc = ""] });
+            }
+            f.attrs.push(syn::parse_quote! { #[doc = #doc] });
+            changed.insert(ident.to_string(), change);
+        }
+        if !changed.is_empty() {
+            changes.insert(s.ident.to_string(), changed);
+        }
+    }
+    if changes.is_empty() {
+        return;
+    }
+
+    // Accessors for the defaults typify used to fill in.
+    for (name, fields) in &changes {
+        let ident = format_ident!("{}", name);
+        let accessors = fields.iter().filter_map(|(field, c)| {
+            // Only where there is a default to tell of: an optional list
+            // without one reads as "not set", not as an empty list.
+            let path = c
+                .default
+                .as_ref()
+                .filter(|_| c.layers == 1 && (c.schema_default.is_some() || c.named_default))?;
+            let field = syn::parse_str::<syn::Ident>(field).ok()?;
+            let accessor = format_ident!(
+                "{}_or_default",
+                field
+                    .to_string()
+                    .trim_start_matches("r#")
+                    .trim_end_matches('_')
+            );
+            let ty = items.iter().find_map(|i| match i {
+                syn::Item::Struct(s) if s.ident == *name => match &s.fields {
+                    syn::Fields::Named(n) => n
+                        .named
+                        .iter()
+                        .find(|f| f.ident.as_ref() == Some(&field))
+                        .and_then(|f| crate::generate::last_generic(&f.ty, 0)),
+                    _ => None,
+                },
+                _ => None,
+            })?;
+            let doc =
+                format!("`{field}` as set, or the default the server applies when it is not sent.");
+            Some(quote! {
+                #[doc = #doc]
+                pub fn #accessor(&self) -> #ty {
+                    self.#field.clone().unwrap_or_else(#path)
+                }
+            })
+        });
+        let accessors: Vec<_> = accessors.collect();
+        if !accessors.is_empty() {
+            items.push(syn::parse_quote! {
+                impl #ident {
+                    #(#accessors)*
+                }
+            });
+        }
+    }
+
+    items.push(syn::parse_quote! {
+        /// Tells an explicit `null` (`Some(None)`) from an absent field
+        /// (`None`, through `#[serde(default)]`).
+        mod nullable {
+            pub(super) fn deserialize<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<::std::option::Option<T>>, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+                T: ::serde::Deserialize<'de>,
+            {
+                <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer).map(::std::option::Option::Some)
+            }
+        }
+    });
+
+    for item in items.iter_mut() {
+        match item {
+            syn::Item::Impl(imp) => fix_default_impl(imp, &changes),
+            syn::Item::Mod(m) if m.ident == "builder" => {
+                for item in m.content.iter_mut().flat_map(|(_, items)| items) {
+                    match item {
+                        syn::Item::Struct(s) => {
+                            let Some(fields) = changes.get(&s.ident.to_string()) else {
+                                continue;
+                            };
+                            for f in s.fields.iter_mut() {
+                                let Some(c) =
+                                    f.ident.as_ref().and_then(|i| fields.get(&i.to_string()))
+                                else {
+                                    continue;
+                                };
+                                // `Result<T, String>` -> `Result<Option<T>, String>`.
+                                if let Some(inner) = crate::generate::last_generic(&f.ty, 0) {
+                                    let wrapped = wrap(&inner, c.layers);
+                                    f.ty = syn::parse_quote! { ::std::result::Result<#wrapped, ::std::string::String> };
+                                }
+                            }
+                        }
+                        syn::Item::Impl(imp) => {
+                            fix_default_impl(imp, &changes);
+                            fix_setters(imp, &changes);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn wrap(ty: &syn::Type, layers: usize) -> syn::Type {
+    let mut ty = ty.clone();
+    for _ in 0..layers {
+        ty = syn::parse_quote! { ::std::option::Option<#ty> };
+    }
+    ty
+}
+
+fn self_name(imp: &syn::ItemImpl) -> Option<String> {
+    match &*imp.self_ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
+}
+
+/// `impl Default for X` initialises a changed field to nothing (`None`):
+/// the default is the server's to apply.
+fn fix_default_impl(imp: &mut syn::ItemImpl, changes: &BTreeMap<String, BTreeMap<String, Change>>) {
+    let is_default = imp
+        .trait_
+        .as_ref()
+        .and_then(|(p, _)| p.segments.last())
+        .is_some_and(|s| s.ident == "Default");
+    if !is_default {
+        return;
+    }
+    let Some(fields) = self_name(imp).and_then(|n| changes.get(&n)) else {
+        return;
+    };
+    struct Inits<'a>(&'a BTreeMap<String, Change>);
+    impl VisitMut for Inits<'_> {
+        fn visit_field_value_mut(&mut self, fv: &mut syn::FieldValue) {
+            let syn::Member::Named(name) = &fv.member else {
+                return;
+            };
+            if !self.0.contains_key(&name.to_string()) {
+                return;
+            }
+            let in_ok = matches!(&fv.expr, syn::Expr::Call(c)
+                if c.func.to_token_stream().to_string() == "Ok");
+            fv.expr = if in_ok {
+                syn::parse_quote! { Ok(::std::default::Default::default()) }
+            } else {
+                syn::parse_quote! { ::std::default::Default::default() }
+            };
+        }
+    }
+    Inits(fields).visit_item_impl_mut(imp);
+}
+
+/// A builder's setter takes what the field now holds.
+fn fix_setters(imp: &mut syn::ItemImpl, changes: &BTreeMap<String, BTreeMap<String, Change>>) {
+    if imp.trait_.is_some() {
+        return;
+    }
+    let Some(fields) = self_name(imp).and_then(|n| changes.get(&n)) else {
+        return;
+    };
+    for item in imp.items.iter_mut() {
+        let syn::ImplItem::Fn(f) = item else { continue };
+        let Some(c) = fields.get(&f.sig.ident.to_string()) else {
+            continue;
+        };
+        let Some(wc) = &mut f.sig.generics.where_clause else {
+            continue;
+        };
+        for pred in wc.predicates.iter_mut() {
+            let syn::WherePredicate::Type(pt) = pred else {
+                continue;
+            };
+            for bound in pt.bounds.iter_mut() {
+                let syn::TypeParamBound::Trait(tb) = bound else {
+                    continue;
+                };
+                let Some(last) = tb.path.segments.last_mut() else {
+                    continue;
+                };
+                if last.ident != "TryInto" {
+                    continue;
+                }
+                let syn::PathArguments::AngleBracketed(args) = &mut last.arguments else {
+                    continue;
+                };
+                if let Some(syn::GenericArgument::Type(t)) = args.args.first_mut() {
+                    *t = wrap(t, c.layers);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    fn rewrite(file: syn::File, doc: serde_json::Value) -> String {
+        let mut items = file.items;
+        super::keep_what_was_sent(&mut items, &doc);
+        let mut file: syn::File = syn::parse_quote! {};
+        file.items = items;
+        prettyplease::unparse(&file)
+    }
+
+    #[test]
+    fn defaults_empty_lists_and_nulls_each_get_their_option() {
+        let file: syn::File = syn::parse_quote! {
+            pub struct Job {
+                #[serde(default = "defaults::job_mode")]
+                pub mode: Mode,
+                #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+                pub tags: ::std::vec::Vec<String>,
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+                pub note: ::std::option::Option<String>,
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+                pub folder: ::std::option::Option<String>,
+                #[serde(flatten)]
+                pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+                pub id: String,
+            }
+            impl ::std::default::Default for Job {
+                fn default() -> Self {
+                    Self { mode: defaults::job_mode(), tags: Default::default(), note: Default::default(), folder: Default::default(), extra: Default::default(), id: Default::default() }
+                }
+            }
+            pub mod builder {
+                pub struct Job {
+                    mode: ::std::result::Result<super::Mode, ::std::string::String>,
+                }
+                impl ::std::default::Default for Job {
+                    fn default() -> Self {
+                        Self { mode: Ok(super::defaults::job_mode()) }
+                    }
+                }
+                impl Job {
+                    pub fn mode<T>(mut self, value: T) -> Self
+                    where
+                        T: ::std::convert::TryInto<super::Mode>,
+                        T::Error: ::std::fmt::Display,
+                    {
+                        self
+                    }
+                }
+            }
+        };
+        let doc = json!({"components": {"schemas": {"Job": {
+            "required": ["id"],
+            "properties": {
+                "mode": {"type": "string", "default": "fast"},
+                "tags": {"type": "array", "items": {"type": "string"}},
+                "note": {"type": "string", "nullable": true},
+                "folder": {"type": "string"},
+                "id": {"type": "string"}
+            }
+        }}}});
+        let text = rewrite(file, doc);
+        let squashed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for wanted in [
+            "pub mode: ::std::option::Option<Mode>",
+            "the server's default applies: `\"fast\"`",
+            "pub tags: ::std::option::Option<::std::vec::Vec<String>>",
+            "pub note: ::std::option::Option<::std::option::Option<String>>",
+            "deserialize_with = \"nullable::deserialize\"",
+            // Not nullable: stays one `Option`.
+            "pub folder: ::std::option::Option<String>",
+            // An attribute this pass does not know: left as typify made it.
+            "#[serde(flatten)] pub extra",
+            "pub id: String",
+            "Self { mode: ::std::default::Default::default(),",
+            "Self { mode: Ok(::std::default::Default::default()), }",
+            "T: ::std::convert::TryInto<::std::option::Option<super::Mode>>",
+            "pub fn mode_or_default(&self) -> Mode { self.mode.clone().unwrap_or_else(defaults::job_mode) }",
+        ] {
+            assert!(squashed.contains(wanted), "missing {wanted:?} in\n{text}");
+        }
+        assert!(!text.contains("Vec::is_empty"), "{text}");
+        // No default to tell of: no accessor pretending there is one.
+        assert!(!text.contains("tags_or_default"), "{text}");
+    }
+}
