@@ -113,7 +113,10 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
                 format!("the normalised document is not valid OpenAPI 3.0: {e}"),
             )
         })?;
-    let runtime: syn::Path = syn::parse_str(&options.runtime).map_err(|_| {
+    // Generated code names the runtime only through its one hidden seam
+    // module, so what it depends on is listed in one place.
+    let seam = format!("{}::__private", options.runtime);
+    let runtime: syn::Path = syn::parse_str(&seam).map_err(|_| {
         GenError::new(
             origin,
             "",

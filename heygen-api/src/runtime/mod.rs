@@ -1,11 +1,12 @@
 //! The hand-written layer under the generated client: credentials, retries,
 //! idempotency keys, the one error type, pagination and waiting.
 //!
-//! Generated code reaches into this module in a few places only:
-//! [`pre`] and [`exec`] (from the `ClientHooks` impl), [`send`] (from every
-//! builder's `send`, with the operation's [`RetryClass`]), [`encode_path`],
-//! and the traits [`GeneratedClient`], [`Envelope`], [`Paged`] and [`Job`]
-//! that it implements. Everything else here is ordinary hand-written API.
+//! Generated code reaches this module only through [`__private`], which
+//! re-exports exactly what it names: the hooks [`pre`] and [`exec`] (from the
+//! `ClientHooks` impl), [`send`] (from every builder's `send`, with the
+//! operation's [`RetryClass`]), [`encode_path`], the traits it implements
+//! ([`GeneratedClient`], [`Envelope`], [`Paged`], [`Job`]) and the types in
+//! its signatures. Everything else here is ordinary hand-written API.
 
 mod budget;
 mod config;
@@ -29,3 +30,16 @@ pub use wait::{wait_for, Job, WaitOptions, WaitOutcome, WaitProgress};
 
 /// A boxed, sendable future, as the generated page fetchers return.
 pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
+
+/// Everything generated code names in this crate, and nothing else: the one
+/// seam between the two halves. Not for use by hand; it may change with any
+/// release. `heygen-api-gen/tests/golden.rs` checks that generated code
+/// names nothing outside it.
+#[doc(hidden)]
+pub mod __private {
+    pub use super::{
+        encode_path, exec, pre, send, BoxFuture, CallSpec, ClientBuilder, Envelope, Error,
+        GeneratedClient, Idempotency, Inner, Job, MultipartRequest, Page, PageStream, Paged,
+        Response, RetryClass,
+    };
+}

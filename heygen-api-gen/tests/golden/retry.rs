@@ -1,0 +1,1108 @@
+#[allow(unused_imports)]
+use crate::runtime::__private::encode_path;
+#[allow(unused_imports)]
+pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
+#[allow(unused_imports)]
+use progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt};
+/// Types used as operation parameters and responses.
+#[allow(clippy::all)]
+pub mod types {
+    ///`CreateKeyedRenderIdempotencyKey`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct CreateKeyedRenderIdempotencyKey(::std::string::String);
+    impl ::std::ops::Deref for CreateKeyedRenderIdempotencyKey {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<CreateKeyedRenderIdempotencyKey>
+    for ::std::string::String {
+        fn from(value: CreateKeyedRenderIdempotencyKey) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for CreateKeyedRenderIdempotencyKey {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 255usize {
+                return Err("longer than 255 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("^[A-Za-z0-9_:.-]+$").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"^[A-Za-z0-9_:.-]+$\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for CreateKeyedRenderIdempotencyKey {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String>
+    for CreateKeyedRenderIdempotencyKey {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CreateKeyedRenderIdempotencyKey {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///`ListRendersResponse`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct ListRendersResponse {
+        pub data: ::std::vec::Vec<Render>,
+        pub has_more: bool,
+        #[serde(
+            default,
+            skip_serializing_if = "::std::option::Option::is_none",
+            deserialize_with = "nullable::deserialize"
+        )]
+        ///`None`: not sent; `Some(None)`: sent as `null`.
+        pub next_token: ::std::option::Option<
+            ::std::option::Option<::std::string::String>,
+        >,
+    }
+    ///`RenameRenderBody`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct RenameRenderBody {
+        pub title: ::std::string::String,
+    }
+    impl RenameRenderBody {
+        pub fn builder() -> builder::RenameRenderBody {
+            Default::default()
+        }
+    }
+    ///`Render`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Render {
+        pub render_id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub title: ::std::option::Option<::std::string::String>,
+    }
+    ///`RenderEnvelope`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        schemars::JsonSchema
+    )]
+    pub struct RenderEnvelope {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub data: ::std::option::Option<Render>,
+    }
+    ///`RenderRequest`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct RenderRequest {
+        pub scene: ::std::string::String,
+    }
+    impl RenderRequest {
+        pub fn builder() -> builder::RenderRequest {
+            Default::default()
+        }
+    }
+    /// Types for composing complex structures.
+    pub mod builder {
+        #[derive(Clone, Debug)]
+        pub struct RenameRenderBody {
+            title: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for RenameRenderBody {
+            fn default() -> Self {
+                Self {
+                    title: Err("no value supplied for title".to_string()),
+                }
+            }
+        }
+        impl RenameRenderBody {
+            pub fn title<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.title = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<RenameRenderBody> for super::RenameRenderBody {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: RenameRenderBody,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { title: value.title? })
+            }
+        }
+        impl ::std::convert::From<super::RenameRenderBody> for RenameRenderBody {
+            fn from(value: super::RenameRenderBody) -> Self {
+                Self { title: Ok(value.title) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct RenderRequest {
+            scene: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for RenderRequest {
+            fn default() -> Self {
+                Self {
+                    scene: Err("no value supplied for scene".to_string()),
+                }
+            }
+        }
+        impl RenderRequest {
+            pub fn scene<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.scene = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for scene: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<RenderRequest> for super::RenderRequest {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: RenderRequest,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { scene: value.scene? })
+            }
+        }
+        impl ::std::convert::From<super::RenderRequest> for RenderRequest {
+            fn from(value: super::RenderRequest) -> Self {
+                Self { scene: Ok(value.scene) }
+            }
+        }
+    }
+    /// Error types.
+    pub mod error {
+        /// Error from a `TryFrom` or `FromStr` implementation.
+        pub struct ConversionError(::std::borrow::Cow<'static, str>);
+        impl ::std::error::Error for ConversionError {}
+        impl ::std::fmt::Display for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Display::fmt(&self.0, f)
+            }
+        }
+        impl ::std::fmt::Debug for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+        impl From<&'static str> for ConversionError {
+            fn from(value: &'static str) -> Self {
+                Self(value.into())
+            }
+        }
+        impl From<String> for ConversionError {
+            fn from(value: String) -> Self {
+                Self(value.into())
+            }
+        }
+    }
+    /// Tells an explicit `null` (`Some(None)`) from an absent field
+    /// (`None`, through `#[serde(default)]`).
+    mod nullable {
+        pub(super) fn deserialize<'de, D, T>(
+            deserializer: D,
+        ) -> ::std::result::Result<
+            ::std::option::Option<::std::option::Option<T>>,
+            D::Error,
+        >
+        where
+            D: ::serde::Deserializer<'de>,
+            T: ::serde::Deserialize<'de>,
+        {
+            <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
+                .map(::std::option::Option::Some)
+        }
+    }
+}
+#[derive(Clone, Debug)]
+/**Client for Render Farm
+
+Version: 1.0.0*/
+pub struct Client {
+    pub(crate) baseurl: String,
+    pub(crate) client: reqwest::Client,
+    pub(crate) inner: crate::runtime::__private::Inner,
+}
+impl Client {
+    /// Create a new client.
+    ///
+    /// `baseurl` is the base URL provided to the internal
+    /// `reqwest::Client`, and should include a scheme and hostname,
+    /// as well as port and a path stem if applicable.
+    pub fn new(baseurl: &str, inner: crate::runtime::__private::Inner) -> Self {
+        #[cfg(not(target_arch = "wasm32"))]
+        let client = {
+            let dur = ::std::time::Duration::from_secs(15u64);
+            reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
+        };
+        #[cfg(target_arch = "wasm32")]
+        let client = reqwest::ClientBuilder::new();
+        Self::new_with_client(baseurl, client.build().unwrap(), inner)
+    }
+    /// Construct a new client with an existing `reqwest::Client`,
+    /// allowing more control over its configuration.
+    ///
+    /// `baseurl` is the base URL provided to the internal
+    /// `reqwest::Client`, and should include a scheme and hostname,
+    /// as well as port and a path stem if applicable.
+    pub fn new_with_client(
+        baseurl: &str,
+        client: reqwest::Client,
+        inner: crate::runtime::__private::Inner,
+    ) -> Self {
+        Self {
+            baseurl: baseurl.to_string(),
+            client,
+            inner,
+        }
+    }
+}
+impl ClientInfo<crate::runtime::__private::Inner> for Client {
+    fn api_version() -> &'static str {
+        "1.0.0"
+    }
+    fn baseurl(&self) -> &str {
+        self.baseurl.as_str()
+    }
+    fn client(&self) -> &reqwest::Client {
+        &self.client
+    }
+    fn inner(&self) -> &crate::runtime::__private::Inner {
+        &self.inner
+    }
+}
+const _: () = {
+    #[allow(dead_code)]
+    fn assert_client_hooks()
+    where
+        Client: ClientHooks<crate::runtime::__private::Inner>,
+    {}
+};
+impl Client {
+    /**Start a render (honours Idempotency-Key)
+
+Sends a `POST` request to `/v1/keyed-renders`
+
+Arguments:
+- `idempotency_key`: Replays the first result for 24 hours.
+- `body`
+```ignore
+let response = client.create_keyed_render()
+    .idempotency_key(idempotency_key)
+    .body(body)
+    .send()
+    .await;
+```*/
+    /**
+
+**Retries:** keyed. HeyGen honours `Idempotency-Key` here: the client sends one key per call (or yours, from `.idempotency_key(...)`) and reuses it on every retry, so it retries after a 429, a 5xx, a 409 `request_in_progress` or a lost connection and the server still runs the call once.*/
+    pub fn create_keyed_render(&self) -> builder::CreateKeyedRender<'_> {
+        builder::CreateKeyedRender::new(self)
+    }
+    /**Sends a `GET` request to `/v1/render-queue`
+
+```ignore
+let response = client.list_renders()
+    .limit(limit)
+    .token(token)
+    .send()
+    .await;
+```*/
+    /**
+
+**Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.*/
+    pub fn list_renders(&self) -> builder::ListRenders<'_> {
+        builder::ListRenders::new(self)
+    }
+    /**Start a render (not idempotent; declares no key)
+
+Sends a `POST` request to `/v1/renders`
+
+Arguments:
+- `idempotency_key`: Sent as given. HeyGen does not document this operation as honouring an `Idempotency-Key`, so setting one does not make the client retry it after a 5xx (unless the client trusts caller keys), and the client sets none itself.
+- `body`
+```ignore
+let response = client.create_render()
+    .idempotency_key(idempotency_key)
+    .body(body)
+    .send()
+    .await;
+```*/
+    /**
+
+**Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again.*/
+    pub fn create_render(&self) -> builder::CreateRender<'_> {
+        builder::CreateRender::new(self)
+    }
+    /**Sends a `GET` request to `/v1/renders/{render_id}`
+
+```ignore
+let response = client.get_render()
+    .render_id(render_id)
+    .send()
+    .await;
+```*/
+    /**
+
+**Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.*/
+    pub fn get_render(&self) -> builder::GetRender<'_> {
+        builder::GetRender::new(self)
+    }
+    /**Rename a render (honours Idempotency-Key)
+
+Sends a `PATCH` request to `/v1/renders/{render_id}`
+
+```ignore
+let response = client.rename_render()
+    .render_id(render_id)
+    .idempotency_key(idempotency_key)
+    .body(body)
+    .send()
+    .await;
+```*/
+    /**
+
+**Retries:** keyed. HeyGen honours `Idempotency-Key` here: the client sends one key per call (or yours, from `.idempotency_key(...)`) and reuses it on every retry, so it retries after a 429, a 5xx, a 409 `request_in_progress` or a lost connection and the server still runs the call once.*/
+    pub fn rename_render(&self) -> builder::RenameRender<'_> {
+        builder::RenameRender::new(self)
+    }
+}
+/// Types for composing operation parameters.
+#[allow(clippy::all)]
+pub mod builder {
+    use super::types;
+    #[allow(unused_imports)]
+    use super::{
+        encode_path, ByteStream, ClientInfo, ClientHooks, Error, OperationInfo,
+        RequestBuilderExt, ResponseValue,
+    };
+    /**Builder for [`Client::create_keyed_render`]
+
+[`Client::create_keyed_render`]: super::Client::create_keyed_render*/
+    #[derive(Debug, Clone)]
+    pub struct CreateKeyedRender<'a> {
+        client: &'a super::Client,
+        idempotency_key: Result<Option<types::CreateKeyedRenderIdempotencyKey>, String>,
+        body: Result<types::builder::RenderRequest, String>,
+    }
+    impl<'a> CreateKeyedRender<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                idempotency_key: Ok(None),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn idempotency_key<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::CreateKeyedRenderIdempotencyKey>,
+        {
+            self.idempotency_key = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `CreateKeyedRenderIdempotencyKey` for idempotency_key failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::RenderRequest>,
+            <V as std::convert::TryInto<types::RenderRequest>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `RenderRequest` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::RenderRequest,
+            ) -> types::builder::RenderRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/v1/keyed-renders`
+        /**
+
+**Retries:** keyed. HeyGen honours `Idempotency-Key` here: the client sends one key per call (or yours, from `.idempotency_key(...)`) and reuses it on every retry, so it retries after a 429, a 5xx, a 409 `request_in_progress` or a lost connection and the server still runs the call once.*/
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::runtime::__private::Response<types::RenderEnvelope>,
+            crate::runtime::__private::Error,
+        > {
+            let client = self.client;
+            let call = crate::runtime::__private::CallSpec {
+                operation_id: "create_keyed_render",
+                class: crate::runtime::__private::RetryClass::Keyed,
+            };
+            crate::runtime::__private::send(&client.inner, call, self.send_raw()).await
+        }
+        async fn send_raw(
+            self,
+        ) -> ::std::result::Result<
+            crate::runtime::__private::Response<types::RenderEnvelope>,
+            progenitor_client::Error<()>,
+        > {
+            let Self { client, idempotency_key, body } = self;
+            let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::RenderRequest::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!("{}/v1/keyed-renders", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            if let Some(value) = idempotency_key {
+                header_map.append("idempotency-key", value.to_string().try_into()?);
+            }
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_keyed_render",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => {
+                    crate::runtime::__private::Response::from_response(response).await
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::list_renders`]
+
+[`Client::list_renders`]: super::Client::list_renders*/
+    #[derive(Debug, Clone)]
+    pub struct ListRenders<'a> {
+        client: &'a super::Client,
+        limit: Result<Option<i64>, String>,
+        token: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> ListRenders<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                limit: Ok(None),
+                token: Ok(None),
+            }
+        }
+        pub fn limit<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for limit failed".to_string());
+            self
+        }
+        pub fn token<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.token = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for token failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/v1/render-queue`
+        /**
+
+**Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.*/
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::runtime::__private::Response<types::ListRendersResponse>,
+            crate::runtime::__private::Error,
+        > {
+            let client = self.client;
+            let call = crate::runtime::__private::CallSpec {
+                operation_id: "list_renders",
+                class: crate::runtime::__private::RetryClass::Idempotent,
+            };
+            crate::runtime::__private::send(&client.inner, call, self.send_raw()).await
+        }
+        async fn send_raw(
+            self,
+        ) -> ::std::result::Result<
+            crate::runtime::__private::Response<types::ListRendersResponse>,
+            progenitor_client::Error<()>,
+        > {
+            let Self { client, limit, token } = self;
+            let limit = limit.map_err(Error::InvalidRequest)?;
+            let token = token.map_err(Error::InvalidRequest)?;
+            let url = format!("{}/v1/render-queue", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("limit", &limit))
+                .query(&progenitor_client::QueryParam::new("token", &token))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_renders",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => {
+                    crate::runtime::__private::Response::from_response(response).await
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_render`]
+
+[`Client::create_render`]: super::Client::create_render*/
+    #[derive(Debug, Clone)]
+    pub struct CreateRender<'a> {
+        client: &'a super::Client,
+        idempotency_key: Result<Option<::std::string::String>, String>,
+        body: Result<types::builder::RenderRequest, String>,
+    }
+    impl<'a> CreateRender<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                idempotency_key: Ok(None),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn idempotency_key<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.idempotency_key = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for idempotency_key failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::RenderRequest>,
+            <V as std::convert::TryInto<types::RenderRequest>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `RenderRequest` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::RenderRequest,
+            ) -> types::builder::RenderRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/v1/renders`
+        /**
+
+**Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again.*/
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::runtime::__private::Response<types::RenderEnvelope>,
+            crate::runtime::__private::Error,
+        > {
+            let client = self.client;
+            let call = crate::runtime::__private::CallSpec {
+                operation_id: "create_render",
+                class: crate::runtime::__private::RetryClass::NonIdempotent,
+            };
+            crate::runtime::__private::send(&client.inner, call, self.send_raw()).await
+        }
+        async fn send_raw(
+            self,
+        ) -> ::std::result::Result<
+            crate::runtime::__private::Response<types::RenderEnvelope>,
+            progenitor_client::Error<()>,
+        > {
+            let Self { client, idempotency_key, body } = self;
+            let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::RenderRequest::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!("{}/v1/renders", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            if let Some(value) = idempotency_key {
+                header_map.append("Idempotency-Key", value.to_string().try_into()?);
+            }
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_render",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => {
+                    crate::runtime::__private::Response::from_response(response).await
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_render`]
+
+[`Client::get_render`]: super::Client::get_render*/
+    #[derive(Debug, Clone)]
+    pub struct GetRender<'a> {
+        client: &'a super::Client,
+        render_id: Result<::std::string::String, String>,
+    }
+    impl<'a> GetRender<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                render_id: Err("render_id was not initialized".to_string()),
+            }
+        }
+        pub fn render_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.render_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for render_id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/v1/renders/{render_id}`
+        /**
+
+**Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.*/
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::runtime::__private::Response<types::RenderEnvelope>,
+            crate::runtime::__private::Error,
+        > {
+            let client = self.client;
+            let call = crate::runtime::__private::CallSpec {
+                operation_id: "get_render",
+                class: crate::runtime::__private::RetryClass::Idempotent,
+            };
+            crate::runtime::__private::send(&client.inner, call, self.send_raw()).await
+        }
+        async fn send_raw(
+            self,
+        ) -> ::std::result::Result<
+            crate::runtime::__private::Response<types::RenderEnvelope>,
+            progenitor_client::Error<()>,
+        > {
+            let Self { client, render_id } = self;
+            let render_id = render_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/v1/renders/{}", client.baseurl, encode_path(& render_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_render",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => {
+                    crate::runtime::__private::Response::from_response(response).await
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::rename_render`]
+
+[`Client::rename_render`]: super::Client::rename_render*/
+    #[derive(Debug, Clone)]
+    pub struct RenameRender<'a> {
+        client: &'a super::Client,
+        render_id: Result<::std::string::String, String>,
+        idempotency_key: Result<Option<::std::string::String>, String>,
+        body: Result<types::builder::RenameRenderBody, String>,
+    }
+    impl<'a> RenameRender<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                render_id: Err("render_id was not initialized".to_string()),
+                idempotency_key: Ok(None),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn render_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.render_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for render_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn idempotency_key<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.idempotency_key = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for idempotency_key failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::RenameRenderBody>,
+            <V as std::convert::TryInto<
+                types::RenameRenderBody,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `RenameRenderBody` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::RenameRenderBody,
+            ) -> types::builder::RenameRenderBody,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PATCH` request to `/v1/renders/{render_id}`
+        /**
+
+**Retries:** keyed. HeyGen honours `Idempotency-Key` here: the client sends one key per call (or yours, from `.idempotency_key(...)`) and reuses it on every retry, so it retries after a 429, a 5xx, a 409 `request_in_progress` or a lost connection and the server still runs the call once.*/
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::runtime::__private::Response<types::RenderEnvelope>,
+            crate::runtime::__private::Error,
+        > {
+            let client = self.client;
+            let call = crate::runtime::__private::CallSpec {
+                operation_id: "rename_render",
+                class: crate::runtime::__private::RetryClass::Keyed,
+            };
+            crate::runtime::__private::send(&client.inner, call, self.send_raw()).await
+        }
+        async fn send_raw(
+            self,
+        ) -> ::std::result::Result<
+            crate::runtime::__private::Response<types::RenderEnvelope>,
+            progenitor_client::Error<()>,
+        > {
+            let Self { client, render_id, idempotency_key, body } = self;
+            let render_id = render_id.map_err(Error::InvalidRequest)?;
+            let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::RenameRenderBody::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/v1/renders/{}", client.baseurl, encode_path(& render_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            if let Some(value) = idempotency_key {
+                header_map.append("Idempotency-Key", value.to_string().try_into()?);
+            }
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .patch(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "rename_render",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => {
+                    crate::runtime::__private::Response::from_response(response).await
+                }
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+}
+/// Items consumers will typically use such as the Client.
+pub mod prelude {
+    pub use self::super::Client;
+}
+impl ClientHooks<crate::runtime::__private::Inner> for Client {
+    async fn pre<E>(
+        &self,
+        request: &mut reqwest::Request,
+        info: &OperationInfo,
+    ) -> ::std::result::Result<(), progenitor_client::Error<E>> {
+        crate::runtime::__private::pre(&self.inner, request, info.operation_id)
+    }
+    async fn exec(
+        &self,
+        request: reqwest::Request,
+        info: &OperationInfo,
+    ) -> reqwest::Result<reqwest::Response> {
+        crate::runtime::__private::exec(
+                &self.inner,
+                &self.client,
+                request,
+                info.operation_id,
+            )
+            .await
+    }
+}
+impl crate::runtime::__private::GeneratedClient for Client {
+    fn from_parts(
+        base_url: &str,
+        http: reqwest::Client,
+        inner: crate::runtime::__private::Inner,
+    ) -> Self {
+        Self::new_with_client(base_url, http, inner)
+    }
+    fn base_url(&self) -> &str {
+        &self.baseurl
+    }
+    fn http(&self) -> &reqwest::Client {
+        &self.client
+    }
+    fn inner(&self) -> &crate::runtime::__private::Inner {
+        &self.inner
+    }
+}
+impl Client {
+    /// A builder for a client: credentials, base URL, timeouts,
+    /// retries, user agent, or your own `reqwest::Client`.
+    pub fn builder() -> crate::runtime::__private::ClientBuilder<Self> {
+        crate::runtime::__private::ClientBuilder::new()
+    }
+    /// A client configured from the environment: `HEYGEN_API_KEY`
+    /// (required), `HEYGEN_BASE_URL`, `HEYGEN_MAX_RETRIES`.
+    pub fn from_env() -> ::std::result::Result<Self, crate::runtime::__private::Error> {
+        crate::runtime::__private::ClientBuilder::from_env()?.build()
+    }
+    /// A copy of this client (sharing its connection pool) that
+    /// applies `policy` to the `Idempotency-Key` of mutating calls.
+    pub fn with_idempotency(
+        &self,
+        policy: crate::runtime::__private::Idempotency,
+    ) -> Self {
+        Self::new_with_client(
+            &self.baseurl,
+            self.client.clone(),
+            self.inner.with_idempotency(policy),
+        )
+    }
+    /// The base URL requests go to.
+    pub fn base_url(&self) -> &str {
+        &self.baseurl
+    }
+}
+impl crate::runtime::__private::Envelope for types::RenderEnvelope {
+    type Data = types::Render;
+    fn into_data(self) -> ::std::option::Option<Self::Data> {
+        self.data
+    }
+}
+impl crate::runtime::__private::Envelope for types::ListRendersResponse {
+    type Data = ::std::vec::Vec<types::Render>;
+    fn into_data(self) -> ::std::option::Option<Self::Data> {
+        ::std::option::Option::Some(self.data)
+    }
+}
+impl<'a> crate::runtime::__private::Paged<'a> for builder::ListRenders<'a> {
+    type Item = types::Render;
+    fn with_token(self, token: ::std::string::String) -> Self {
+        self.token(token)
+    }
+    fn fetch(
+        self,
+    ) -> crate::runtime::__private::BoxFuture<
+        'a,
+        ::std::result::Result<
+            crate::runtime::__private::Page<Self::Item>,
+            crate::runtime::__private::Error,
+        >,
+    > {
+        ::std::boxed::Box::pin(async move {
+            let page: types::ListRendersResponse = self.send().await?.into_inner();
+            let (next_token, has_more) = (
+                page.next_token.flatten().map(|t| t.to_string()),
+                ::std::option::Option::Some(page.has_more),
+            );
+            Ok(crate::runtime::__private::Page {
+                items: page.data,
+                has_more,
+                next_token,
+            })
+        })
+    }
+}
+impl<'a> builder::ListRenders<'a> {
+    /// Every item of every page, following `next_token` until the
+    /// server says there are no more. Pages are fetched lazily:
+    /// a stream that is dropped or `take`n fetches no further.
+    pub fn stream(self) -> crate::runtime::__private::PageStream<'a, types::Render> {
+        crate::runtime::__private::PageStream::new(self)
+    }
+}
