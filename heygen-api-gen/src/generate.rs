@@ -54,6 +54,9 @@ pub struct Generated {
     pub surface: Surface,
     /// Milliseconds spent preparing, generating and formatting.
     pub millis: u128,
+    /// What was mended, dropped or skipped, each with its location; the
+    /// skipped operations are also in `surface.skipped`.
+    pub warnings: Vec<crate::Warning>,
 }
 
 impl Generated {
@@ -105,6 +108,7 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
     let started = Instant::now();
     let origin = spec.origin.as_str();
     let prepared = prepare(&spec.normalised, origin)?;
+    let warnings = spec.warnings.clone();
     let openapi: openapiv3::OpenAPI =
         serde_json::from_value(prepared.doc.clone()).map_err(|e| {
             GenError::new(
@@ -183,6 +187,7 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
         mocks,
         surface,
         millis: started.elapsed().as_millis(),
+        warnings,
     })
 }
 

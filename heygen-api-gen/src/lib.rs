@@ -14,12 +14,14 @@ pub mod changelog;
 mod error;
 mod generate;
 pub mod load;
+mod mend;
 pub mod merge;
 pub mod normalise;
 mod open_types;
 mod prepare;
 pub mod surface;
 pub mod synthetic;
+mod warning;
 
 use std::path::Path;
 
@@ -28,6 +30,7 @@ use serde_json::Value;
 pub use error::{GenError, Result};
 pub use generate::{generate, Generated, Options};
 pub use surface::Surface;
+pub use warning::Warning;
 
 /// A document that loaded and normalised cleanly.
 #[derive(Debug, Clone)]
@@ -38,6 +41,8 @@ pub struct Spec {
     pub raw: Value,
     /// The same document in OpenAPI 3.0 spelling.
     pub normalised: Value,
+    /// What normalisation mended or dropped, in document order.
+    pub warnings: Vec<Warning>,
 }
 
 /// Reads a spec file: OpenAPI YAML/JSON, or a documentation page holding one
@@ -72,10 +77,11 @@ pub fn load_str(text: &str, origin: &str) -> Result<Spec> {
 
 /// Normalises a parsed document.
 pub fn from_value(raw: Value, origin: &str) -> Result<Spec> {
-    let normalised = normalise::normalise(&raw, origin)?;
+    let (normalised, warnings) = normalise::normalise_with_warnings(&raw, origin)?;
     Ok(Spec {
         origin: origin.to_string(),
         raw,
         normalised,
+        warnings,
     })
 }

@@ -172,6 +172,9 @@ fn generate(spec: &Spec) -> Result<Generated> {
         count(generated.types(), "type"),
         started.elapsed().as_millis()
     ));
+    for w in &generated.warnings {
+        eprintln!("warning: {w}");
+    }
     Ok(generated)
 }
 

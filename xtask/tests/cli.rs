@@ -631,3 +631,37 @@ fn every_subcommand_has_help() {
     let bad = repo.run(&["update-spec", "--frm", "x"]);
     assert_eq!(bad.code(), Some(2), "{}", bad.show());
 }
+
+#[test]
+fn vendor_heygen_pages_with_ref_object_mappings() {
+    // HeyGen's layout: one page per operation, each a whole document with
+    // its own `components`; mapping values written as `{$ref: ...}`.
+    let pages = manifest_dir().join("../heygen-api-gen/tests/fixtures/real/heygen-pages");
+    let repo = Repo::committed();
+    let run = repo.run(&["update-spec", "--from", &pages.display().to_string()]);
+    run.assert_ok();
+    assert!(
+        run.stderr().contains("merging 4 documents"),
+        "{}",
+        run.show()
+    );
+    let note = run
+        .stderr()
+        .lines()
+        .find(|l| l.contains("/MakeClipRequest/properties/source/discriminator/mapping/script"))
+        .map(String::from)
+        .unwrap_or_else(|| panic!("no note for the script mapping:\n{}", run.show()));
+    assert!(note.starts_with("warning: "), "{note}");
+    assert!(
+        note.contains("read as the string `#/components/schemas/ScriptSource`"),
+        "{note}"
+    );
+    let surface = repo.read_str(SURFACE);
+    for op in ["endStudioSession", "makeClip", "readClip", "sendMedia"] {
+        assert!(
+            surface.contains(&format!(" {op} -> ")),
+            "{op} missing:\n{surface}"
+        );
+    }
+    repo.run(&["drift"]).assert_ok();
+}

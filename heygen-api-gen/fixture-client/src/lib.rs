@@ -19,3 +19,11 @@ pub mod mocks {
     pub use heygen_api::mock::{ApiErrorThen, Operation};
     include!(concat!(env!("OUT_DIR"), "/mocks.rs"));
 }
+
+/// The client of a directory of pages in HeyGen's published layout
+/// (`tests/fixtures/real/heygen-pages`), whose discriminator mappings are
+/// written as `$ref` objects.
+#[allow(clippy::all, dead_code, unused_imports, unused_mut)]
+pub mod pages {
+    include!(concat!(env!("OUT_DIR"), "/pages.rs"));
+}
