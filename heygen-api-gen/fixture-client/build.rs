@@ -15,6 +15,7 @@ fn main() {
         ("full-3.1.yaml", "client.rs"),
         ("edge-3.1.yaml", "edge.rs"),
         ("real/heygen-pages", "pages.rs"),
+        ("real/constructs-3.1.yaml", "constructs.rs"),
     ] {
         let spec = fixtures.join(spec);
         println!("cargo:rerun-if-changed={}", spec.display());

@@ -107,16 +107,9 @@ pub fn generate(spec: &Spec, options: &Options) -> Result<Generated> {
 fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
     let started = Instant::now();
     let origin = spec.origin.as_str();
-    let prepared = prepare(&spec.normalised, origin)?;
-    let warnings = spec.warnings.clone();
-    let openapi: openapiv3::OpenAPI =
-        serde_json::from_value(prepared.doc.clone()).map_err(|e| {
-            GenError::new(
-                origin,
-                "",
-                format!("the normalised document is not valid OpenAPI 3.0: {e}"),
-            )
-        })?;
+    let mut prepared = prepare(&spec.normalised, origin)?;
+    let mut warnings = spec.warnings.clone();
+    warnings.append(&mut prepared.warnings);
     let runtime: syn::Path = syn::parse_str(&options.runtime).map_err(|_| {
         GenError::new(
             origin,
@@ -132,13 +125,13 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
         .with_hooks(progenitor_impl::HooksMode::Expected)
         .with_inner_type(quote! { #runtime::Inner })
         .with_derive("schemars::JsonSchema");
-    let mut generator = progenitor_impl::Generator::new(&settings);
-    let tokens = guarded(origin, || generator.generate_tokens(&openapi))?;
-    let mock_tokens = if options.mocks {
-        Some(guarded(origin, || generator.httpmock(&openapi, "crate"))?)
-    } else {
-        None
-    };
+    let (tokens, mock_tokens) = generate_skipping(
+        &mut prepared.doc,
+        &settings,
+        options.mocks,
+        origin,
+        &mut warnings,
+    )?;
 
     let mut file: syn::File = syn::parse2(tokens).map_err(|e| {
         GenError::new(
@@ -147,12 +140,15 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
             format!("progenitor produced unparsable code: {e}"),
         )
     })?;
+    WireNames(&prepared.renamed).visit_file_mut(&mut file);
     let sends = rewrite(&mut file, &runtime);
     let structs = struct_fields(&file);
+    let string_enums = string_enums(&file);
     let glue = glue(
         &runtime,
         &sends,
         &structs,
+        &string_enums,
         &prepared.doc,
         &prepared.multipart,
     );
@@ -165,7 +161,18 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
     })?;
     file.items.extend(glue.items);
 
-    let surface = Surface::from_generated(&prepared.doc, &file, &prepared.multipart);
+    let mut surface = Surface::from_generated(&prepared.doc, &file, &prepared.multipart);
+    surface.skipped = warnings
+        .iter()
+        .filter(|w| w.skipped)
+        .map(|w| {
+            format!(
+                "skipped {} {} {}: {}",
+                w.method, w.path, w.operation_id, w.reason
+            )
+        })
+        .collect();
+    surface.skipped.sort();
     let code = prettyplease::unparse(&file);
     let mocks = match mock_tokens {
         Some(tokens) => {
@@ -176,6 +183,7 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
                     format!("progenitor produced unparsable mocks: {e}"),
                 )
             })?;
+            WireNames(&prepared.renamed).visit_file_mut(&mut mocks);
             rewrite_mocks(&mut mocks, &runtime, &prepared.doc);
             let text = prettyplease::unparse(&mocks);
             text
@@ -191,9 +199,148 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
     })
 }
 
+type Tokens = (TokenStream, Option<TokenStream>);
+
+/// Runs progenitor (and its mocks) on a prepared document; the error is
+/// progenitor's or typify's own message.
+fn run_progenitor(
+    doc: &Value,
+    settings: &progenitor_impl::GenerationSettings,
+    mocks: bool,
+) -> std::result::Result<Tokens, String> {
+    let openapi: openapiv3::OpenAPI = serde_json::from_value(doc.clone())
+        .map_err(|e| format!("not valid OpenAPI 3.0 once normalised: {e}"))?;
+    let mut generator = progenitor_impl::Generator::new(settings);
+    let tokens = guarded(|| generator.generate_tokens(&openapi))?;
+    let mock_tokens = if mocks {
+        Some(guarded(|| generator.httpmock(&openapi, "crate"))?)
+    } else {
+        None
+    };
+    Ok((tokens, mock_tokens))
+}
+
+/// Generates the document; when progenitor fails on it, finds the
+/// operations it fails on (halving the set of operations until each culprit
+/// stands alone) and generates the rest without them, with a warning for
+/// each. Its messages name no location, so the search is what locates them.
+fn generate_skipping(
+    doc: &mut Value,
+    settings: &progenitor_impl::GenerationSettings,
+    mocks: bool,
+    origin: &str,
+    warnings: &mut Vec<crate::Warning>,
+) -> Result<Tokens> {
+    let first = match run_progenitor(doc, settings, mocks) {
+        Ok(tokens) => return Ok(tokens),
+        Err(e) => e,
+    };
+    let all: Vec<(String, String)> = crate::prepare::operations(doc)
+        .iter()
+        .map(|o| (o.path.to_string(), o.method.to_string()))
+        .collect();
+    if let Err(e) = run_progenitor(&only(doc, &[]), settings, mocks) {
+        let pointer = culprit_component(doc).unwrap_or_else(|| "/components".to_string());
+        return Err(GenError::new(
+            origin,
+            &pointer,
+            format!("progenitor could not map the document's components: {e}"),
+        ));
+    }
+    let mut culprits = Vec::new();
+    find_culprits(doc, &all, settings, mocks, &mut culprits);
+    if culprits.is_empty() {
+        return Err(GenError::new(
+            origin,
+            "/paths",
+            format!("progenitor could not map the operations together, though each maps alone: {first}"),
+        ));
+    }
+    for ((path, method), why) in culprits {
+        let pointer = crate::error::child(&crate::error::child("/paths", &path), &method);
+        warnings.push(
+            crate::Warning::new(
+                origin,
+                &pointer,
+                format!("operation left out: progenitor cannot map it: {why}"),
+            )
+            .skipping()
+            .locate(doc),
+        );
+        if let Some(item) = doc
+            .get_mut("paths")
+            .and_then(|p| p.get_mut(&path))
+            .and_then(Value::as_object_mut)
+        {
+            item.remove(&method);
+        }
+    }
+    run_progenitor(doc, settings, mocks).map_err(|e| {
+        GenError::new(
+            origin,
+            "/paths",
+            format!("progenitor could not map the document without the operations it failed on: {e}"),
+        )
+    })
+}
+
+fn find_culprits(
+    doc: &Value,
+    ops: &[(String, String)],
+    settings: &progenitor_impl::GenerationSettings,
+    mocks: bool,
+    out: &mut Vec<((String, String), String)>,
+) {
+    if ops.is_empty() {
+        return;
+    }
+    let Err(e) = run_progenitor(&only(doc, ops), settings, mocks) else {
+        return;
+    };
+    if ops.len() == 1 {
+        out.push((ops[0].clone(), e));
+        return;
+    }
+    let (a, b) = ops.split_at(ops.len() / 2);
+    find_culprits(doc, a, settings, mocks, out);
+    find_culprits(doc, b, settings, mocks, out);
+}
+
+/// The document with only the given operations (and all its components).
+fn only(doc: &Value, ops: &[(String, String)]) -> Value {
+    let mut out = doc.clone();
+    if let Some(paths) = out.get_mut("paths").and_then(Value::as_object_mut) {
+        for (path, item) in paths.iter_mut() {
+            if let Some(item) = item.as_object_mut() {
+                item.retain(|k, _| {
+                    !crate::normalise::HTTP_METHODS.contains(&k.as_str())
+                        || ops.iter().any(|(p, m)| p == path && m == k)
+                });
+            }
+        }
+        paths.retain(|_, item| {
+            item.as_object().is_some_and(|o| {
+                o.keys()
+                    .any(|k| crate::normalise::HTTP_METHODS.contains(&k.as_str()))
+            })
+        });
+    }
+    out
+}
+
+/// The first component schema that is not an OpenAPI 3.0 schema on its own.
+fn culprit_component(doc: &Value) -> Option<String> {
+    let schemas = doc.pointer("/components/schemas")?.as_object()?;
+    schemas.iter().find_map(|(name, schema)| {
+        serde_json::from_value::<openapiv3::ReferenceOr<openapiv3::Schema>>(schema.clone())
+            .is_err()
+            .then(|| crate::error::child("/components/schemas", name))
+    })
+}
+
 /// progenitor reports some unsupported shapes by panicking; turn that into
-/// an error that names the document.
-fn guarded<T>(origin: &str, f: impl FnOnce() -> progenitor_impl::Result<T>) -> Result<T> {
+/// an error message.
+fn guarded<T>(f: impl FnOnce() -> progenitor_impl::Result<T>) -> std::result::Result<T, String> {
     let previous = std::panic::take_hook();
     if std::env::var_os("HEYGEN_GEN_PANICS").is_none() {
         std::panic::set_hook(Box::new(|_| {}));
@@ -202,22 +349,14 @@ fn guarded<T>(origin: &str, f: impl FnOnce() -> progenitor_impl::Result<T>) -> R
     std::panic::set_hook(previous);
     match outcome {
         Ok(Ok(v)) => Ok(v),
-        Ok(Err(e)) => Err(GenError::new(
-            origin,
-            "",
-            format!("progenitor could not map this document: {e}"),
-        )),
+        Ok(Err(e)) => Err(e.to_string()),
         Err(panic) => {
             let what = panic
                 .downcast_ref::<String>()
                 .map(String::as_str)
                 .or_else(|| panic.downcast_ref::<&str>().copied())
                 .unwrap_or("unknown cause");
-            Err(GenError::new(
-                origin,
-                "",
-                format!("progenitor could not map this document: {what}"),
-            ))
+            Err(what.to_string())
         }
     }
 }
@@ -310,6 +449,19 @@ fn rewrite_send(imp: &mut syn::ItemImpl, runtime: &syn::Path) -> Option<SendInfo
     Some(SendInfo { builder, success })
 }
 
+/// Query parameters whose names collide in Rust were renamed for progenitor
+/// (`StartTime<` -> `StartTime_lt`); the string it sends is the wire name.
+struct WireNames<'a>(&'a [(String, String)]);
+
+impl VisitMut for WireNames<'_> {
+    fn visit_lit_str_mut(&mut self, lit: &mut syn::LitStr) {
+        let value = lit.value();
+        if let Some((_, wire)) = self.0.iter().find(|(seen, _)| *seen == value) {
+            *lit = syn::LitStr::new(wire, lit.span());
+        }
+    }
+}
+
 /// `ResponseValue::from_response` / `empty` / `stream` -> the runtime's.
 struct ToRuntimeResponse<'a>(&'a syn::Path);
 
@@ -397,6 +549,41 @@ pub(crate) fn struct_fields(file: &syn::File) -> BTreeMap<String, Vec<(String, s
     out
 }
 
+/// Enums in `types` that are strings on the wire: unit variants only, and
+/// the `Unknown(String)` that keeps values the document did not list.
+fn string_enums(file: &syn::File) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    for item in &file.items {
+        let syn::Item::Mod(m) = item else { continue };
+        if m.ident != "types" {
+            continue;
+        }
+        for item in m.content.iter().flat_map(|(_, items)| items) {
+            let syn::Item::Enum(e) = item else { continue };
+            let stringy = e.variants.iter().all(|v| match &v.fields {
+                syn::Fields::Unit => true,
+                syn::Fields::Unnamed(u) => {
+                    u.unnamed.len() == 1
+                        && u.unnamed[0]
+                            .ty
+                            .to_token_stream()
+                            .to_string()
+                            .ends_with("String")
+                }
+                syn::Fields::Named(_) => false,
+            });
+            let named = e
+                .variants
+                .iter()
+                .any(|v| matches!(v.fields, syn::Fields::Unit));
+            if stringy && named {
+                out.insert(e.ident.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// Prefixes `types::` to bare names of generated types.
 struct Qualify<'a>(&'a std::collections::BTreeSet<String>);
 
@@ -430,6 +617,7 @@ fn glue(
     runtime: &syn::Path,
     sends: &[SendInfo],
     structs: &BTreeMap<String, Vec<(String, syn::Type)>>,
+    string_enums: &std::collections::BTreeSet<String>,
     doc: &Value,
     multipart: &[MultipartOperation],
 ) -> TokenStream {
@@ -551,7 +739,16 @@ fn glue(
         let Some((_, status_ty)) = fields.iter().find(|(n, _)| n == "status") else {
             continue;
         };
-        if !seen_jobs.insert(name.clone()) {
+        // A status that is an object, a list or a tagged union has no
+        // one string to compare with `completed`: not a job.
+        let inner = if is_option(status_ty) {
+            last_generic(status_ty, 0).unwrap_or(status_ty.clone())
+        } else {
+            status_ty.clone()
+        };
+        let string_like = inner.to_token_stream().to_string().ends_with("String")
+            || type_name(&inner).is_some_and(|n| string_enums.contains(&n));
+        if !string_like || !seen_jobs.insert(name.clone()) {
             continue;
         }
         let ident = format_ident!("{}", name);

@@ -49,7 +49,7 @@ fn parse_here(text: &str, origin: &str) -> Result<Value> {
             )
         })?
     } else {
-        let yaml: serde_yaml::Value = serde_yaml::from_str(trimmed)
+        let yaml = parse_yaml(trimmed)
             .map_err(|e| GenError::new(origin, "", format!("not valid YAML: {e}")))?;
         yaml_to_json(yaml, origin, "", 0)?
     };
@@ -61,6 +61,40 @@ fn parse_here(text: &str, origin: &str) -> Result<Value> {
         ));
     }
     Ok(value)
+}
+
+/// `serde_yaml::Value` has no room for an integer beyond 64 bits and fails
+/// the whole document on one (a `maximum: 99999999999999999999` is enough).
+/// Such an integer is read as the number it is: the failing scalar gets a
+/// `.0` and the text is parsed again.
+fn parse_yaml(text: &str) -> Result<serde_yaml::Value, serde_yaml::Error> {
+    let mut text = std::borrow::Cow::Borrowed(text);
+    for _ in 0..10_000 {
+        let err = match serde_yaml::from_str(&text) {
+            Ok(v) => return Ok(v),
+            Err(e) => e,
+        };
+        let message = err.to_string();
+        let oversized = message.contains("as u128") || message.contains("as i128");
+        let Some(at) = err.location().map(|l| l.index()).filter(|_| oversized) else {
+            return Err(err);
+        };
+        let bytes = text.as_bytes();
+        let mut end = at;
+        if bytes.get(end).is_some_and(|b| *b == b'-' || *b == b'+') {
+            end += 1;
+        }
+        while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        }
+        if end == at || !text.is_char_boundary(end) {
+            return Err(err);
+        }
+        let mut mended = text.into_owned();
+        mended.insert_str(end, ".0");
+        text = std::borrow::Cow::Owned(mended);
+    }
+    serde_yaml::from_str(&text)
 }
 
 /// Converts YAML to JSON, rejecting what JSON cannot say (non-string keys,

@@ -77,3 +77,23 @@ fn heygen_pages_with_ref_object_mappings_generate() {
         .expect("the union is an enum");
     assert!(source.contains("(tag \"kind\")"), "{source}");
 }
+
+fn constructs() -> &'static Generated {
+    static G: std::sync::OnceLock<Generated> = std::sync::OnceLock::new();
+    G.get_or_init(|| {
+        let spec = heygen_api_gen::load_file(&real("constructs-3.1.yaml")).unwrap_or_else(|e| panic!("{e}"));
+        gen(&spec)
+    })
+}
+
+#[test]
+fn dump_constructs() {
+    let g = constructs();
+    for w in &g.warnings {
+        eprintln!("W {w}");
+    }
+    for l in g.surface.render().lines() {
+        eprintln!("S {l}");
+    }
+    std::fs::write("/tmp/i12-constructs.rs", &g.code).unwrap();
+}
