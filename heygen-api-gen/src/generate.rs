@@ -253,7 +253,9 @@ fn generate_skipping(
         return Err(GenError::new(
             origin,
             "/paths",
-            format!("progenitor could not map the operations together, though each maps alone: {first}"),
+            format!(
+                "progenitor could not map the operations together, though each maps alone: {first}"
+            ),
         ));
     }
     for ((path, method), why) in culprits {
@@ -279,7 +281,9 @@ fn generate_skipping(
         GenError::new(
             origin,
             "/paths",
-            format!("progenitor could not map the document without the operations it failed on: {e}"),
+            format!(
+                "progenitor could not map the document without the operations it failed on: {e}"
+            ),
         )
     })
 }

@@ -108,7 +108,8 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
             );
             warnings.extend(notes.into_iter().map(|(p, r)| located(&p, r)));
             if let Err((pointer, reason)) = adapted {
-                warnings.push(located(&pointer, format!("operation left out: {reason}")).skipping());
+                warnings
+                    .push(located(&pointer, format!("operation left out: {reason}")).skipping());
                 remove.push(method);
                 continue;
             }
@@ -575,7 +576,10 @@ fn adapt(
         };
         if let Some(why) = unsupported {
             if required {
-                return Err((pointer, format!("required {location} parameter `{name}`: {why}")));
+                return Err((
+                    pointer,
+                    format!("required {location} parameter `{name}`: {why}"),
+                ));
             }
             notes.push((
                 pointer,
@@ -589,9 +593,9 @@ fn adapt(
                 .or(schema.get("oneOf"))
                 .and_then(Value::as_array);
             if let Some(branches) = branches {
-                let all_strings = branches.iter().all(|b| {
-                    resolve_schema(b, components).get("type") == Some(&json!("string"))
-                });
+                let all_strings = branches
+                    .iter()
+                    .all(|b| resolve_schema(b, components).get("type") == Some(&json!("string")));
                 if all_strings {
                     notes.push((
                         child(&pointer, "schema"),

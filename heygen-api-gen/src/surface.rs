@@ -73,7 +73,12 @@ impl Surface {
     /// The snapshot file's text.
     pub fn render(&self) -> String {
         let mut out = String::from("# API surface of the generated client. Written by `cargo xtask update-spec`; checked by `cargo xtask drift`.\n");
-        for line in self.operations.iter().chain(&self.skipped).chain(&self.types) {
+        for line in self
+            .operations
+            .iter()
+            .chain(&self.skipped)
+            .chain(&self.types)
+        {
             out.push_str(line);
             out.push('\n');
         }

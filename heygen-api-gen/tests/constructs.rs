@@ -401,7 +401,10 @@ paths:
     assert_eq!(w.pointer, "/paths/~1things/post/requestBody");
     assert_eq!(w.operation(), "POST /things (postThing)");
     assert!(w.reason.contains("application/xml"), "{w}");
-    assert!(g.surface.render().contains("skipped POST /things postThing: "));
+    assert!(g
+        .surface
+        .render()
+        .contains("skipped POST /things postThing: "));
 }
 
 #[test]

@@ -81,19 +81,251 @@ fn heygen_pages_with_ref_object_mappings_generate() {
 fn constructs() -> &'static Generated {
     static G: std::sync::OnceLock<Generated> = std::sync::OnceLock::new();
     G.get_or_init(|| {
-        let spec = heygen_api_gen::load_file(&real("constructs-3.1.yaml")).unwrap_or_else(|e| panic!("{e}"));
+        let spec = heygen_api_gen::load_file(&real("constructs-3.1.yaml"))
+            .unwrap_or_else(|e| panic!("{e}"));
         gen(&spec)
     })
 }
 
+fn warning<'a>(g: &'a Generated, pointer: &str) -> &'a Warning {
+    g.warnings
+        .iter()
+        .find(|w| w.pointer == pointer)
+        .unwrap_or_else(|| panic!("no warning at {pointer}: {:#?}", g.warnings))
+}
+
+fn has_op(g: &Generated, id: &str) -> bool {
+    g.surface
+        .operations
+        .iter()
+        .any(|o| o.contains(&format!(" {id} -> ")))
+}
+
 #[test]
-fn dump_constructs() {
+fn every_warning_names_origin_pointer_and_operation() {
     let g = constructs();
+    assert!(!g.warnings.is_empty());
     for w in &g.warnings {
-        eprintln!("W {w}");
+        assert!(w.origin.ends_with("constructs-3.1.yaml"), "{w}");
+        assert!(w.pointer.starts_with('/'), "{w}");
+        if w.pointer.starts_with("/paths/") && !w.reason.contains("read as the template") {
+            assert!(!w.method.is_empty() && !w.operation_id.is_empty(), "{w}");
+        }
+        assert!(w.to_string().contains(&w.pointer), "{w}");
     }
-    for l in g.surface.render().lines() {
-        eprintln!("S {l}");
+}
+
+#[test]
+fn cookie_parameters_are_dropped_or_skip_their_operation() {
+    let g = constructs();
+    let w = warning(g, "/paths/~1v1~1harvests/get/parameters/3");
+    assert!(
+        !w.skipped
+            && w.reason
+                .contains("optional cookie parameter `orchard_session` left out"),
+        "{w}"
+    );
+    let w = warning(g, "/paths/~1v1~1me/get/parameters/0");
+    assert!(w.skipped, "{w}");
+    assert_eq!(w.operation(), "GET /v1/me (whoAmI)");
+    assert!(!has_op(g, "whoAmI"));
+    assert!(g
+        .surface
+        .skipped
+        .iter()
+        .any(|l| l.starts_with("skipped GET /v1/me whoAmI: ")));
+}
+
+#[test]
+fn object_query_and_array_header_parameters_are_dropped() {
+    let g = constructs();
+    assert!(warning(g, "/paths/~1v1~1harvests/get/parameters/4")
+        .reason
+        .contains("`filter`"));
+    assert!(warning(g, "/paths/~1v1~1harvests/get/parameters/5")
+        .reason
+        .contains("`X-Crates`"));
+    assert!(has_op(g, "listHarvests"));
+    assert!(!g.code.contains("\"filter\""));
+    assert!(!g.code.contains("\"X-Crates\""));
+}
+
+#[test]
+fn colliding_query_parameters_get_distinct_rust_names_and_keep_their_wire_names() {
+    let g = constructs();
+    for (wire, method) in [
+        ("StartTime", "start_time"),
+        ("StartTime<", "start_time_lt"),
+        ("StartTime>", "start_time_gt"),
+    ] {
+        assert!(g.code.contains(&format!("pub fn {method}<")), "{method}");
+        assert!(
+            g.code
+                .contains(&format!("QueryParam::new(\"{wire}\", &{method})")),
+            "{wire}"
+        );
     }
-    std::fs::write("/tmp/i12-constructs.rs", &g.code).unwrap();
+}
+
+#[test]
+fn a_get_body_without_schema_is_no_body_and_binary_bodies_are_bytes() {
+    let g = constructs();
+    assert!(warning(g, "/paths/~1v1~1harvests/get/requestBody")
+        .reason
+        .contains("sent without a body"));
+    assert!(warning(g, "/paths/~1v1~1photos/post/requestBody/content")
+        .reason
+        .contains("image/jpeg"));
+    assert!(has_op(g, "uploadPhoto") && has_op(g, "putBlob"));
+    assert_eq!(g.code.matches("\"application/octet-stream\"").count(), 2);
+}
+
+#[test]
+fn a_path_parameter_that_is_a_union_of_strings_is_a_string() {
+    let g = constructs();
+    assert!(
+        warning(g, "/paths/~1v1~1trees~1{tree_ref}/get/parameters/0/schema")
+            .reason
+            .contains("union of strings")
+    );
+    assert!(g.code.contains("pub fn tree_ref<V>(mut self, value: V) -> Self\n        where\n            V: std::convert::TryInto<::std::string::String>"), "tree_ref is not a String");
+}
+
+#[test]
+fn a_ref_success_body_keeps_its_component_name() {
+    // `ResponseBody_Tree_` used to be referenced as `ResponseBodyTree`, a
+    // component the document does not have.
+    let g = constructs();
+    assert!(g.code.contains("Response<types::ResponseBodyTree>"));
+}
+
+#[test]
+fn only_string_statuses_make_a_job() {
+    let g = constructs();
+    // Tree.status is an object, Crate.status a list, Picker.status a tagged union.
+    // (The fixture client compiles this code.)
+    assert!(
+        !g.code.contains("Job for"),
+        "a non-string status became a Job"
+    );
+    let full = heygen_api_gen::load_file(&real("../full-3.1.yaml")).unwrap();
+    assert!(
+        gen(&full).code.contains("Job for types::"),
+        "string statuses still make jobs"
+    );
+}
+
+#[test]
+fn websocket_operations_are_skipped_and_dropshot_pagination_is_plain() {
+    let g = constructs();
+    let w = warning(g, "/paths/~1v1~1orchard-feed/get/x-dropshot-websocket");
+    assert!(w.skipped && w.reason.contains("websocket"), "{w}");
+    assert!(has_op(g, "listPickers"));
+    assert!(
+        !g.code.contains("futures"),
+        "progenitor's pagination code needs `futures`"
+    );
+}
+
+#[test]
+fn harmless_mistakes_are_dropped_with_a_warning() {
+    let g = constructs();
+    let p = "/components/schemas/Harvest";
+    assert!(warning(g, &format!("{p}/properties/crates/default"))
+        .reason
+        .contains("\"ten\" is not a valid `integer`"));
+    assert!(warning(g, &format!("{p}/properties/picked_by/required"))
+        .reason
+        .contains("`required: <bool>`"));
+    assert!(warning(g, &format!("{p}/properties/extra/format"))
+        .reason
+        .contains("`format` on an object"));
+    assert!(warning(g, &format!("{p}/x-internal-model"))
+        .reason
+        .contains("holds a `$ref`"));
+}
+
+#[test]
+fn integers_beyond_64_bits_are_numbers() {
+    let spec = heygen_api_gen::load_file(&real("constructs-3.1.yaml")).unwrap();
+    let max = spec
+        .raw
+        .pointer("/components/schemas/Harvest/properties/weight/maximum")
+        .unwrap();
+    assert_eq!(max.as_f64(), Some(99999999999999999999999.0));
+    let negative =
+        heygen_api_gen::load::parse_document("a: -99999999999999999999999\n", "n.yaml").unwrap();
+    assert_eq!(negative["a"].as_f64(), Some(-99999999999999999999999.0));
+}
+
+#[test]
+fn literal_path_templates_become_parameters() {
+    let g = constructs();
+    let w = warning(g, "/paths/~1v2~1crate~1<crate_id>");
+    assert!(w.reason.contains("`/v2/crate/{crate_id}`"), "{w}");
+    assert!(g
+        .surface
+        .operations
+        .iter()
+        .any(|o| o == "op GET /v2/crate/{crate_id} getCrate -> get_crate"));
+    assert!(g.code.contains("pub fn crate_id<V>"));
+}
+
+#[test]
+fn prefix_items_and_unsatisfiable_schemas_warn() {
+    let g = constructs();
+    assert!(warning(
+        g,
+        "/components/schemas/Harvest/properties/position/prefixItems"
+    )
+    .reason
+    .contains("array of any JSON value"));
+    assert!(g
+        .surface
+        .types
+        .iter()
+        .any(|t| t.contains("position: Vec<serde_json::Value>")));
+    assert!(warning(g, "/components/schemas/Lid")
+        .reason
+        .contains("unsatisfiable"));
+    let lid = g
+        .surface
+        .types
+        .iter()
+        .find(|t| t.starts_with("enum Lid "))
+        .unwrap();
+    assert!(
+        lid.contains("\"open\"") && lid.contains("\"sealed\""),
+        "{lid}"
+    );
+}
+
+#[test]
+fn operations_progenitor_cannot_map_are_found_and_skipped() {
+    let spec = heygen_api_gen::load_file(&real("progenitor-fails.yaml")).unwrap();
+    let g = gen(&spec);
+    let skipped: Vec<String> = g
+        .warnings
+        .iter()
+        .filter(|w| w.skipped)
+        .map(|w| w.operation())
+        .collect();
+    assert_eq!(
+        skipped,
+        ["POST /firings (startFiring)", "GET /kilns/{kiln} (getKiln)"],
+        "{:#?}",
+        g.warnings
+    );
+    for w in g.warnings.iter().filter(|w| w.skipped) {
+        assert!(
+            w.reason
+                .starts_with("operation left out: progenitor cannot map it: "),
+            "{w}"
+        );
+        assert!(
+            w.pointer == "/paths/~1firings/post" || w.pointer == "/paths/~1kilns~1{kiln}/get",
+            "{w}"
+        );
+    }
+    assert!(has_op(&g, "listFirings") && has_op(&g, "getFiring"));
 }
