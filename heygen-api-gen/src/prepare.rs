@@ -14,7 +14,7 @@
 use heck::{ToPascalCase, ToSnakeCase};
 use serde_json::{json, Map, Value};
 
-use crate::error::{child, Result};
+use crate::error::{child, GenError, Result};
 use crate::warning::Warning;
 
 pub const IDEMPOTENCY_HEADER: &str = "Idempotency-Key";
@@ -53,6 +53,7 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
     let mut multipart = Vec::new();
     let mut warnings: Vec<Warning> = Vec::new();
     let mut renamed: Vec<(String, String)> = Vec::new();
+    let mut method_names: Vec<(String, String)> = Vec::new();
     let mut taken: Vec<String> = doc
         .pointer("/components/schemas")
         .and_then(Value::as_object)
@@ -88,6 +89,17 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
                 .unwrap_or_default()
                 .to_string();
             let type_base = op_id.to_pascal_case();
+            // Two operations one method: progenitor refuses the document
+            // without saying where, so say it here.
+            let method_name = op_id.to_snake_case();
+            if let Some((other, _)) = method_names.iter().find(|(_, n)| *n == method_name) {
+                return Err(GenError::new(
+                    origin,
+                    &child(&op_pointer, "operationId"),
+                    format!("operationId `{op_id}` gives the client method `{method_name}`, which {other} has already; expected unique operationIds"),
+                ));
+            }
+            method_names.push((format!("{} {path}", method.to_uppercase()), method_name));
             let located = |pointer: &str, reason: String| {
                 let mut w = Warning::new(origin, pointer, reason);
                 w.method = method.to_uppercase();

@@ -54,6 +54,10 @@ enum Command {
         /// heygen-api` with HEYGEN_API_SPEC pointing at it) before vendoring.
         #[arg(long)]
         check_build: bool,
+        /// Fail on any warning (an operation left out, a mistake mended)
+        /// instead of vendoring the document with it.
+        #[arg(long)]
+        strict: bool,
     },
     /// Check that the vendored files agree with each other and the generator.
     ///
@@ -136,9 +140,11 @@ fn main() -> ExitCode {
     };
     let root = cli.root.clone().unwrap_or_else(default_root);
     let result = match cli.command {
-        Command::UpdateSpec { from, check_build } => {
-            update_spec(&root, from, check_build).map(|()| Outcome::Ok)
-        }
+        Command::UpdateSpec {
+            from,
+            check_build,
+            strict,
+        } => update_spec(&root, from, check_build, strict).map(|()| Outcome::Ok),
         Command::Drift { against } => drift(&root, against.as_deref()),
         Command::Diff { old, new } => diff(&old, &new).map(|()| Outcome::Ok),
         Command::Expand { out } => expand(&root, out).map(|()| Outcome::Ok),
@@ -193,7 +199,7 @@ fn str_at<'a>(doc: &'a serde_json::Value, pointer: &str) -> &'a str {
         .unwrap_or("")
 }
 
-fn update_spec(root: &Path, from: Option<String>, check_build: bool) -> Result<()> {
+fn update_spec(root: &Path, from: Option<String>, check_build: bool, strict: bool) -> Result<()> {
     let spec_path = root.join(SPEC);
     let lock_path = root.join(LOCK);
     let surface_path = root.join(SURFACE);
@@ -227,6 +233,15 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool) -> Result<(
         )));
     }
     let generated = generate(&vendored)?;
+    if strict && !generated.warnings.is_empty() {
+        let skipped = generated.warnings.iter().filter(|w| w.skipped).count();
+        return Err(fail(format!(
+            "{}: {} ({} left out), listed above; --strict vendors only documents without any",
+            loaded.source,
+            count(generated.warnings.len(), "warning"),
+            count(skipped, "operation")
+        )));
+    }
     if check_build {
         check_build_with(root, &text)?;
     }
@@ -404,6 +419,19 @@ fn diff(old: &str, new: &str) -> Result<()> {
         "{}",
         changelog(&old.spec.normalised, &new.spec.normalised).render()
     );
+    // Operations the client leaves out change its API as much as the
+    // document does.
+    let skipped = |spec: &Spec| -> Result<Vec<String>> {
+        let g = heygen_api_gen::generate(spec, &Options::default())?;
+        Ok(g.surface.skipped)
+    };
+    let (before, after) = (skipped(&old.spec)?, skipped(&new.spec)?);
+    for line in after.iter().filter(|l| !before.contains(l)) {
+        println!("  BREAKING   newly {line}");
+    }
+    for line in before.iter().filter(|l| !after.contains(l)) {
+        println!("  compatible no longer {line}");
+    }
     Ok(())
 }
 

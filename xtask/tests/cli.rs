@@ -340,7 +340,7 @@ fn bad_inputs_leave_the_vendored_files_byte_identical() {
         ),
         (
             "bad/duplicate-operation-id.yaml",
-            "progenitor could not map this document",
+            "at /paths/~1v1~1b/get/operationId: operationId `getThing` gives the client method `get_thing`, which GET /v1/a has already",
         ),
         ("does-not-exist.yaml", "cannot read"),
     ];
@@ -664,4 +664,66 @@ fn vendor_heygen_pages_with_ref_object_mappings() {
         );
     }
     repo.run(&["drift"]).assert_ok();
+}
+
+fn real_fixture(name: &str) -> String {
+    manifest_dir()
+        .join("../heygen-api-gen/tests/fixtures/real")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn skipped_operations_are_warned_recorded_and_refused_with_strict() {
+    let doc = real_fixture("constructs-3.1.yaml");
+    let repo = Repo::committed();
+    let before = repo.snapshot();
+    let strict = repo.run(&["update-spec", "--from", &doc, "--strict"]);
+    strict.assert_error("--strict vendors only documents without any");
+    strict.assert_error("2 operations left out");
+    assert!(
+        repo.snapshot() == before,
+        "--strict changed the vendored files"
+    );
+
+    let run = repo.run(&["update-spec", "--from", &doc]);
+    run.assert_ok();
+    let warned = run
+        .stderr()
+        .lines()
+        .find(|l| l.contains("whoAmI"))
+        .map(String::from)
+        .unwrap_or_default();
+    assert!(
+        warned.starts_with("warning: ")
+            && warned.contains(
+                "at /paths/~1v1~1me/get/parameters/0: GET /v1/me (whoAmI): operation left out"
+            ),
+        "{}",
+        run.show()
+    );
+    let surface = repo.read_str(SURFACE);
+    assert!(
+        surface
+            .contains("\nskipped GET /v1/me whoAmI: operation left out: required cookie parameter"),
+        "{surface}"
+    );
+    repo.run(&["drift"]).assert_ok();
+}
+
+#[test]
+fn diff_shows_newly_skipped_operations() {
+    let run = Repo::empty().run(&[
+        "diff",
+        &fixture("openapi-3.1.json"),
+        &real_fixture("constructs-3.1.yaml"),
+    ]);
+    run.assert_ok();
+    assert!(
+        run.stdout()
+            .contains("BREAKING   newly skipped GET /v1/orchard-feed orchardFeed: "),
+        "{}",
+        run.show()
+    );
 }
