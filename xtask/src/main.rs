@@ -50,9 +50,14 @@ enum Command {
         /// merge. Default: $HEYGEN_OPENAPI_URL, else HeyGen's published document.
         #[arg(long, value_name = "URL|FILE|DIR")]
         from: Option<String>,
-        /// Also compile the client from the new document (`cargo check -p
-        /// heygen-api` with HEYGEN_API_SPEC pointing at it) before vendoring.
+        /// Do not compile the client from the new document before vendoring
+        /// it. By default `cargo check -p heygen-api` runs with
+        /// HEYGEN_API_SPEC pointing at the candidate, and a document whose
+        /// client does not compile is not vendored.
         #[arg(long)]
+        no_build_check: bool,
+        /// The default now; kept so that scripts using it keep working.
+        #[arg(long, hide = true)]
         check_build: bool,
         /// Fail on any warning (an operation left out, a mistake mended)
         /// instead of vendoring the document with it.
@@ -142,9 +147,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::UpdateSpec {
             from,
-            check_build,
+            no_build_check,
+            check_build: _,
             strict,
-        } => update_spec(&root, from, check_build, strict).map(|()| Outcome::Ok),
+        } => update_spec(&root, from, !no_build_check, strict).map(|()| Outcome::Ok),
         Command::Drift { against } => drift(&root, against.as_deref()),
         Command::Diff { old, new } => diff(&old, &new).map(|()| Outcome::Ok),
         Command::Expand { out } => expand(&root, out).map(|()| Outcome::Ok),
@@ -243,7 +249,7 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool, strict: boo
         )));
     }
     if check_build {
-        check_build_with(root, &text)?;
+        check_build_with(root, &text, &vendored.normalised)?;
     }
     let surface = generated.surface.render();
     let lock = Lock {
@@ -299,26 +305,51 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool, strict: boo
 }
 
 /// Compiles `heygen-api` against a candidate document: its `build.rs` reads
-/// `HEYGEN_API_SPEC` instead of the vendored file when it is set.
-fn check_build_with(root: &Path, text: &str) -> Result<()> {
-    let dir = root.join("target").join("xtask");
+/// `HEYGEN_API_SPEC` instead of the vendored file when it is set. A failure
+/// names the generated items the compiler rejected and the operations or
+/// schemas of the document they come from.
+fn check_build_with(root: &Path, text: &str, doc: &serde_json::Value) -> Result<()> {
+    // `--root` may be a copy of the repository's `openapi/` alone; the crate
+    // to compile is then the one of the workspace that holds this xtask.
+    let workspace = if root.join("Cargo.toml").is_file() {
+        root.to_path_buf()
+    } else {
+        default_root()
+    };
+    let dir = workspace.join("target").join("xtask");
     std::fs::create_dir_all(&dir)
         .map_err(|e| fail(format!("cannot create {}: {e}", dir.display())))?;
-    let candidate = dir.join("candidate-heygen-api.yaml");
+    let candidate = dir.join(format!("candidate-heygen-api-{}.yaml", std::process::id()));
     std::fs::write(&candidate, text)
         .map_err(|e| fail(format!("cannot write {}: {e}", candidate.display())))?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    progress("compiling heygen-api against the new document (cargo check -p heygen-api)");
+    progress("compiling heygen-api against the new document (cargo check -p heygen-api; skip with --no-build-check)");
     let started = Instant::now();
-    let status = std::process::Command::new(cargo)
-        .args(["check", "--package", "heygen-api", "--quiet"])
+    let output = std::process::Command::new(cargo)
+        .args([
+            "check",
+            "--package",
+            "heygen-api",
+            "--quiet",
+            "--message-format=short",
+        ])
         .env("HEYGEN_API_SPEC", &candidate)
-        .current_dir(root)
-        .status()
-        .map_err(|e| fail(format!("cannot run cargo: {e}")))?;
-    if !status.success() {
+        .current_dir(&workspace)
+        .output();
+    let _ = std::fs::remove_file(&candidate);
+    let output = output.map_err(|e| fail(format!("cannot run cargo: {e}")))?;
+    if !output.status.success() {
+        let messages = String::from_utf8_lossy(&output.stderr);
+        eprint!("{messages}");
+        let culprits = compile_culprits(&messages, doc);
+        let named = if culprits.is_empty() {
+            "the compiler's messages are above".to_string()
+        } else {
+            culprits.join("; ")
+        };
         return Err(fail(format!(
-            "the client generated from the new document does not compile (`cargo check -p heygen-api` failed: {status}); the compiler's messages are above"
+            "the client generated from the new document does not compile (`cargo check -p heygen-api` failed: {}): {named}; nothing was vendored",
+            output.status
         )));
     }
     progress(&format!(
@@ -326,6 +357,112 @@ fn check_build_with(root: &Path, text: &str) -> Result<()> {
         started.elapsed().as_millis()
     ));
     Ok(())
+}
+
+/// For each `file:line:col: error...` in the generated code, the generated
+/// item around that line and the part of the document it came from.
+fn compile_culprits(messages: &str, doc: &serde_json::Value) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in messages.lines() {
+        let Some((location, message)) = line.split_once(": error") else {
+            continue;
+        };
+        let mut parts = location.rsplitn(3, ':');
+        let (Some(_col), Some(row), Some(file)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        if !file.ends_with("heygen_api.rs") {
+            continue;
+        }
+        let (Ok(row), Ok(code)) = (row.parse::<usize>(), std::fs::read_to_string(file)) else {
+            continue;
+        };
+        let Some(item) = code
+            .lines()
+            .take(row)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .find_map(item_name)
+        else {
+            continue;
+        };
+        let message = message
+            .trim_start_matches(|c| c != ':')
+            .trim_start_matches(": ");
+        let culprit = format!(
+            "{} `{item}` ({message}) comes from {}",
+            if item.chars().next().is_some_and(char::is_uppercase) {
+                "type"
+            } else {
+                "method"
+            },
+            origin_of(&item, doc)
+        );
+        if !out.contains(&culprit) {
+            out.push(culprit);
+        }
+    }
+    out
+}
+
+/// `pub fn name`, `pub struct Name`, `pub enum Name` on a line of code.
+fn item_name(line: &str) -> Option<String> {
+    let line = line.trim_start();
+    let rest = [
+        "pub fn ",
+        "pub async fn ",
+        "pub struct ",
+        "pub enum ",
+        "fn ",
+    ]
+    .iter()
+    .find_map(|p| line.strip_prefix(p))?;
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
+/// The operation or component schema whose Rust name is `item`.
+fn origin_of(item: &str, doc: &serde_json::Value) -> String {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let wanted = key(item);
+    for (path, ops) in doc
+        .get("paths")
+        .and_then(serde_json::Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        for (method, op) in ops.as_object().into_iter().flatten() {
+            let id = op.get("operationId").and_then(serde_json::Value::as_str);
+            if id.is_some_and(|id| key(id) == wanted) {
+                return format!(
+                    "operation {} {path} ({}) at /paths/{}/{method}",
+                    method.to_uppercase(),
+                    id.unwrap_or_default(),
+                    path.replace('~', "~0").replace('/', "~1")
+                );
+            }
+        }
+    }
+    for name in doc
+        .pointer("/components/schemas")
+        .and_then(serde_json::Value::as_object)
+        .into_iter()
+        .flat_map(|m| m.keys())
+    {
+        if key(name) == wanted {
+            return format!("schema /components/schemas/{name}");
+        }
+    }
+    "the generator's own code".to_string()
 }
 
 fn drift(root: &Path, against: Option<&str>) -> Result<Outcome> {

@@ -82,6 +82,16 @@ impl Repo {
     }
 
     fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        // Compiling the candidate client takes a minute: only the test of
+        // that check runs it (`run_checked`).
+        let mut args = args.to_vec();
+        if args.first() == Some(&"update-spec") {
+            args.push("--no-build-check");
+        }
+        self.run_checked(&args, env)
+    }
+
+    fn run_checked(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_xtask"));
         cmd.arg("--root").arg(self.path()).args(args);
         cmd.env_remove("HEYGEN_OPENAPI_URL")
@@ -726,4 +736,36 @@ fn diff_shows_newly_skipped_operations() {
         "{}",
         run.show()
     );
+}
+
+#[test]
+fn a_document_whose_client_does_not_compile_is_not_vendored() {
+    // `fromEnv` becomes a method `from_env`, which the client's own
+    // constructor already is: the generated code does not compile.
+    let doc = manifest_dir().join("tests/fixtures/bad/does-not-compile.yaml");
+    let repo = Repo::committed();
+    let before = repo.snapshot();
+    let run = repo.run_checked(&["update-spec", "--from", &doc.display().to_string()], &[]);
+    assert_eq!(run.code(), Some(1), "{}", run.show());
+    // The compiler's own `error:` lines come first; ours is the last.
+    let last = run
+        .stderr()
+        .lines()
+        .rev()
+        .find(|l| l.starts_with("error: "))
+        .map(String::from)
+        .unwrap_or_default();
+    for needle in [
+        "the client generated from the new document does not compile",
+        "method `from_env` (duplicate definitions",
+        "comes from operation GET /v1/env (fromEnv) at /paths/~1v1~1env/get",
+        "nothing was vendored",
+    ] {
+        assert!(
+            last.contains(needle),
+            "expected `{needle}`:\n{}",
+            run.show()
+        );
+    }
+    assert!(repo.snapshot() == before, "the vendored files changed");
 }
