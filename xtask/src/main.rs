@@ -47,7 +47,10 @@ enum Command {
     UpdateSpec {
         /// A URL, an OpenAPI JSON/YAML file (3.0 or 3.1), a documentation page
         /// (markdown with one OpenAPI YAML block), or a directory of pages to
-        /// merge. Default: $HEYGEN_OPENAPI_URL, else HeyGen's published document.
+        /// merge. A URL may also be an `llms.txt` index: every page it links
+        /// to that holds an OpenAPI block is fetched and merged. Default:
+        /// $HEYGEN_OPENAPI_URL, else HeyGen's index,
+        /// https://developers.heygen.com/llms.txt.
         #[arg(long, value_name = "URL|FILE|DIR")]
         from: Option<String>,
         /// Do not compile the client from the new document before vendoring
