@@ -140,6 +140,23 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
             format!("progenitor produced unparsable code: {e}"),
         )
     })?;
+    for name in empty_enums(&file) {
+        let component = prepared
+            .doc
+            .pointer("/components/schemas")
+            .and_then(Value::as_object)
+            .and_then(|m| {
+                m.keys()
+                    .find(|k| heck::ToPascalCase::to_pascal_case(k.as_str()) == name)
+            })
+            .map(|k| crate::error::child("/components/schemas", k))
+            .unwrap_or_default();
+        warnings.push(crate::Warning::new(
+            origin,
+            &component,
+            format!("unsatisfiable schema: no value is valid for it, so `{name}` is an enum without variants that nothing decodes into"),
+        ));
+    }
     WireNames(&prepared.renamed).visit_file_mut(&mut file);
     let sends = rewrite(&mut file, &runtime);
     let structs = struct_fields(&file);
@@ -240,12 +257,36 @@ fn generate_skipping(
         .map(|o| (o.path.to_string(), o.method.to_string()))
         .collect();
     if let Err(e) = run_progenitor(&only(doc, &[]), settings, mocks) {
-        let pointer = culprit_component(doc).unwrap_or_else(|| "/components".to_string());
-        return Err(GenError::new(
-            origin,
-            &pointer,
-            format!("progenitor could not map the document's components: {e}"),
-        ));
+        // A component schema typify cannot map: find which (replacing
+        // schemas by "any value" until the components map) and read those
+        // as any JSON value.
+        let bare = only(doc, &[]);
+        let names: Vec<String> = bare
+            .pointer("/components/schemas")
+            .and_then(Value::as_object)
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default();
+        let fixes = |set: &[String]| run_progenitor(&as_any(&bare, set), settings, mocks).is_ok();
+        if names.is_empty() || !fixes(&names) {
+            let pointer = culprit_component(doc).unwrap_or_else(|| "/components".to_string());
+            return Err(GenError::new(
+                origin,
+                &pointer,
+                format!("progenitor could not map the document's components: {e}"),
+            ));
+        }
+        for name in schema_culprits(&[], &names, &fixes) {
+            let pointer = crate::error::child("/components/schemas", &name);
+            warnings.push(crate::Warning::new(
+                origin,
+                &pointer,
+                format!("schema read as any JSON value (`serde_json::Value`): typify cannot map it: {e}"),
+            ));
+            *doc = as_any(doc, &[name]);
+        }
+        if let Ok(tokens) = run_progenitor(doc, settings, mocks) {
+            return Ok(tokens);
+        }
     }
     let mut culprits = Vec::new();
     find_culprits(doc, &all, settings, mocks, &mut culprits);
@@ -310,6 +351,47 @@ fn find_culprits(
     find_culprits(doc, b, settings, mocks, out);
 }
 
+/// The component schemas (a smallest set found by halving) that, read as
+/// any value, make the components map. `fixed` are already replaced and do
+/// not suffice; replacing `fixed` and `candidates` does.
+fn schema_culprits(
+    fixed: &[String],
+    candidates: &[String],
+    fixes: &dyn Fn(&[String]) -> bool,
+) -> Vec<String> {
+    if candidates.len() <= 1 {
+        return candidates.to_vec();
+    }
+    let (a, b) = candidates.split_at(candidates.len() / 2);
+    let with = |extra: &[String]| -> Vec<String> { fixed.iter().chain(extra).cloned().collect() };
+    if fixes(&with(a)) {
+        return schema_culprits(fixed, a, fixes);
+    }
+    let in_b = schema_culprits(&with(a), b, fixes);
+    if fixes(&with(&in_b)) {
+        return in_b;
+    }
+    let mut out = schema_culprits(&with(&in_b), a, fixes);
+    out.extend(in_b);
+    out
+}
+
+/// The document with the named component schemas replaced by `{}`.
+fn as_any(doc: &Value, names: &[String]) -> Value {
+    let mut out = doc.clone();
+    if let Some(schemas) = out
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    {
+        for name in names {
+            if let Some(s) = schemas.get_mut(name) {
+                *s = serde_json::json!({});
+            }
+        }
+    }
+    out
+}
+
 /// The document with only the given operations (and all its components).
 fn only(doc: &Value, ops: &[(String, String)]) -> Value {
     let mut out = doc.clone();
@@ -353,15 +435,26 @@ fn guarded<T>(f: impl FnOnce() -> progenitor_impl::Result<T>) -> std::result::Re
     std::panic::set_hook(previous);
     match outcome {
         Ok(Ok(v)) => Ok(v),
-        Ok(Err(e)) => Err(e.to_string()),
+        Ok(Err(e)) => Err(tidy(&e.to_string())),
         Err(panic) => {
             let what = panic
                 .downcast_ref::<String>()
                 .map(String::as_str)
                 .or_else(|| panic.downcast_ref::<&str>().copied())
                 .unwrap_or("unknown cause");
-            Err(what.to_string())
+            Err(tidy(what))
         }
+    }
+}
+
+/// typify's messages can be a multi-line `Debug` dump of a schema; the
+/// pointer says where, so one line of it is enough.
+fn tidy(message: &str) -> String {
+    let flat: String = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > 160 {
+        format!("{}...", flat.chars().take(160).collect::<String>())
+    } else {
+        flat
     }
 }
 
@@ -551,6 +644,22 @@ pub(crate) fn struct_fields(file: &syn::File) -> BTreeMap<String, Vec<(String, s
         }
     }
     out
+}
+
+/// Enums in `types` without a single variant.
+fn empty_enums(file: &syn::File) -> Vec<String> {
+    file.items
+        .iter()
+        .filter_map(|i| match i {
+            syn::Item::Mod(m) if m.ident == "types" => m.content.as_ref(),
+            _ => None,
+        })
+        .flat_map(|(_, items)| items)
+        .filter_map(|i| match i {
+            syn::Item::Enum(e) if e.variants.is_empty() => Some(e.ident.to_string()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Enums in `types` that are strings on the wire: unit variants only, and

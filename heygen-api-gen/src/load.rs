@@ -49,8 +49,13 @@ fn parse_here(text: &str, origin: &str) -> Result<Value> {
             )
         })?
     } else {
-        let yaml = parse_yaml(trimmed)
-            .map_err(|e| GenError::new(origin, "", format!("not valid YAML: {e}")))?;
+        let yaml = parse_yaml(trimmed).map_err(|e| {
+            GenError::new(
+                origin,
+                &yaml_error_pointer(&e),
+                format!("not valid YAML: {e}"),
+            )
+        })?;
         yaml_to_json(yaml, origin, "", 0)?
     };
     if !value.is_object() {
@@ -61,6 +66,33 @@ fn parse_here(text: &str, origin: &str) -> Result<Value> {
         ));
     }
     Ok(value)
+}
+
+/// serde_yaml names where a value failed as `a.b[2].c: message`; that is
+/// the pointer `/a/b/2/c`. Syntax errors have no path (their line and
+/// column are in the message): the pointer is the whole document's, "".
+fn yaml_error_pointer(e: &serde_yaml::Error) -> String {
+    let text = e.to_string();
+    let Some((path, _)) = text.split_once(": ") else {
+        return String::new();
+    };
+    if path.is_empty() || path.contains(' ') {
+        return String::new();
+    }
+    let mut pointer = String::new();
+    for part in path.split('.') {
+        let (name, indexes) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !name.is_empty() {
+            pointer = crate::error::child(&pointer, name);
+        }
+        for index in indexes.split(['[', ']']).filter(|s| !s.is_empty()) {
+            pointer = crate::error::child(&pointer, index);
+        }
+    }
+    pointer
 }
 
 /// `serde_yaml::Value` has no room for an integer beyond 64 bits and fails

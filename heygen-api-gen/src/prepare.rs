@@ -59,6 +59,7 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
         .and_then(Value::as_object)
         .map(|m| m.keys().map(|k| k.to_pascal_case()).collect())
         .unwrap_or_default();
+    split_nullable_unions(&mut doc, &mut taken);
     let components = doc.get("components").cloned().unwrap_or(json!({}));
 
     let paths = doc
@@ -726,4 +727,49 @@ fn distinct_name(name: &str) -> String {
         suffix.push("2");
     }
     format!("{base}_{}", suffix.join("_"))
+}
+
+/// A component that is a nullable union of two or more branches (`oneOf:
+/// [A, B, null]`) made typify emit both `enum X` and `struct X(Option<X>)`,
+/// which does not compile. The union becomes a component of its own,
+/// `XValue`, and `X` the nullable reference to it.
+fn split_nullable_unions(doc: &mut Value, taken: &mut Vec<String>) {
+    let Some(schemas) = doc
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    else {
+        return;
+    };
+    let mut added = Vec::new();
+    for (name, schema) in schemas.iter_mut() {
+        let Some(obj) = schema.as_object_mut() else {
+            continue;
+        };
+        let union = ["oneOf", "anyOf"].into_iter().any(|k| {
+            obj.get(k)
+                .and_then(Value::as_array)
+                .is_some_and(|a| a.len() >= 2)
+        });
+        if obj.get("nullable") != Some(&Value::Bool(true)) || !union {
+            continue;
+        }
+        let mut inner = obj.clone();
+        inner.remove("nullable");
+        inner.remove("description");
+        let value_name = unique(taken, format!("{}Value", name.to_pascal_case()));
+        let mut outer = Map::new();
+        if let Some(d) = obj.get("description") {
+            outer.insert("description".into(), d.clone());
+        }
+        outer.insert(
+            "allOf".into(),
+            json!([{ "$ref": format!("#/components/schemas/{value_name}") }]),
+        );
+        outer.insert("nullable".into(), Value::Bool(true));
+        *schema = Value::Object(outer);
+        added.push((value_name, Value::Object(inner)));
+    }
+    for (name, schema) in added {
+        schemas.insert(name, schema);
+    }
 }

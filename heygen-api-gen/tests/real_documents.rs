@@ -329,3 +329,50 @@ fn operations_progenitor_cannot_map_are_found_and_skipped() {
     }
     assert!(has_op(&g, "listFirings") && has_op(&g, "getFiring"));
 }
+
+#[test]
+fn a_nullable_union_component_is_not_its_own_option() {
+    let g = constructs();
+    let types = &g.surface.types;
+    assert!(
+        types
+            .iter()
+            .any(|t| t == "struct Season(Option<SeasonValue>)"),
+        "{types:#?}"
+    );
+    assert!(
+        types
+            .iter()
+            .any(|t| t.starts_with("enum SeasonValue (untagged) = ")),
+        "{types:#?}"
+    );
+    assert!(
+        !types.iter().any(|t| t.starts_with("enum Season ")),
+        "{types:#?}"
+    );
+}
+
+#[test]
+fn a_schema_typify_cannot_map_is_any_value_and_named() {
+    let g = constructs();
+    let w = warning(g, "/components/schemas/NotAString");
+    assert!(
+        w.reason.starts_with(
+            "schema read as any JSON value (`serde_json::Value`): typify cannot map it: "
+        ),
+        "{w}"
+    );
+    assert!(!w.reason.contains('\n') && w.reason.len() < 260, "{w}");
+    assert!(g
+        .surface
+        .types
+        .iter()
+        .any(|t| t == "struct NotAString(serde_json::Value)"));
+}
+
+#[test]
+fn an_unsatisfiable_schema_is_a_warning_not_a_silent_empty_enum() {
+    let g = constructs();
+    let w = warning(g, "/components/schemas/Impossible");
+    assert!(w.reason.contains("unsatisfiable schema"), "{w}");
+}
