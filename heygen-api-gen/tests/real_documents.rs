@@ -376,3 +376,46 @@ fn an_unsatisfiable_schema_is_a_warning_not_a_silent_empty_enum() {
     let w = warning(g, "/components/schemas/Impossible");
     assert!(w.reason.contains("unsatisfiable schema"), "{w}");
 }
+
+#[test]
+fn every_error_names_a_pointer_or_a_line() {
+    // Each document error of the pipeline, from the loader to progenitor:
+    // a pointer into the document, or (for text that does not parse at
+    // all) the line and column.
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&bad)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut cases: Vec<(String, heygen_api_gen::GenError)> = Vec::new();
+    for f in files {
+        let e = heygen_api_gen::load_file(&f)
+            .and_then(|s| generate(&s, &Options::default()))
+            .expect_err("a bad fixture");
+        cases.push((f.display().to_string(), e));
+    }
+    let inline = [
+        ("duplicate ids", "openapi: 3.0.3\ninfo: {title: t, version: v}\npaths:\n  /a: {get: {operationId: x, responses: {'200': {description: ok}}}}\n  /b: {get: {operationId: x, responses: {'200': {description: ok}}}}\n"),
+        ("duplicate key", "openapi: 3.0.3\ninfo: {title: t, version: v}\npaths:\n  /a:\n    get: {responses: {}}\n    get: {responses: {}}\n"),
+        ("no responses", "openapi: 3.0.3\ninfo: {title: t, version: v}\npaths:\n  /a: {get: {operationId: x}}\n"),
+        ("if/then", "openapi: 3.1.0\ninfo: {title: t, version: v}\npaths: {}\ncomponents: {schemas: {A: {if: {}, then: {}}}}\n"),
+        ("not a mapping", "openapi: 3.0.3\ninfo: {title: t, version: v}\npaths: {/a: 3}\n"),
+    ];
+    for (name, doc) in inline {
+        let e = heygen_api_gen::load_str(doc, name)
+            .and_then(|s| generate(&s, &Options::default()))
+            .expect_err(name);
+        cases.push((name.to_string(), e));
+    }
+    for (name, e) in &cases {
+        assert!(
+            e.pointer.starts_with('/') || e.message.contains("line"),
+            "{name}: no location in {e:?}"
+        );
+        assert!(
+            !e.message.contains('\n'),
+            "{name}: a multi-line message: {e}"
+        );
+    }
+}
