@@ -90,6 +90,9 @@ pub fn normalise_with_warnings(doc: &Value, origin: &str) -> Result<(Value, Vec<
             ));
         }
     }
+    // Bounded before anything copies or walks the document: a clone of a
+    // value nested hundreds of levels deep overflows a small stack.
+    check_depth(doc, origin, "", 0)?;
     let mut out = doc.clone();
     let mut warnings = Vec::new();
     crate::mend::mend(&mut out, origin, &mut warnings);
