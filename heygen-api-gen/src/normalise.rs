@@ -681,7 +681,9 @@ fn default_fits(schema: &Map<String, Value>, value: &Value) -> bool {
         *t == found
             || (*t == "number" && found == "integer")
             || (*t == "integer" && value.as_f64().is_some_and(|f| f.fract() == 0.0))
-    }) || (value.is_null() && schema.get("nullable") == Some(&Value::Bool(true)))
+        // `default: null` beside a non-null type is how many generators say
+        // "absent"; it is left for typify, which reads it that way.
+    }) || value.is_null()
 }
 
 fn type_words(schema: &Map<String, Value>) -> String {
