@@ -574,6 +574,8 @@ fn adapt(
             .get("schema")
             .map(|s| resolve_schema(s, components))
             .unwrap_or(json!({}));
+        // progenitor sends query parameters in `form` style only, and
+        // panics on an object even in that style.
         let is_object = schema.get("type") == Some(&json!("object"))
             || schema.get("properties").is_some()
             || p.get("style") == Some(&json!("deepObject"));
