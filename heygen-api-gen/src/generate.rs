@@ -105,6 +105,13 @@ pub fn generate(spec: &Spec, options: &Options) -> Result<Generated> {
 }
 
 fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
+    generate_located(spec, options).map_err(|mut e| {
+        e.origin = spec.origin_of(&e.pointer).to_string();
+        e
+    })
+}
+
+fn generate_located(spec: &Spec, options: &Options) -> Result<Generated> {
     let started = Instant::now();
     let origin = spec.origin.as_str();
     let mut prepared = prepare(&spec.normalised, origin)?;
@@ -207,6 +214,9 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
         }
         None => String::new(),
     };
+    for w in &mut warnings {
+        w.origin = spec.origin_of(&w.pointer).to_string();
+    }
     Ok(Generated {
         code,
         mocks,

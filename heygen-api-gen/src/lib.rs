@@ -43,6 +43,17 @@ pub struct Spec {
     pub normalised: Value,
     /// What normalisation mended or dropped, in document order.
     pub warnings: Vec<Warning>,
+    /// For a document merged from pages: the page each operation and
+    /// component came from (see [`merge::merge_with_origins`]); warnings and
+    /// errors name that page instead of `origin`.
+    pub origins: std::collections::BTreeMap<String, String>,
+}
+
+impl Spec {
+    /// The page the node at `pointer` came from, or the document's origin.
+    pub fn origin_of(&self, pointer: &str) -> &str {
+        merge::origin_of(&self.origins, pointer).unwrap_or(&self.origin)
+    }
 }
 
 /// Reads a spec file: OpenAPI YAML/JSON, or a documentation page holding one
@@ -77,11 +88,33 @@ pub fn load_str(text: &str, origin: &str) -> Result<Spec> {
 
 /// Normalises a parsed document.
 pub fn from_value(raw: Value, origin: &str) -> Result<Spec> {
-    let (normalised, warnings) = normalise::normalise_with_warnings(&raw, origin)?;
+    from_merged(raw, origin, Default::default())
+}
+
+/// Normalises a document merged from pages by
+/// [`merge::merge_with_origins`]; errors and warnings name the page.
+pub fn from_merged(
+    raw: Value,
+    origin: &str,
+    origins: std::collections::BTreeMap<String, String>,
+) -> Result<Spec> {
+    let (normalised, mut warnings) =
+        normalise::normalise_with_warnings(&raw, origin).map_err(|mut e| {
+            if let Some(page) = merge::origin_of(&origins, &e.pointer) {
+                e.origin = page.to_string();
+            }
+            e
+        })?;
+    for w in &mut warnings {
+        if let Some(page) = merge::origin_of(&origins, &w.pointer) {
+            w.origin = page.to_string();
+        }
+    }
     Ok(Spec {
         origin: origin.to_string(),
         raw,
         normalised,
         warnings,
+        origins,
     })
 }

@@ -33,8 +33,8 @@ fn pages(dir: &Path) -> Spec {
             )
         })
         .collect();
-    let merged = merge::merge_documents(&docs).unwrap();
-    heygen_api_gen::from_value(merged, &dir.display().to_string()).unwrap()
+    let (merged, origins) = merge::merge_with_origins(&docs).unwrap();
+    heygen_api_gen::from_merged(merged, &dir.display().to_string(), origins).unwrap()
 }
 
 fn gen(spec: &Spec) -> Generated {
@@ -65,7 +65,7 @@ fn heygen_pages_with_ref_object_mappings_generate() {
     assert!(
         colour
             .to_string()
-            .contains("heygen-pages: at /components/schemas/MakeClipRequest"),
+            .contains("heygen-pages/make-clip.md: at /components/schemas/MakeClipRequest"),
         "{colour}"
     );
     assert_eq!(g.operations(), 4, "{:#?}", g.surface.operations);
@@ -418,4 +418,39 @@ fn every_error_names_a_pointer_or_a_line() {
             "{name}: a multi-line message: {e}"
         );
     }
+}
+
+#[test]
+fn errors_and_warnings_of_merged_pages_name_the_page() {
+    let page = |path: &str, id: &str, schema: serde_json::Value| {
+        serde_json::json!({
+            "openapi": "3.1.0",
+            "info": {"title": "t", "version": "1"},
+            "paths": {path: {"get": {"operationId": id, "responses": {"200": {"description": "ok",
+                "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{id}")}}}}}}}},
+            "components": {"schemas": {id: schema}}
+        })
+    };
+    let a = page("/a", "A", serde_json::json!({"type": "object"}));
+    let b = page(
+        "/b",
+        "B",
+        serde_json::json!({"type": "object", "format": "json"}),
+    );
+    let (merged, origins) =
+        merge::merge_with_origins(&[("a.md".into(), a.clone()), ("b.md".into(), b)]).unwrap();
+    let g = gen(&heygen_api_gen::from_merged(merged, "pages/", origins).unwrap());
+    assert_eq!(g.warnings.len(), 1, "{:#?}", g.warnings);
+    assert_eq!(g.warnings[0].origin, "b.md");
+
+    let c = page(
+        "/c",
+        "C",
+        serde_json::json!({"$ref": "#/components/schemas/Nowhere"}),
+    );
+    let (merged, origins) =
+        merge::merge_with_origins(&[("a.md".into(), a), ("c.md".into(), c)]).unwrap();
+    let e = heygen_api_gen::from_merged(merged, "pages/", origins).unwrap_err();
+    assert_eq!(e.origin, "c.md", "{e}");
+    assert_eq!(e.pointer, "/components/schemas/C/$ref");
 }

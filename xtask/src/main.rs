@@ -241,6 +241,10 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool, strict: boo
             loaded.source
         )));
     }
+    // The same document, so the pages it was merged from still locate its
+    // warnings.
+    let vendored =
+        heygen_api_gen::from_merged(vendored.raw, &loaded.source, loaded.spec.origins.clone())?;
     let generated = generate(&vendored)?;
     if strict && !generated.warnings.is_empty() {
         let skipped = generated.warnings.iter().filter(|w| w.skipped).count();

@@ -133,8 +133,8 @@ fn load_dir(dir: &Path) -> Result<Spec> {
         docs.push((file_origin.clone(), parse_text(&text, &file_origin)?));
     }
     progress(&format!("merging {} documents from {origin}", docs.len()));
-    let merged = merge::merge_documents(&docs)?;
-    Ok(heygen_api_gen::from_value(merged, &origin)?)
+    let (merged, origins) = merge::merge_with_origins(&docs)?;
+    Ok(heygen_api_gen::from_merged(merged, &origin, origins)?)
 }
 
 /// An `llms.txt`-style index: Markdown that links to pages and holds no
@@ -249,8 +249,8 @@ fn load_index(url: &str, text: &str) -> Result<Spec> {
         "merging {} pages with an OpenAPI block ({others} without one skipped)",
         docs.len()
     ));
-    let merged = merge::merge_documents(&docs)?;
-    Ok(heygen_api_gen::from_value(merged, url)?)
+    let (merged, origins) = merge::merge_with_origins(&docs)?;
+    Ok(heygen_api_gen::from_merged(merged, url, origins)?)
 }
 
 fn fetch_page(agent: &ureq::Agent, url: &str) -> Result<String> {

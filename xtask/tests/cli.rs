@@ -661,7 +661,12 @@ fn vendor_heygen_pages_with_ref_object_mappings() {
         .find(|l| l.contains("/MakeClipRequest/properties/source/discriminator/mapping/script"))
         .map(String::from)
         .unwrap_or_else(|| panic!("no note for the script mapping:\n{}", run.show()));
-    assert!(note.starts_with("warning: "), "{note}");
+    // Named by the page it is on, not only by the directory.
+    assert!(
+        note.starts_with("warning: ")
+            && note.contains("make-clip.md: at /components/schemas/MakeClipRequest"),
+        "{note}"
+    );
     assert!(
         note.contains("read as the string `#/components/schemas/ScriptSource`"),
         "{note}"
