@@ -5,9 +5,13 @@
 //! user compiles and the surface a reviewer reads come from the same code.
 //!
 //! The pipeline: [`load`] reads YAML, JSON or a documentation page;
-//! [`normalise`] maps OpenAPI 3.1 onto the 3.0 progenitor reads; `prepare`
-//! makes the client-shaping choices; `generate` runs progenitor and adds the
-//! glue that ties the generated `Client` to the hand-written runtime.
+//! [`normalise`] mends the mistakes with one obvious reading (`mend`) and
+//! maps OpenAPI 3.1 onto the 3.0 progenitor reads; `prepare` makes the
+//! client-shaping choices and leaves out what the client cannot send;
+//! `generate` runs progenitor (narrowing a failure down to the operations at
+//! fault, which it leaves out) and adds the glue that ties the generated
+//! `Client` to the hand-written runtime. What is left out or mended is a
+//! [`Warning`] in [`Generated::warnings`], never silent.
 
 pub mod canonical;
 pub mod changelog;
