@@ -671,6 +671,29 @@ fn adapt(
         op.remove("requestBody");
         return Ok(());
     }
+    if no_schema && !content.is_empty() {
+        // A JSON or text body the document does not describe: any value.
+        let mut described = false;
+        if let Some(content) = body.get_mut("content").and_then(Value::as_object_mut) {
+            for (mt, media) in content.iter_mut() {
+                let base = media_base(mt);
+                if base == "application/json" || base.ends_with("+json") {
+                    media["schema"] = json!({});
+                    described = true;
+                } else if base == "text/plain" {
+                    media["schema"] = json!({"type": "string"});
+                    described = true;
+                }
+            }
+        }
+        if described {
+            notes.push((
+                body_pointer.clone(),
+                "a request body without a schema: any JSON value (`serde_json::Value`)".into(),
+            ));
+            op.insert("requestBody".into(), body.clone());
+        }
+    }
     let has = |want: &dyn Fn(&str) -> bool| content.keys().any(|mt| want(media_base(mt)));
     let structured = has(&|mt| {
         mt == "application/json"

@@ -181,6 +181,15 @@ fn a_get_body_without_schema_is_no_body_and_binary_bodies_are_bytes() {
 }
 
 #[test]
+fn a_json_body_without_schema_is_any_value() {
+    let g = constructs();
+    assert!(warning(g, "/paths/~1v1~1notes/post/requestBody")
+        .reason
+        .contains("any JSON value"));
+    assert!(has_op(g, "postNote"));
+}
+
+#[test]
 fn a_path_parameter_that_is_a_union_of_strings_is_a_string() {
     let g = constructs();
     assert!(
