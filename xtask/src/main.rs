@@ -190,6 +190,16 @@ fn generate(spec: &Spec) -> Result<Generated> {
     for w in &generated.warnings {
         eprintln!("warning: {w}");
     }
+    if !generated.warnings.is_empty() {
+        progress(&format!(
+            "{} ({} left out of the client); see the warnings above",
+            count(generated.warnings.len(), "warning"),
+            count(
+                generated.warnings.iter().filter(|w| w.skipped).count(),
+                "operation"
+            )
+        ));
+    }
     Ok(generated)
 }
 

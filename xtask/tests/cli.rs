@@ -718,6 +718,12 @@ fn skipped_operations_are_warned_recorded_and_refused_with_strict() {
         "{}",
         run.show()
     );
+    assert!(
+        run.stderr()
+            .contains("(2 operations left out of the client); see the warnings above"),
+        "{}",
+        run.show()
+    );
     let surface = repo.read_str(SURFACE);
     assert!(
         surface
