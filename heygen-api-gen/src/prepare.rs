@@ -556,6 +556,7 @@ fn adapt(
         }
     }
 
+    let params = flatten_object_queries(params, components, notes);
     let mut kept = Vec::new();
     let mut rust_names: Vec<String> = Vec::new();
     for (pointer, mut p) in params {
@@ -725,6 +726,87 @@ fn adapt(
         op.insert("requestBody".into(), body);
     }
     Ok(())
+}
+
+/// progenitor panics on an object-valued query parameter. One whose fields
+/// are all scalars is sent the way its style says as one query parameter
+/// per field: `?from=..&to=..` in `form` style (exploded, the default),
+/// `?filter[from]=..` in `deepObject` style. Anything else is left for the
+/// caller to drop.
+fn flatten_object_queries(
+    params: Vec<(String, Value)>,
+    components: &Value,
+    notes: &mut Vec<(String, String)>,
+) -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    for (pointer, p) in params {
+        let schema = p
+            .get("schema")
+            .map(|s| resolve_schema(s, components))
+            .unwrap_or(json!({}));
+        let style = p.get("style").and_then(Value::as_str).unwrap_or("form");
+        let explode = p.get("explode").and_then(Value::as_bool).unwrap_or(true);
+        let fields: Vec<(String, Value)> = schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .map(|m| {
+                m.iter()
+                    .map(|(k, v)| (k.clone(), resolve_schema(v, components)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let scalar = |s: &Value| {
+            matches!(
+                s.get("type").and_then(Value::as_str),
+                Some("string" | "integer" | "number" | "boolean")
+            )
+        };
+        let flattenable = p.get("in") == Some(&json!("query"))
+            && (schema.get("type") == Some(&json!("object")) || schema.get("properties").is_some())
+            && !fields.is_empty()
+            && fields.iter().all(|(_, s)| scalar(s))
+            && ((style == "form" && explode) || style == "deepObject");
+        if !flattenable {
+            out.push((pointer, p));
+            continue;
+        }
+        let name = p.get("name").and_then(Value::as_str).unwrap_or_default();
+        let required_param = p.get("required") == Some(&Value::Bool(true));
+        let required_fields: Vec<&str> = schema
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let mut names = Vec::new();
+        for (field, field_schema) in &fields {
+            let wire = if style == "deepObject" {
+                format!("{name}[{field}]")
+            } else {
+                field.clone()
+            };
+            let mut q = Map::new();
+            q.insert("name".into(), json!(wire));
+            q.insert("in".into(), json!("query"));
+            q.insert(
+                "required".into(),
+                json!(required_param && required_fields.contains(&field.as_str())),
+            );
+            if let Some(d) = field_schema.get("description") {
+                q.insert("description".into(), d.clone());
+            }
+            q.insert("schema".into(), field_schema.clone());
+            names.push(format!("`{wire}`"));
+            out.push((pointer.clone(), Value::Object(q)));
+        }
+        notes.push((
+            pointer,
+            format!(
+                "object query parameter `{name}` ({style} style) is sent as one parameter per field: {}",
+                names.join(", ")
+            ),
+        ));
+    }
+    out
 }
 
 /// `StartTime<` -> `StartTime_lt`: a name whose Rust form differs from

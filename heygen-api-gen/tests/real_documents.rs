@@ -137,17 +137,33 @@ fn cookie_parameters_are_dropped_or_skip_their_operation() {
 }
 
 #[test]
-fn object_query_and_array_header_parameters_are_dropped() {
+fn object_query_parameters_are_sent_as_their_style_says_or_dropped() {
     let g = constructs();
-    assert!(warning(g, "/paths/~1v1~1harvests/get/parameters/4")
-        .reason
-        .contains("`filter`"));
+    // deepObject and exploded form objects of scalars: one parameter a field.
+    let w = warning(g, "/paths/~1v1~1harvests/get/parameters/4");
+    assert!(
+        w.reason
+            .contains("sent as one parameter per field: `filter[variety]`"),
+        "{w}"
+    );
+    assert!(g.code.contains("\"filter[variety]\",\n"));
+    assert!(g.code.contains("pub fn filter_variety<"));
+    let w = warning(g, "/paths/~1v1~1harvests/get/parameters/6");
+    assert!(w.reason.contains("`from`, `to`"), "{w}");
+    assert!(g.code.contains("pub fn from<"));
+    // A nested object has no query spelling: dropped, being optional.
+    let w = warning(g, "/paths/~1v1~1harvests/get/parameters/7");
+    assert!(
+        w.reason
+            .contains("optional query parameter `shape` left out"),
+        "{w}"
+    );
     assert!(warning(g, "/paths/~1v1~1harvests/get/parameters/5")
         .reason
         .contains("`X-Crates`"));
     assert!(has_op(g, "listHarvests"));
-    assert!(!g.code.contains("\"filter\""));
     assert!(!g.code.contains("\"X-Crates\""));
+    assert!(!g.code.contains("\"shape"));
 }
 
 #[test]

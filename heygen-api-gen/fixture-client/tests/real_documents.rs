@@ -23,6 +23,8 @@ async fn colliding_query_parameters_go_out_under_their_own_names() {
         .start_time("a")
         .start_time_lt("b")
         .start_time_gt("c")
+        .filter_variety("pink lady")
+        .from("monday")
         .send()
         .await
         .expect("200");
@@ -30,6 +32,9 @@ async fn colliding_query_parameters_go_out_under_their_own_names() {
     assert_eq!(seen.query("StartTime").as_deref(), Some("a"));
     assert_eq!(seen.query("StartTime<").as_deref(), Some("b"));
     assert_eq!(seen.query("StartTime>").as_deref(), Some("c"));
+    assert_eq!(seen.query("filter[variety]").as_deref(), Some("pink lady"));
+    assert_eq!(seen.query("from").as_deref(), Some("monday"));
+    assert_eq!(seen.query("to"), None);
     assert!(
         seen.body.is_empty(),
         "a GET body without a schema is no body"
