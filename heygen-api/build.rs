@@ -37,6 +37,11 @@ fn main() {
             std::process::exit(1);
         }
     }
+    // Left-out operations and mended mistakes, each with its location; the
+    // committed surface snapshot records the skipped operations too.
+    for w in &generated.warnings {
+        build_print::warn!("heygen-api: {w}");
+    }
     build_print::info!(
         "heygen-api: generated {} operations and {} types from {} in {} ms",
         generated.operations(),

@@ -1,5 +1,6 @@
-//! Generates two clients against heygen-api's runtime: the full-size fixture
-//! in HeyGen's style, and the edge-case fixture.
+//! Generates clients against heygen-api's runtime: the full-size fixture in
+//! HeyGen's style, the edge-case fixture, a directory of pages in HeyGen's
+//! published layout, and the constructs real documents use.
 
 use std::path::{Path, PathBuf};
 
@@ -9,14 +10,22 @@ fn main() {
         runtime: "::heygen_api::runtime".into(),
         mocks: true,
     };
+    let fixtures = Path::new("../tests/fixtures");
     for (spec, file) in [
         ("full-3.1.yaml", "client.rs"),
         ("edge-3.1.yaml", "edge.rs"),
         ("retry-3.1.yaml", "retry.rs"),
+        ("real/heygen-pages", "pages.rs"),
+        ("real/constructs-3.1.yaml", "constructs.rs"),
     ] {
-        let spec = Path::new("../tests/fixtures").join(spec);
+        let spec = fixtures.join(spec);
         println!("cargo:rerun-if-changed={}", spec.display());
-        let generated = heygen_api_gen::load_file(&spec)
+        let loaded = if spec.is_dir() {
+            load_pages(&spec)
+        } else {
+            heygen_api_gen::load_file(&spec)
+        };
+        let generated = loaded
             .and_then(|s| heygen_api_gen::generate(&s, &options))
             .unwrap_or_else(|e| panic!("{e}"));
         std::fs::write(out.join(file), generated.code).expect("write generated client");
@@ -26,6 +35,29 @@ fn main() {
                 .expect("write the re-encoding table");
         }
     }
+}
+
+/// Merges a directory of pages the way `cargo xtask update-spec --from DIR`
+/// does.
+fn load_pages(dir: &Path) -> heygen_api_gen::Result<heygen_api_gen::Spec> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("list the pages")
+        .map(|e| e.expect("a page").path())
+        .collect();
+    files.sort();
+    let mut docs = Vec::new();
+    for file in files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let origin = file.display().to_string();
+        let text = std::fs::read_to_string(&file).expect("read a page");
+        let block = heygen_api_gen::load::extract_from_page(&text, &origin)?;
+        docs.push((
+            origin.clone(),
+            heygen_api_gen::load::parse_document(&block, &origin)?,
+        ));
+    }
+    let merged = heygen_api_gen::merge::merge_documents(&docs)?;
+    heygen_api_gen::from_value(merged, &dir.display().to_string())
 }
 
 /// A function that decodes JSON as the generated type of a given name and

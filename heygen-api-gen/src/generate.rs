@@ -54,6 +54,9 @@ pub struct Generated {
     pub surface: Surface,
     /// Milliseconds spent preparing, generating and formatting.
     pub millis: u128,
+    /// What was mended, dropped or skipped, each with its location; the
+    /// skipped operations are also in `surface.skipped`.
+    pub warnings: Vec<crate::Warning>,
 }
 
 impl Generated {
@@ -102,17 +105,18 @@ pub fn generate(spec: &Spec, options: &Options) -> Result<Generated> {
 }
 
 fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
+    generate_located(spec, options).map_err(|mut e| {
+        e.origin = spec.origin_of(&e.pointer).to_string();
+        e
+    })
+}
+
+fn generate_located(spec: &Spec, options: &Options) -> Result<Generated> {
     let started = Instant::now();
     let origin = spec.origin.as_str();
-    let prepared = prepare(&spec.normalised, origin)?;
-    let openapi: openapiv3::OpenAPI =
-        serde_json::from_value(prepared.doc.clone()).map_err(|e| {
-            GenError::new(
-                origin,
-                "",
-                format!("the normalised document is not valid OpenAPI 3.0: {e}"),
-            )
-        })?;
+    let mut prepared = prepare(&spec.normalised, origin)?;
+    let mut warnings = spec.warnings.clone();
+    warnings.append(&mut prepared.warnings);
     // Generated code names the runtime only through its one hidden seam
     // module, so what it depends on is listed in one place.
     let seam = format!("{}::__private", options.runtime);
@@ -131,13 +135,13 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
         .with_hooks(progenitor_impl::HooksMode::Expected)
         .with_inner_type(quote! { #runtime::Inner })
         .with_derive("schemars::JsonSchema");
-    let mut generator = progenitor_impl::Generator::new(&settings);
-    let tokens = guarded(origin, || generator.generate_tokens(&openapi))?;
-    let mock_tokens = if options.mocks {
-        Some(guarded(origin, || generator.httpmock(&openapi, "crate"))?)
-    } else {
-        None
-    };
+    let (tokens, mock_tokens) = generate_skipping(
+        &mut prepared.doc,
+        &settings,
+        options.mocks,
+        origin,
+        &mut warnings,
+    )?;
 
     let mut file: syn::File = syn::parse2(tokens).map_err(|e| {
         GenError::new(
@@ -146,6 +150,24 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
             format!("progenitor produced unparsable code: {e}"),
         )
     })?;
+    for name in empty_enums(&file) {
+        let component = prepared
+            .doc
+            .pointer("/components/schemas")
+            .and_then(Value::as_object)
+            .and_then(|m| {
+                m.keys()
+                    .find(|k| heck::ToPascalCase::to_pascal_case(k.as_str()) == name)
+            })
+            .map(|k| crate::error::child("/components/schemas", k))
+            .unwrap_or_default();
+        warnings.push(crate::Warning::new(
+            origin,
+            &component,
+            format!("unsatisfiable schema: no value is valid for it, so `{name}` is an enum without variants that nothing decodes into"),
+        ));
+    }
+    WireNames(&prepared.renamed).visit_file_mut(&mut file);
     let classes = progenitor_classes(&prepared.retry_classes);
     let sends = rewrite(&mut file, &runtime, &prepared.doc, &classes).map_err(|id| {
         GenError::new(
@@ -175,7 +197,18 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
     })?;
     file.items.extend(glue.items);
 
-    let surface = Surface::from_generated(&prepared.doc, &file, &prepared.multipart);
+    let mut surface = Surface::from_generated(&prepared.doc, &file, &prepared.multipart);
+    surface.skipped = warnings
+        .iter()
+        .filter(|w| w.skipped)
+        .map(|w| {
+            format!(
+                "skipped {} {} {}: {}",
+                w.method, w.path, w.operation_id, w.reason
+            )
+        })
+        .collect();
+    surface.skipped.sort();
     let code = prettyplease::unparse(&file);
     let mocks = match mock_tokens {
         Some(tokens) => {
@@ -186,23 +219,236 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
                     format!("progenitor produced unparsable mocks: {e}"),
                 )
             })?;
+            WireNames(&prepared.renamed).visit_file_mut(&mut mocks);
             rewrite_mocks(&mut mocks, &runtime, &prepared.doc);
             let text = prettyplease::unparse(&mocks);
             text
         }
         None => String::new(),
     };
+    for w in &mut warnings {
+        w.origin = spec.origin_of(&w.pointer).to_string();
+    }
     Ok(Generated {
         code,
         mocks,
         surface,
         millis: started.elapsed().as_millis(),
+        warnings,
+    })
+}
+
+type Tokens = (TokenStream, Option<TokenStream>);
+
+/// Runs progenitor (and its mocks) on a prepared document; the error is
+/// progenitor's or typify's own message.
+fn run_progenitor(
+    doc: &Value,
+    settings: &progenitor_impl::GenerationSettings,
+    mocks: bool,
+) -> std::result::Result<Tokens, String> {
+    let openapi: openapiv3::OpenAPI = serde_json::from_value(doc.clone())
+        .map_err(|e| format!("not valid OpenAPI 3.0 once normalised: {e}"))?;
+    let mut generator = progenitor_impl::Generator::new(settings);
+    let tokens = guarded(|| generator.generate_tokens(&openapi))?;
+    let mock_tokens = if mocks {
+        Some(guarded(|| generator.httpmock(&openapi, "crate"))?)
+    } else {
+        None
+    };
+    Ok((tokens, mock_tokens))
+}
+
+/// Generates the document; when progenitor fails on it, finds the
+/// operations it fails on (halving the set of operations until each culprit
+/// stands alone) and generates the rest without them, with a warning for
+/// each. Its messages name no location, so the search is what locates them.
+fn generate_skipping(
+    doc: &mut Value,
+    settings: &progenitor_impl::GenerationSettings,
+    mocks: bool,
+    origin: &str,
+    warnings: &mut Vec<crate::Warning>,
+) -> Result<Tokens> {
+    let first = match run_progenitor(doc, settings, mocks) {
+        Ok(tokens) => return Ok(tokens),
+        Err(e) => e,
+    };
+    let all: Vec<(String, String)> = crate::prepare::operations(doc)
+        .iter()
+        .map(|o| (o.path.to_string(), o.method.to_string()))
+        .collect();
+    if let Err(e) = run_progenitor(&only(doc, &[]), settings, mocks) {
+        // A component schema typify cannot map: find which (replacing
+        // schemas by "any value" until the components map) and read those
+        // as any JSON value.
+        let bare = only(doc, &[]);
+        let names: Vec<String> = bare
+            .pointer("/components/schemas")
+            .and_then(Value::as_object)
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default();
+        let fixes = |set: &[String]| run_progenitor(&as_any(&bare, set), settings, mocks).is_ok();
+        if names.is_empty() || !fixes(&names) {
+            let pointer = culprit_component(doc).unwrap_or_else(|| "/components".to_string());
+            return Err(GenError::new(
+                origin,
+                &pointer,
+                format!("progenitor could not map the document's components: {e}"),
+            ));
+        }
+        for name in schema_culprits(&[], &names, &fixes) {
+            let pointer = crate::error::child("/components/schemas", &name);
+            warnings.push(crate::Warning::new(
+                origin,
+                &pointer,
+                format!("schema read as any JSON value (`serde_json::Value`): typify cannot map it: {e}"),
+            ));
+            *doc = as_any(doc, &[name]);
+        }
+        if let Ok(tokens) = run_progenitor(doc, settings, mocks) {
+            return Ok(tokens);
+        }
+    }
+    let mut culprits = Vec::new();
+    find_culprits(doc, &all, settings, mocks, &mut culprits);
+    if culprits.is_empty() {
+        return Err(GenError::new(
+            origin,
+            "/paths",
+            format!(
+                "progenitor could not map the operations together, though each maps alone: {first}"
+            ),
+        ));
+    }
+    for ((path, method), why) in culprits {
+        let pointer = crate::error::child(&crate::error::child("/paths", &path), &method);
+        warnings.push(
+            crate::Warning::new(
+                origin,
+                &pointer,
+                format!("operation left out: progenitor cannot map it: {why}"),
+            )
+            .skipping()
+            .locate(doc),
+        );
+        if let Some(item) = doc
+            .get_mut("paths")
+            .and_then(|p| p.get_mut(&path))
+            .and_then(Value::as_object_mut)
+        {
+            item.remove(&method);
+        }
+    }
+    run_progenitor(doc, settings, mocks).map_err(|e| {
+        GenError::new(
+            origin,
+            "/paths",
+            format!(
+                "progenitor could not map the document without the operations it failed on: {e}"
+            ),
+        )
+    })
+}
+
+fn find_culprits(
+    doc: &Value,
+    ops: &[(String, String)],
+    settings: &progenitor_impl::GenerationSettings,
+    mocks: bool,
+    out: &mut Vec<((String, String), String)>,
+) {
+    if ops.is_empty() {
+        return;
+    }
+    let Err(e) = run_progenitor(&only(doc, ops), settings, mocks) else {
+        return;
+    };
+    if ops.len() == 1 {
+        out.push((ops[0].clone(), e));
+        return;
+    }
+    let (a, b) = ops.split_at(ops.len() / 2);
+    find_culprits(doc, a, settings, mocks, out);
+    find_culprits(doc, b, settings, mocks, out);
+}
+
+/// The component schemas (a smallest set found by halving) that, read as
+/// any value, make the components map. `fixed` are already replaced and do
+/// not suffice; replacing `fixed` and `candidates` does.
+fn schema_culprits(
+    fixed: &[String],
+    candidates: &[String],
+    fixes: &dyn Fn(&[String]) -> bool,
+) -> Vec<String> {
+    if candidates.len() <= 1 {
+        return candidates.to_vec();
+    }
+    let (a, b) = candidates.split_at(candidates.len() / 2);
+    let with = |extra: &[String]| -> Vec<String> { fixed.iter().chain(extra).cloned().collect() };
+    if fixes(&with(a)) {
+        return schema_culprits(fixed, a, fixes);
+    }
+    let in_b = schema_culprits(&with(a), b, fixes);
+    if fixes(&with(&in_b)) {
+        return in_b;
+    }
+    let mut out = schema_culprits(&with(&in_b), a, fixes);
+    out.extend(in_b);
+    out
+}
+
+/// The document with the named component schemas replaced by `{}`.
+fn as_any(doc: &Value, names: &[String]) -> Value {
+    let mut out = doc.clone();
+    if let Some(schemas) = out
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    {
+        for name in names {
+            if let Some(s) = schemas.get_mut(name) {
+                *s = serde_json::json!({});
+            }
+        }
+    }
+    out
+}
+
+/// The document with only the given operations (and all its components).
+fn only(doc: &Value, ops: &[(String, String)]) -> Value {
+    let mut out = doc.clone();
+    if let Some(paths) = out.get_mut("paths").and_then(Value::as_object_mut) {
+        for (path, item) in paths.iter_mut() {
+            if let Some(item) = item.as_object_mut() {
+                item.retain(|k, _| {
+                    !crate::normalise::HTTP_METHODS.contains(&k.as_str())
+                        || ops.iter().any(|(p, m)| p == path && m == k)
+                });
+            }
+        }
+        paths.retain(|_, item| {
+            item.as_object().is_some_and(|o| {
+                o.keys()
+                    .any(|k| crate::normalise::HTTP_METHODS.contains(&k.as_str()))
+            })
+        });
+    }
+    out
+}
+
+/// The first component schema that is not an OpenAPI 3.0 schema on its own.
+fn culprit_component(doc: &Value) -> Option<String> {
+    let schemas = doc.pointer("/components/schemas")?.as_object()?;
+    schemas.iter().find_map(|(name, schema)| {
+        serde_json::from_value::<openapiv3::ReferenceOr<openapiv3::Schema>>(schema.clone())
+            .is_err()
+            .then(|| crate::error::child("/components/schemas", name))
     })
 }
 
 /// progenitor reports some unsupported shapes by panicking; turn that into
-/// an error that names the document.
-fn guarded<T>(origin: &str, f: impl FnOnce() -> progenitor_impl::Result<T>) -> Result<T> {
+/// an error message.
+fn guarded<T>(f: impl FnOnce() -> progenitor_impl::Result<T>) -> std::result::Result<T, String> {
     let previous = std::panic::take_hook();
     if std::env::var_os("HEYGEN_GEN_PANICS").is_none() {
         std::panic::set_hook(Box::new(|_| {}));
@@ -211,23 +457,26 @@ fn guarded<T>(origin: &str, f: impl FnOnce() -> progenitor_impl::Result<T>) -> R
     std::panic::set_hook(previous);
     match outcome {
         Ok(Ok(v)) => Ok(v),
-        Ok(Err(e)) => Err(GenError::new(
-            origin,
-            "",
-            format!("progenitor could not map this document: {e}"),
-        )),
+        Ok(Err(e)) => Err(tidy(&e.to_string())),
         Err(panic) => {
             let what = panic
                 .downcast_ref::<String>()
                 .map(String::as_str)
                 .or_else(|| panic.downcast_ref::<&str>().copied())
                 .unwrap_or("unknown cause");
-            Err(GenError::new(
-                origin,
-                "",
-                format!("progenitor could not map this document: {what}"),
-            ))
+            Err(tidy(what))
         }
+    }
+}
+
+/// typify's messages can be a multi-line `Debug` dump of a schema; the
+/// pointer says where, so one line of it is enough.
+fn tidy(message: &str) -> String {
+    let flat: String = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > 160 {
+        format!("{}...", flat.chars().take(160).collect::<String>())
+    } else {
+        flat
     }
 }
 
@@ -436,6 +685,19 @@ fn rewrite_send(
     Ok(Some(SendInfo { builder, success }))
 }
 
+/// Query parameters whose names collide in Rust were renamed for progenitor
+/// (`StartTime<` -> `StartTime_lt`); the string it sends is the wire name.
+struct WireNames<'a>(&'a [(String, String)]);
+
+impl VisitMut for WireNames<'_> {
+    fn visit_lit_str_mut(&mut self, lit: &mut syn::LitStr) {
+        let value = lit.value();
+        if let Some((_, wire)) = self.0.iter().find(|(seen, _)| *seen == value) {
+            *lit = syn::LitStr::new(wire, lit.span());
+        }
+    }
+}
+
 /// `ResponseValue::from_response` / `empty` / `stream` -> the runtime's.
 struct ToRuntimeResponse<'a>(&'a syn::Path);
 
@@ -521,6 +783,22 @@ pub(crate) fn struct_fields(file: &syn::File) -> BTreeMap<String, Vec<(String, s
         }
     }
     out
+}
+
+/// Enums in `types` without a single variant.
+fn empty_enums(file: &syn::File) -> Vec<String> {
+    file.items
+        .iter()
+        .filter_map(|i| match i {
+            syn::Item::Mod(m) if m.ident == "types" => m.content.as_ref(),
+            _ => None,
+        })
+        .flat_map(|(_, items)| items)
+        .filter_map(|i| match i {
+            syn::Item::Enum(e) if e.variants.is_empty() => Some(e.ident.to_string()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Prefixes `types::` to bare names of generated types.

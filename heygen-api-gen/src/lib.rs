@@ -5,9 +5,13 @@
 //! user compiles and the surface a reviewer reads come from the same code.
 //!
 //! The pipeline: [`load`] reads YAML, JSON or a documentation page;
-//! [`normalise`] maps OpenAPI 3.1 onto the 3.0 progenitor reads; `prepare`
-//! makes the client-shaping choices; `generate` runs progenitor and adds the
-//! glue that ties the generated `Client` to the hand-written runtime.
+//! [`normalise`] mends the mistakes with one obvious reading (`mend`) and
+//! maps OpenAPI 3.1 onto the 3.0 progenitor reads; `prepare` makes the
+//! client-shaping choices and leaves out what the client cannot send;
+//! `generate` runs progenitor (narrowing a failure down to the operations at
+//! fault, which it leaves out) and adds the glue that ties the generated
+//! `Client` to the hand-written runtime. What is left out or mended is a
+//! [`Warning`] in [`Generated::warnings`], never silent.
 
 pub mod canonical;
 pub mod changelog;
@@ -15,6 +19,7 @@ mod error;
 mod fidelity;
 mod generate;
 pub mod load;
+mod mend;
 pub mod merge;
 pub mod normalise;
 mod open_types;
@@ -22,6 +27,7 @@ mod prepare;
 mod request_builders;
 pub mod surface;
 pub mod synthetic;
+mod warning;
 
 use std::path::Path;
 
@@ -30,6 +36,7 @@ use serde_json::Value;
 pub use error::{GenError, Result};
 pub use generate::{generate, Generated, Options};
 pub use surface::Surface;
+pub use warning::Warning;
 
 /// A document that loaded and normalised cleanly.
 #[derive(Debug, Clone)]
@@ -40,6 +47,19 @@ pub struct Spec {
     pub raw: Value,
     /// The same document in OpenAPI 3.0 spelling.
     pub normalised: Value,
+    /// What normalisation mended or dropped, in document order.
+    pub warnings: Vec<Warning>,
+    /// For a document merged from pages: the page each operation and
+    /// component came from (see [`merge::merge_with_origins`]); warnings and
+    /// errors name that page instead of `origin`.
+    pub origins: std::collections::BTreeMap<String, String>,
+}
+
+impl Spec {
+    /// The page the node at `pointer` came from, or the document's origin.
+    pub fn origin_of(&self, pointer: &str) -> &str {
+        merge::origin_of(&self.origins, pointer).unwrap_or(&self.origin)
+    }
 }
 
 /// Reads a spec file: OpenAPI YAML/JSON, or a documentation page holding one
@@ -74,10 +94,33 @@ pub fn load_str(text: &str, origin: &str) -> Result<Spec> {
 
 /// Normalises a parsed document.
 pub fn from_value(raw: Value, origin: &str) -> Result<Spec> {
-    let normalised = normalise::normalise(&raw, origin)?;
+    from_merged(raw, origin, Default::default())
+}
+
+/// Normalises a document merged from pages by
+/// [`merge::merge_with_origins`]; errors and warnings name the page.
+pub fn from_merged(
+    raw: Value,
+    origin: &str,
+    origins: std::collections::BTreeMap<String, String>,
+) -> Result<Spec> {
+    let (normalised, mut warnings) =
+        normalise::normalise_with_warnings(&raw, origin).map_err(|mut e| {
+            if let Some(page) = merge::origin_of(&origins, &e.pointer) {
+                e.origin = page.to_string();
+            }
+            e
+        })?;
+    for w in &mut warnings {
+        if let Some(page) = merge::origin_of(&origins, &w.pointer) {
+            w.origin = page.to_string();
+        }
+    }
     Ok(Spec {
         origin: origin.to_string(),
         raw,
         normalised,
+        warnings,
+        origins,
     })
 }

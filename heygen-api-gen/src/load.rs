@@ -49,8 +49,13 @@ fn parse_here(text: &str, origin: &str) -> Result<Value> {
             )
         })?
     } else {
-        let yaml: serde_yaml::Value = serde_yaml::from_str(trimmed)
-            .map_err(|e| GenError::new(origin, "", format!("not valid YAML: {e}")))?;
+        let yaml = parse_yaml(trimmed).map_err(|e| {
+            GenError::new(
+                origin,
+                &yaml_error_pointer(&e),
+                format!("not valid YAML: {e}"),
+            )
+        })?;
         yaml_to_json(yaml, origin, "", 0)?
     };
     if !value.is_object() {
@@ -61,6 +66,67 @@ fn parse_here(text: &str, origin: &str) -> Result<Value> {
         ));
     }
     Ok(value)
+}
+
+/// serde_yaml names where a value failed as `a.b[2].c: message`; that is
+/// the pointer `/a/b/2/c`. Syntax errors have no path (their line and
+/// column are in the message): the pointer is the whole document's, "".
+fn yaml_error_pointer(e: &serde_yaml::Error) -> String {
+    let text = e.to_string();
+    let Some((path, _)) = text.split_once(": ") else {
+        return String::new();
+    };
+    if path.is_empty() || path.contains(' ') {
+        return String::new();
+    }
+    let mut pointer = String::new();
+    for part in path.split('.') {
+        let (name, indexes) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !name.is_empty() {
+            pointer = crate::error::child(&pointer, name);
+        }
+        for index in indexes.split(['[', ']']).filter(|s| !s.is_empty()) {
+            pointer = crate::error::child(&pointer, index);
+        }
+    }
+    pointer
+}
+
+/// `serde_yaml::Value` has no room for an integer beyond 64 bits and fails
+/// the whole document on one (a `maximum: 99999999999999999999` is enough).
+/// Such an integer is read as the number it is: the failing scalar gets a
+/// `.0` and the text is parsed again.
+fn parse_yaml(text: &str) -> Result<serde_yaml::Value, serde_yaml::Error> {
+    let mut text = std::borrow::Cow::Borrowed(text);
+    for _ in 0..10_000 {
+        let err = match serde_yaml::from_str(&text) {
+            Ok(v) => return Ok(v),
+            Err(e) => e,
+        };
+        let message = err.to_string();
+        let oversized = message.contains("as u128") || message.contains("as i128");
+        let Some(at) = err.location().map(|l| l.index()).filter(|_| oversized) else {
+            return Err(err);
+        };
+        let bytes = text.as_bytes();
+        let mut end = at;
+        if bytes.get(end).is_some_and(|b| *b == b'-' || *b == b'+') {
+            end += 1;
+        }
+        while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        }
+        if end == at || !text.is_char_boundary(end) {
+            return Err(err);
+        }
+        let mut mended = text.into_owned();
+        mended.insert_str(end, ".0");
+        text = std::borrow::Cow::Owned(mended);
+    }
+    serde_yaml::from_str(&text)
 }
 
 /// Converts YAML to JSON, rejecting what JSON cannot say (non-string keys,

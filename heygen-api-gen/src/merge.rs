@@ -23,6 +23,14 @@ use crate::error::{child, GenError, Result};
 /// - `tags` are united by name (first description wins: tags are
 ///   documentation).
 pub fn merge_documents(docs: &[(String, Value)]) -> Result<Value> {
+    merge_with_origins(docs).map(|(doc, _)| doc)
+}
+
+/// Like [`merge_documents`], and also says which document each operation
+/// (`/paths/<path>/<method>`) and component (`/components/<kind>/<name>`)
+/// came from, so that a warning or an error about the merged document can
+/// name the page. See [`crate::from_merged`].
+pub fn merge_with_origins(docs: &[(String, Value)]) -> Result<(Value, BTreeMap<String, String>)> {
     let Some((first_origin, first)) = docs.first() else {
         return Err(GenError::new(
             "",
@@ -128,7 +136,22 @@ pub fn merge_documents(docs: &[(String, Value)]) -> Result<Value> {
     if !tags.is_empty() {
         out.insert("tags".into(), Value::Array(tags));
     }
-    Ok(Value::Object(out))
+    Ok((Value::Object(out), owners))
+}
+
+/// The document that supplied the node at `pointer`: the origin recorded
+/// for the longest prefix of it.
+pub fn origin_of<'a>(origins: &'a BTreeMap<String, String>, pointer: &str) -> Option<&'a str> {
+    origins
+        .iter()
+        .filter(|(prefix, _)| {
+            pointer == prefix.as_str()
+                || pointer
+                    .strip_prefix(prefix.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+        })
+        .max_by_key(|(prefix, _)| prefix.len())
+        .map(|(_, origin)| origin.as_str())
 }
 
 /// Inserts `value` under `key` unless another document already put a

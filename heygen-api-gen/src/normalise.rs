@@ -6,24 +6,26 @@
 //! the ones `openapiv3` would silently drop (`const`, `examples`, numeric
 //! `exclusiveMinimum`, `type: 'null'`).
 
+use std::cell::RefCell;
+
 use serde_json::{json, Map, Value};
 
 use crate::error::{child, GenError, Result};
 use crate::load::MAX_DEPTH;
+use crate::warning::Warning;
 
-const HTTP_METHODS: [&str; 8] = [
+pub(crate) const HTTP_METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
 /// Keywords of JSON Schema 2020-12 that have no OpenAPI 3.0 meaning and that
 /// would change what values are valid. Dropping them would silently widen a
 /// type, so they are errors.
-const UNMAPPABLE: [&str; 8] = [
+const UNMAPPABLE: [&str; 7] = [
     "if",
     "then",
     "else",
     "dependentSchemas",
-    "prefixItems",
     "patternProperties",
     "unevaluatedItems",
     "$dynamicRef",
@@ -44,10 +46,16 @@ const DROPPED: [&str; 8] = [
 /// 3.0 documents go through the same pass: it leaves their spelling alone.
 pub(crate) struct Normaliser<'a> {
     origin: &'a str,
+    warnings: RefCell<Vec<Warning>>,
 }
 
 /// Checks the version and rewrites the document into OpenAPI 3.0.3.
 pub fn normalise(doc: &Value, origin: &str) -> Result<Value> {
+    normalise_with_warnings(doc, origin).map(|(doc, _)| doc)
+}
+
+/// Like [`normalise`], and says what it mended or dropped on the way.
+pub fn normalise_with_warnings(doc: &Value, origin: &str) -> Result<(Value, Vec<Warning>)> {
     let version = doc.get("openapi").and_then(Value::as_str).ok_or_else(|| {
         let found = if doc.get("swagger").is_some() {
             "a Swagger 2 document"
@@ -82,10 +90,18 @@ pub fn normalise(doc: &Value, origin: &str) -> Result<Value> {
             ));
         }
     }
-    check_refs(doc, origin, doc, "", 0)?;
-
-    let n = Normaliser { origin };
+    // Bounded before anything copies or walks the document: a clone of a
+    // value nested hundreds of levels deep overflows a small stack.
+    check_depth(doc, origin, "", 0)?;
     let mut out = doc.clone();
+    let mut warnings = Vec::new();
+    crate::mend::mend(&mut out, origin, &mut warnings);
+    check_refs(&out, origin, &out, "", 0)?;
+
+    let n = Normaliser {
+        origin,
+        warnings: RefCell::new(warnings),
+    };
     let obj = out.as_object_mut().expect("checked by the loader");
     obj.insert("openapi".into(), json!("3.0.3"));
     // 3.1-only top-level members: webhooks are events HeyGen sends to the
@@ -166,12 +182,24 @@ pub fn normalise(doc: &Value, origin: &str) -> Result<Value> {
     }
     fix_discriminators(&mut out, origin)?;
     check_inheritance_cycles(&out, origin)?;
-    Ok(out)
+    let warnings = n
+        .warnings
+        .into_inner()
+        .into_iter()
+        .map(|w| w.locate(&out))
+        .collect();
+    Ok((out, warnings))
 }
 
 impl Normaliser<'_> {
     fn err(&self, pointer: &str, message: impl Into<String>) -> GenError {
         GenError::new(self.origin, pointer, message)
+    }
+
+    fn warn(&self, pointer: &str, reason: impl Into<String>) {
+        self.warnings
+            .borrow_mut()
+            .push(Warning::new(self.origin, pointer, reason));
     }
 
     fn operation(&self, op: &mut Value, pointer: &str, method: &str, path: &str) -> Result<()> {
@@ -335,6 +363,7 @@ impl Normaliser<'_> {
                 _ => self.keyword(obj, key, value, &p, &mut out, &mut nullable)?,
             }
         }
+        self.unsatisfiable(&mut out, pointer);
         Ok(finish_schema(out, nullable))
     }
 
@@ -349,6 +378,29 @@ impl Normaliser<'_> {
                     format!("`{key}` has no OpenAPI 3.0 equivalent; expected a schema without it"),
                 )));
             }
+        }
+        if obj.contains_key("prefixItems") {
+            // A tuple whose positions have different types: typify has no
+            // tuple type for it, so it is an array of any JSON value.
+            self.warn(
+                &child(pointer, "prefixItems"),
+                "`prefixItems` (a tuple) is read as an array of any JSON value",
+            );
+            let mut out = Map::new();
+            out.insert("type".into(), json!("array"));
+            out.insert("items".into(), json!({}));
+            if let Some(d) = obj.get("description") {
+                out.insert("description".into(), d.clone());
+            }
+            let nullable = obj.get("nullable") == Some(&Value::Bool(true))
+                || obj
+                    .get("type")
+                    .and_then(Value::as_array)
+                    .is_some_and(|t| t.contains(&json!("null")));
+            if nullable {
+                out.insert("nullable".into(), Value::Bool(true));
+            }
+            return Some(Ok(Value::Object(out)));
         }
         if obj.contains_key("$defs") {
             return Some(Err(self.err(
@@ -383,6 +435,30 @@ impl Normaliser<'_> {
             return Some(Ok(Value::Object(keep)));
         }
         None
+    }
+
+    /// An object that allows no properties at all beside a `oneOf`/`anyOf`
+    /// of objects: every branch merged with it admits nothing, and typify
+    /// made an enum without variants. The outer restriction is what the
+    /// author did not mean; it is dropped.
+    #[inline(never)]
+    fn unsatisfiable(&self, out: &mut Map<String, Value>, pointer: &str) {
+        let closed = out.get("additionalProperties") == Some(&Value::Bool(false))
+            && out
+                .get("properties")
+                .is_none_or(|p| p.as_object().is_some_and(Map::is_empty));
+        let union = ["oneOf", "anyOf"].iter().find(|k| {
+            out.get(**k)
+                .is_some_and(|v| v.as_array().is_some_and(|a| !a.is_empty()))
+        });
+        if let (true, Some(union)) = (closed, union) {
+            self.warn(
+                pointer,
+                format!("unsatisfiable schema: `additionalProperties: false` with no properties beside `{union}` admits no value; the outer restriction is dropped"),
+            );
+            out.remove("additionalProperties");
+            out.remove("properties");
+        }
     }
 
     /// One keyword of a schema that holds no subschema.
@@ -487,6 +563,27 @@ impl Normaliser<'_> {
                     out.insert("format".into(), json!("binary"));
                 }
             }
+            "required" if value.is_boolean() => {
+                // `required: true` belongs to parameters; inside a schema it
+                // says nothing (the parent's `required` list decides).
+                self.warn(
+                    p,
+                    "`required: <bool>` inside a schema has no meaning; dropped (list the property in the parent's `required` instead)",
+                );
+            }
+            "format" if obj.get("type") == Some(&json!("object")) => {
+                self.warn(p, "`format` on an object schema has no meaning; dropped");
+            }
+            "default" if !default_fits(obj, value) => {
+                self.warn(
+                    p,
+                    format!(
+                        "`default` {} is not a valid {}; dropped",
+                        short(value),
+                        type_words(obj)
+                    ),
+                );
+            }
             "required" => {
                 if !value
                     .as_array()
@@ -569,6 +666,41 @@ fn finish_schema(mut out: Map<String, Value>, mut nullable: bool) -> Value {
         }
     }
     Value::Object(out)
+}
+
+/// Whether a `default` has a type the schema's `type` allows (the cheap part
+/// of validation: the rest is the server's business).
+fn default_fits(schema: &Map<String, Value>, value: &Value) -> bool {
+    let allowed: Vec<&str> = match schema.get("type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => return true,
+    };
+    let found = json_type(value);
+    allowed.iter().any(|t| {
+        *t == found
+            || (*t == "number" && found == "integer")
+            || (*t == "integer" && value.as_f64().is_some_and(|f| f.fract() == 0.0))
+        // `default: null` beside a non-null type is how many generators say
+        // "absent"; it is left for typify, which reads it that way.
+    }) || value.is_null()
+}
+
+fn type_words(schema: &Map<String, Value>) -> String {
+    match schema.get("type") {
+        Some(Value::String(t)) => format!("`{t}`"),
+        Some(other) => format!("`{other}`"),
+        None => "value".into(),
+    }
+}
+
+fn short(v: &Value) -> String {
+    let text = v.to_string();
+    if text.chars().count() > 40 {
+        format!("{}...", text.chars().take(40).collect::<String>())
+    } else {
+        text
+    }
 }
 
 fn first_example(examples: &Value) -> Option<Value> {

@@ -70,8 +70,8 @@ fn any_of_null_is_an_option_of_the_other_branch() {
         create.contains("title?: Option<Option<CreateRenderRequestTitle>>"),
         "{create}"
     );
-    assert!(g.code.contains("longer than 200 characters"));
-    assert!(g.code.contains("shorter than 1 characters"));
+    assert!(flat_contains(&g.code, "longer than 200 characters"));
+    assert!(flat_contains(&g.code, "shorter than 1 characters"));
 }
 
 #[test]
@@ -99,10 +99,11 @@ fn discriminated_unions_are_enums_chosen_by_their_tag() {
     assert!(surface_type(g, "RenderSceneCharacter")
         .starts_with("enum RenderSceneCharacter (tag \"type\")"));
     // The hand-written dispatch reads the tag, not the first variant that fits.
-    assert!(g
-        .code
-        .contains("impl<'de> ::serde::Deserialize<'de> for MediaInput"));
-    assert!(g.code.contains("::std::option::Option::Some(\"asset_id\") => {\n                    ::serde_json::from_value(value)\n                        .map(Self::Asset)"));
+    assert!(flat_contains(
+        &g.code,
+        "impl<'de> ::serde::Deserialize<'de> for MediaInput"
+    ));
+    assert!(flat_contains(&g.code, "::std::option::Option::Some(\"asset_id\") => {\n                    ::serde_json::from_value(value)\n                        .map(Self::Asset)"));
 }
 
 #[test]
@@ -136,11 +137,12 @@ fn pydantic_titles_do_not_become_colliding_type_names() {
 #[test]
 fn additional_properties_false_never_rejects_unknown_fields() {
     let g = full();
-    assert!(!g.code.contains("#[serde(deny_unknown_fields)]"));
+    assert!(!flat_contains(&g.code, "#[serde(deny_unknown_fields)]"));
     // ... while the JSON Schema still says `additionalProperties: false`.
-    assert!(g
-        .code
-        .contains("#[schemars(deny_unknown_fields)]\n    pub struct StopStudioSessionRequest {}"));
+    assert!(flat_contains(
+        &g.code,
+        "#[schemars(deny_unknown_fields)]\n    pub struct StopStudioSessionRequest {}"
+    ));
     // An empty-object body is still a struct (serialises as `{}`), not a map.
     assert_eq!(
         surface_type(g, "StopStudioSessionRequest"),
@@ -159,21 +161,25 @@ fn defaults_examples_and_bounds_are_carried() {
         "{create}"
     );
     assert!(create.contains("test_mode?: Option<bool>"), "{create}");
-    assert!(g
-        .code
-        .contains("(the server's default applies: `\"16:9\"`)"));
-    assert!(g
-        .code
-        .contains("pub fn aspect_ratio_or_default(&self) -> AspectRatio"));
-    assert!(g
-        .code
-        .contains(".unwrap_or_else(defaults::create_render_request_aspect_ratio)"));
+    assert!(flat_contains(
+        &g.code,
+        "(the server's default applies: `\"16:9\"`)"
+    ));
+    assert!(flat_contains(
+        &g.code,
+        "pub fn aspect_ratio_or_default(&self) -> AspectRatio"
+    ));
+    assert!(flat_contains(
+        &g.code,
+        ".unwrap_or_else(defaults::create_render_request_aspect_ratio)"
+    ));
     // `examples: [...]` becomes documentation, never a type.
-    assert!(!g.code.contains("examples"));
+    assert!(!flat_contains(&g.code, "examples"));
     // Integer query parameter with minimum 1 / maximum 100.
-    assert!(g
-        .code
-        .contains("V: std::convert::TryInto<::std::num::NonZeroU64>"));
+    assert!(flat_contains(
+        &g.code,
+        "V: std::convert::TryInto<::std::num::NonZeroU64>"
+    ));
     // Numeric `exclusiveMinimum: 0` (3.1) maps without failing.
     assert!(surface_type(g, "CreateSpeechRequest").contains("speed?: Option<f64>"));
 }
@@ -181,26 +187,29 @@ fn defaults_examples_and_bounds_are_carried() {
 #[test]
 fn cursor_lists_get_page_streams() {
     let g = full();
-    assert!(g
-        .code
-        .contains("impl<'a> crate::runtime::Paged<'a> for builder::ListRenders<'a>"));
-    let streams = g
-        .code
-        .matches("pub fn stream(self) -> crate::runtime::PageStream")
-        .count();
+    assert!(flat_contains(
+        &g.code,
+        "impl<'a> crate::runtime::__private::Paged<'a> for builder::ListRenders<'a>"
+    ));
+    let streams = flat(&g.code).matches(&flat("pub fn stream(self")).count();
     assert_eq!(
         streams, 18,
         "every cursor list of the fixture gets a stream"
     );
     // The batch read's list sits inside `data`, beside its own cursor.
-    assert!(g
-        .code
-        .contains("impl<'a> crate::runtime::Paged<'a> for builder::GetRenderBatch<'a>"));
-    assert!(g.code.contains("type Item = types::RenderBatchItem;"));
+    assert!(flat_contains(
+        &g.code,
+        "impl<'a> crate::runtime::__private::Paged<'a> for builder::GetRenderBatch<'a>"
+    ));
+    assert!(flat_contains(
+        &g.code,
+        "type Item = types::RenderBatchItem;"
+    ));
     // A list without a cursor does not.
-    assert!(!g
-        .code
-        .contains("Paged<'a> for builder::ListWebhookEventTypes"));
+    assert!(!flat_contains(
+        &g.code,
+        "Paged<'a> for builder::ListWebhookEventTypes"
+    ));
 }
 
 #[test]
@@ -211,8 +220,8 @@ fn multipart_upload_is_a_working_method_not_a_gap() {
         .operations
         .iter()
         .any(|l| l == "op POST /v1/uploads createUpload -> create_upload (multipart)"));
-    assert!(g.code.contains("pub fn create_upload(\n        &self,\n    ) -> crate::runtime::MultipartRequest<'_, Self, types::CreateUploadResponse>"));
-    assert!(g.code.contains("&[\"file\", \"purpose\"]"));
+    assert!(flat_contains(&g.code, "pub fn create_upload(&self,) -> crate::runtime::__private::MultipartRequest<'_, Self, types::CreateUploadResponse"));
+    assert!(flat_contains(&g.code, "&[\"file\", \"purpose\"]"));
 }
 
 #[test]
@@ -241,8 +250,11 @@ fn delete_and_post_with_and_without_bodies() {
 #[test]
 fn mutating_calls_take_an_idempotency_key() {
     let g = seed();
-    assert!(g.code.contains("pub fn idempotency_key<V>"));
-    assert!(g.code.contains("header_map.append(\"Idempotency-Key\""));
+    assert!(flat_contains(&g.code, "pub fn idempotency_key<V>"));
+    assert!(flat_contains(
+        &g.code,
+        "header_map.append(\"Idempotency-Key\""
+    ));
 }
 
 #[test]
@@ -255,9 +267,17 @@ fn success_and_error_schemas_never_share_a_name() {
         surface_type(&g, "StopVideoAgentSessionResponse"),
         "struct StopVideoAgentSessionResponse { data?: Option<StopSessionResponse> }"
     );
-    assert!(g.code.contains("200u16 => crate::runtime::Response::from_response(response).await,\n                _ => Err(Error::UnexpectedResponse(response)),"));
+    assert!(
+        flat_contains(
+            &g.code,
+            "200u16 => { crate::runtime::__private::Response::from_response(response).await }"
+        ) || flat_contains(
+            &g.code,
+            "200u16 => crate::runtime::__private::Response::from_response(response).await,"
+        )
+    );
     // progenitor's `api-version` header is gone: HeyGen has none.
-    assert!(!g.code.contains("api-version"));
+    assert!(!flat_contains(&g.code, "api-version"));
 }
 
 #[test]
@@ -265,7 +285,7 @@ fn openapi_30_documents_work_too() {
     let spec = load_file(&fixture("small-3.0.yaml")).expect("3.0 loads");
     let g = generate(&spec, &Options::default()).expect("3.0 generates");
     assert_eq!(g.operations(), 5);
-    assert!(g.code.contains("pub fn stream(self)"));
+    assert!(flat_contains(&g.code, "pub fn stream(self"));
     assert!(g.surface.types.iter().any(|l| l.contains("?: Option<")));
 }
 
@@ -288,10 +308,11 @@ fn the_runtime_path_is_configurable() {
         },
     )
     .expect("generates");
-    assert!(g
-        .code
-        .contains("impl ClientHooks<::heygen_api::runtime::Inner> for Client"));
-    assert!(!g.code.contains("crate::runtime"));
+    assert!(flat_contains(
+        &g.code,
+        "impl ClientHooks<::heygen_api::runtime::__private::Inner> for Client"
+    ));
+    assert!(!flat_contains(&g.code, "crate::runtime"));
 }
 
 // ---- bad input: one clear error naming file, pointer and expectation ----
@@ -416,10 +437,19 @@ paths:
           application/xml: {schema: {type: string}}
       responses: {'200': {description: ok}}
 "#;
+    // An operation the client cannot send is left out, not the document.
     let spec = load_str(doc, "xml.yaml").expect("loads");
-    let e = generate(&spec, &Options::default()).expect_err("xml body");
-    assert_eq!(e.pointer, "/paths/~1things/post/requestBody");
-    assert!(e.message.contains("application/xml"), "{e}");
+    let g = generate(&spec, &Options::default()).expect("the rest generates");
+    assert_eq!(g.operations(), 0);
+    let w = &g.warnings[0];
+    assert!(w.skipped, "{w}");
+    assert_eq!(w.pointer, "/paths/~1things/post/requestBody");
+    assert_eq!(w.operation(), "POST /things (postThing)");
+    assert!(w.reason.contains("application/xml"), "{w}");
+    assert!(g
+        .surface
+        .render()
+        .contains("skipped POST /things postThing: "));
 }
 
 #[test]
@@ -451,9 +481,10 @@ fn edge_cases_generate_formats_arrays_and_shared_parameters() {
         assert!(formats.contains(field), "{field} in {formats}");
     }
     // Nullable array and component-referenced query parameters are plain optional parameters.
-    assert!(g
-        .code
-        .contains("V: std::convert::TryInto<::std::vec::Vec<::std::string::String>>"));
+    assert!(flat_contains(
+        &g.code,
+        "V: std::convert::TryInto<::std::vec::Vec<::std::string::String>>"
+    ));
     // A 200 with bytes beside a bodiless 202 still generates.
     assert!(g
         .surface
@@ -461,10 +492,11 @@ fn edge_cases_generate_formats_arrays_and_shared_parameters() {
         .iter()
         .any(|l| l.contains("downloadItem")));
     // Integer enums get a schemars 1 schema, not typify's 0.8-style impl.
-    assert!(g
-        .code
-        .contains("fn schema_name() -> ::std::borrow::Cow<'static, str>"));
-    assert!(!g.code.contains("schemars::gen::"));
+    assert!(flat_contains(
+        &g.code,
+        "fn schema_name() -> ::std::borrow::Cow<'static, str>"
+    ));
+    assert!(!flat_contains(&g.code, "schemars::gen::"));
 }
 
 #[test]
@@ -520,16 +552,17 @@ fn empty_collections_are_sent_and_absent_ones_are_not() {
     let g = full();
     // typify's `skip_serializing_if = "Vec::is_empty"` would drop a `[]` the
     // caller set; an optional list is an `Option<Vec<_>>` instead.
-    assert!(!g.code.contains("Vec::is_empty"));
+    assert!(!flat_contains(&g.code, "Vec::is_empty"));
     let session = surface_type(g, "CreateStudioSessionRequest");
     assert!(
         session.contains("attachments?: Option<Vec<MediaInput>>"),
         "{session}"
     );
     // Builders and `Default` follow the new field types.
-    assert!(g
-        .code
-        .contains("T: ::std::convert::TryInto<::std::option::Option<super::AspectRatio>>"));
+    assert!(flat_contains(
+        &g.code,
+        "T: ::std::convert::TryInto<::std::option::Option<super::AspectRatio>>"
+    ));
 }
 
 #[test]
@@ -537,7 +570,7 @@ fn job_is_implemented_for_jobs_only() {
     let g = full();
     let jobs: Vec<&str> = g
         .code
-        .match_indices("impl crate::runtime::Job for types::")
+        .match_indices("impl crate::runtime::__private::Job for types::")
         .map(|(at, m)| {
             let rest = &g.code[at + m.len()..];
             &rest[..rest.find(' ').unwrap_or(rest.len())]
@@ -557,4 +590,14 @@ fn job_is_implemented_for_jobs_only() {
             "VoiceCloneJob"
         ]
     );
+}
+
+/// `code` with all whitespace removed: assertions on generated code do not
+/// depend on where the formatter breaks lines.
+fn flat(code: &str) -> String {
+    code.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn flat_contains(code: &str, needle: &str) -> bool {
+    flat(code).contains(&flat(needle))
 }

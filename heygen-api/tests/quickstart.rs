@@ -84,7 +84,8 @@ fn without_a_key_it_runs_the_whole_flow_against_the_embedded_stand_in() {
             // the scripted 429: a progress line while waiting, then success
             "Retry-After: 1",
             "retrying",
-            "wait_ms=1000",
+            // Retry-After: 1 is a floor under the 1 s ±25 % backoff.
+            "wait_ms=1",
             "ok: StopSessionResponse { session_id: \"sess_demo\" }",
             "took 1.",
             // the unknown session

@@ -47,13 +47,25 @@ enum Command {
     UpdateSpec {
         /// A URL, an OpenAPI JSON/YAML file (3.0 or 3.1), a documentation page
         /// (markdown with one OpenAPI YAML block), or a directory of pages to
-        /// merge. Default: $HEYGEN_OPENAPI_URL, else HeyGen's published document.
+        /// merge. A URL may also be an `llms.txt` index: every page it links
+        /// to that holds an OpenAPI block is fetched and merged. Default:
+        /// $HEYGEN_OPENAPI_URL, else HeyGen's index,
+        /// https://developers.heygen.com/llms.txt.
         #[arg(long, value_name = "URL|FILE|DIR")]
         from: Option<String>,
-        /// Also compile the client from the new document (`cargo check -p
-        /// heygen-api` with HEYGEN_API_SPEC pointing at it) before vendoring.
+        /// Do not compile the client from the new document before vendoring
+        /// it. By default `cargo check -p heygen-api` runs with
+        /// HEYGEN_API_SPEC pointing at the candidate, and a document whose
+        /// client does not compile is not vendored.
         #[arg(long)]
+        no_build_check: bool,
+        /// The default now; kept so that scripts using it keep working.
+        #[arg(long, hide = true)]
         check_build: bool,
+        /// Fail on any warning (an operation left out, a mistake mended)
+        /// instead of vendoring the document with it.
+        #[arg(long)]
+        strict: bool,
     },
     /// Check that the vendored files agree with each other and the generator.
     ///
@@ -136,9 +148,12 @@ fn main() -> ExitCode {
     };
     let root = cli.root.clone().unwrap_or_else(default_root);
     let result = match cli.command {
-        Command::UpdateSpec { from, check_build } => {
-            update_spec(&root, from, check_build).map(|()| Outcome::Ok)
-        }
+        Command::UpdateSpec {
+            from,
+            no_build_check,
+            check_build: _,
+            strict,
+        } => update_spec(&root, from, !no_build_check, strict).map(|()| Outcome::Ok),
         Command::Drift { against } => drift(&root, against.as_deref()),
         Command::Diff { old, new } => diff(&old, &new).map(|()| Outcome::Ok),
         Command::Expand { out } => expand(&root, out).map(|()| Outcome::Ok),
@@ -172,6 +187,19 @@ fn generate(spec: &Spec) -> Result<Generated> {
         count(generated.types(), "type"),
         started.elapsed().as_millis()
     ));
+    for w in &generated.warnings {
+        eprintln!("warning: {w}");
+    }
+    if !generated.warnings.is_empty() {
+        progress(&format!(
+            "{} ({} left out of the client); see the warnings above",
+            count(generated.warnings.len(), "warning"),
+            count(
+                generated.warnings.iter().filter(|w| w.skipped).count(),
+                "operation"
+            )
+        ));
+    }
     Ok(generated)
 }
 
@@ -190,7 +218,7 @@ fn str_at<'a>(doc: &'a serde_json::Value, pointer: &str) -> &'a str {
         .unwrap_or("")
 }
 
-fn update_spec(root: &Path, from: Option<String>, check_build: bool) -> Result<()> {
+fn update_spec(root: &Path, from: Option<String>, check_build: bool, strict: bool) -> Result<()> {
     let spec_path = root.join(SPEC);
     let lock_path = root.join(LOCK);
     let surface_path = root.join(SURFACE);
@@ -223,9 +251,22 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool) -> Result<(
             loaded.source
         )));
     }
+    // The same document, so the pages it was merged from still locate its
+    // warnings.
+    let vendored =
+        heygen_api_gen::from_merged(vendored.raw, &loaded.source, loaded.spec.origins.clone())?;
     let generated = generate(&vendored)?;
+    if strict && !generated.warnings.is_empty() {
+        let skipped = generated.warnings.iter().filter(|w| w.skipped).count();
+        return Err(fail(format!(
+            "{}: {} ({} left out), listed above; --strict vendors only documents without any",
+            loaded.source,
+            count(generated.warnings.len(), "warning"),
+            count(skipped, "operation")
+        )));
+    }
     if check_build {
-        check_build_with(root, &text)?;
+        check_build_with(root, &text, &vendored.normalised)?;
     }
     let surface = generated.surface.render();
     let lock = Lock {
@@ -281,26 +322,51 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool) -> Result<(
 }
 
 /// Compiles `heygen-api` against a candidate document: its `build.rs` reads
-/// `HEYGEN_API_SPEC` instead of the vendored file when it is set.
-fn check_build_with(root: &Path, text: &str) -> Result<()> {
-    let dir = root.join("target").join("xtask");
+/// `HEYGEN_API_SPEC` instead of the vendored file when it is set. A failure
+/// names the generated items the compiler rejected and the operations or
+/// schemas of the document they come from.
+fn check_build_with(root: &Path, text: &str, doc: &serde_json::Value) -> Result<()> {
+    // `--root` may be a copy of the repository's `openapi/` alone; the crate
+    // to compile is then the one of the workspace that holds this xtask.
+    let workspace = if root.join("Cargo.toml").is_file() {
+        root.to_path_buf()
+    } else {
+        default_root()
+    };
+    let dir = workspace.join("target").join("xtask");
     std::fs::create_dir_all(&dir)
         .map_err(|e| fail(format!("cannot create {}: {e}", dir.display())))?;
-    let candidate = dir.join("candidate-heygen-api.yaml");
+    let candidate = dir.join(format!("candidate-heygen-api-{}.yaml", std::process::id()));
     std::fs::write(&candidate, text)
         .map_err(|e| fail(format!("cannot write {}: {e}", candidate.display())))?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    progress("compiling heygen-api against the new document (cargo check -p heygen-api)");
+    progress("compiling heygen-api against the new document (cargo check -p heygen-api; skip with --no-build-check)");
     let started = Instant::now();
-    let status = std::process::Command::new(cargo)
-        .args(["check", "--package", "heygen-api", "--quiet"])
+    let output = std::process::Command::new(cargo)
+        .args([
+            "check",
+            "--package",
+            "heygen-api",
+            "--quiet",
+            "--message-format=short",
+        ])
         .env("HEYGEN_API_SPEC", &candidate)
-        .current_dir(root)
-        .status()
-        .map_err(|e| fail(format!("cannot run cargo: {e}")))?;
-    if !status.success() {
+        .current_dir(&workspace)
+        .output();
+    let _ = std::fs::remove_file(&candidate);
+    let output = output.map_err(|e| fail(format!("cannot run cargo: {e}")))?;
+    if !output.status.success() {
+        let messages = String::from_utf8_lossy(&output.stderr);
+        eprint!("{messages}");
+        let culprits = compile_culprits(&messages, doc);
+        let named = if culprits.is_empty() {
+            "the compiler's messages are above".to_string()
+        } else {
+            culprits.join("; ")
+        };
         return Err(fail(format!(
-            "the client generated from the new document does not compile (`cargo check -p heygen-api` failed: {status}); the compiler's messages are above"
+            "the client generated from the new document does not compile (`cargo check -p heygen-api` failed: {}): {named}; nothing was vendored",
+            output.status
         )));
     }
     progress(&format!(
@@ -308,6 +374,112 @@ fn check_build_with(root: &Path, text: &str) -> Result<()> {
         started.elapsed().as_millis()
     ));
     Ok(())
+}
+
+/// For each `file:line:col: error...` in the generated code, the generated
+/// item around that line and the part of the document it came from.
+fn compile_culprits(messages: &str, doc: &serde_json::Value) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in messages.lines() {
+        let Some((location, message)) = line.split_once(": error") else {
+            continue;
+        };
+        let mut parts = location.rsplitn(3, ':');
+        let (Some(_col), Some(row), Some(file)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        if !file.ends_with("heygen_api.rs") {
+            continue;
+        }
+        let (Ok(row), Ok(code)) = (row.parse::<usize>(), std::fs::read_to_string(file)) else {
+            continue;
+        };
+        let Some(item) = code
+            .lines()
+            .take(row)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .find_map(item_name)
+        else {
+            continue;
+        };
+        let message = message
+            .trim_start_matches(|c| c != ':')
+            .trim_start_matches(": ");
+        let culprit = format!(
+            "{} `{item}` ({message}) comes from {}",
+            if item.chars().next().is_some_and(char::is_uppercase) {
+                "type"
+            } else {
+                "method"
+            },
+            origin_of(&item, doc)
+        );
+        if !out.contains(&culprit) {
+            out.push(culprit);
+        }
+    }
+    out
+}
+
+/// `pub fn name`, `pub struct Name`, `pub enum Name` on a line of code.
+fn item_name(line: &str) -> Option<String> {
+    let line = line.trim_start();
+    let rest = [
+        "pub fn ",
+        "pub async fn ",
+        "pub struct ",
+        "pub enum ",
+        "fn ",
+    ]
+    .iter()
+    .find_map(|p| line.strip_prefix(p))?;
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
+/// The operation or component schema whose Rust name is `item`.
+fn origin_of(item: &str, doc: &serde_json::Value) -> String {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let wanted = key(item);
+    for (path, ops) in doc
+        .get("paths")
+        .and_then(serde_json::Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        for (method, op) in ops.as_object().into_iter().flatten() {
+            let id = op.get("operationId").and_then(serde_json::Value::as_str);
+            if id.is_some_and(|id| key(id) == wanted) {
+                return format!(
+                    "operation {} {path} ({}) at /paths/{}/{method}",
+                    method.to_uppercase(),
+                    id.unwrap_or_default(),
+                    path.replace('~', "~0").replace('/', "~1")
+                );
+            }
+        }
+    }
+    for name in doc
+        .pointer("/components/schemas")
+        .and_then(serde_json::Value::as_object)
+        .into_iter()
+        .flat_map(|m| m.keys())
+    {
+        if key(name) == wanted {
+            return format!("schema /components/schemas/{name}");
+        }
+    }
+    "the generator's own code".to_string()
 }
 
 fn drift(root: &Path, against: Option<&str>) -> Result<Outcome> {
@@ -401,6 +573,19 @@ fn diff(old: &str, new: &str) -> Result<()> {
         "{}",
         changelog(&old.spec.normalised, &new.spec.normalised).render()
     );
+    // Operations the client leaves out change its API as much as the
+    // document does.
+    let skipped = |spec: &Spec| -> Result<Vec<String>> {
+        let g = heygen_api_gen::generate(spec, &Options::default())?;
+        Ok(g.surface.skipped)
+    };
+    let (before, after) = (skipped(&old.spec)?, skipped(&new.spec)?);
+    for line in after.iter().filter(|l| !before.contains(l)) {
+        println!("  BREAKING   newly {line}");
+    }
+    for line in before.iter().filter(|l| !after.contains(l)) {
+        println!("  compatible no longer {line}");
+    }
     Ok(())
 }
 

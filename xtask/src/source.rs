@@ -10,11 +10,18 @@ use serde_json::Value;
 
 use crate::{fail, progress, Result};
 
-/// HeyGen's published OpenAPI document: the `external-api.json` that the
-/// documentation pages' YAML blocks are cut from (their fence names
-/// `/openapi/external-api.json`), served by the documentation site.
-/// Overridden by `--from` or by the `HEYGEN_OPENAPI_URL` environment variable.
-pub const DEFAULT_SPEC_URL: &str = "https://docs.heygen.com/openapi/external-api.json";
+/// The index of HeyGen's v3 reference: a Markdown list of links to each
+/// page's Markdown, every reference page holding one OpenAPI YAML block cut
+/// from `/openapi/external-api.json`. The pages are fetched and merged.
+/// (`docs.heygen.com` serves the older v1/v2 reference.) Overridden by
+/// `--from` or by the `HEYGEN_OPENAPI_URL` environment variable.
+pub const DEFAULT_SPEC_URL: &str = "https://developers.heygen.com/llms.txt";
+
+/// Pages fetched at once from an index.
+const FETCH_THREADS: usize = 4;
+
+/// Per-page timeout when fetching an index's pages.
+const PAGE_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The environment variable that overrides [`DEFAULT_SPEC_URL`].
 pub const SPEC_URL_ENV: &str = "HEYGEN_OPENAPI_URL";
@@ -45,8 +52,12 @@ pub fn is_url(source: &str) -> bool {
 pub fn load_source(source: &str) -> Result<Loaded> {
     let spec = if is_url(source) {
         let text = download(source)?;
-        let raw = parse_text(&text, source)?;
-        heygen_api_gen::from_value(raw, source)?
+        if is_index(source, &text) {
+            load_index(source, &text)?
+        } else {
+            let raw = parse_text(&text, source)?;
+            heygen_api_gen::from_value(raw, source)?
+        }
     } else {
         let path = Path::new(source);
         let meta =
@@ -122,8 +133,156 @@ fn load_dir(dir: &Path) -> Result<Spec> {
         docs.push((file_origin.clone(), parse_text(&text, &file_origin)?));
     }
     progress(&format!("merging {} documents from {origin}", docs.len()));
-    let merged = merge::merge_documents(&docs)?;
-    Ok(heygen_api_gen::from_value(merged, &origin)?)
+    let (merged, origins) = merge::merge_with_origins(&docs)?;
+    Ok(heygen_api_gen::from_merged(merged, &origin, origins)?)
+}
+
+/// An `llms.txt`-style index: Markdown that links to pages and holds no
+/// OpenAPI document of its own.
+fn is_index(url: &str, text: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.starts_with('{') || start.starts_with("openapi:") || load::looks_like_page(text) {
+        return false;
+    }
+    path.ends_with("llms.txt") || !index_links(url, text).is_empty()
+}
+
+/// The `.md` pages an index links to, as absolute URLs, in order, once each.
+pub fn index_links(index_url: &str, text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (i, _) in text.match_indices("](") {
+        let rest = &text[i + 2..];
+        let Some(end) = rest.find(')') else { continue };
+        let target = rest[..end].split_whitespace().next().unwrap_or("");
+        let bare = target.split(['#', '?']).next().unwrap_or(target);
+        if !(bare.ends_with(".md") || bare.ends_with(".mdx")) {
+            continue;
+        }
+        let absolute = resolve_url(index_url, target);
+        if !out.contains(&absolute) {
+            out.push(absolute);
+        }
+    }
+    out
+}
+
+fn resolve_url(base: &str, target: &str) -> String {
+    if is_url(target) {
+        return target.to_string();
+    }
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let host_end = base[scheme_end..]
+        .find('/')
+        .map(|i| scheme_end + i)
+        .unwrap_or(base.len());
+    if target.starts_with('/') {
+        return format!("{}{target}", &base[..host_end]);
+    }
+    let dir_end = base[host_end..]
+        .rfind('/')
+        .map(|i| host_end + i + 1)
+        .unwrap_or(base.len());
+    let dir = &base[..dir_end];
+    let sep = if dir.ends_with('/') { "" } else { "/" };
+    format!("{dir}{sep}{}", target.trim_start_matches("./"))
+}
+
+/// Fetches every page an index links to ([`FETCH_THREADS`] at a time, each
+/// within [`PAGE_TIMEOUT`]), keeps those holding an OpenAPI block and merges
+/// them like a directory of pages. A page that cannot be fetched is an error:
+/// vendoring a document with an operation silently missing would be worse.
+fn load_index(url: &str, text: &str) -> Result<Spec> {
+    let links = index_links(url, text);
+    if links.is_empty() {
+        return Err(fail(format!(
+            "{url}: expected an index of links to Markdown pages (`[title](page.md)`); found none"
+        )));
+    }
+    progress(&format!(
+        "fetching {} linked pages from {url}, {FETCH_THREADS} at a time",
+        links.len()
+    ));
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(PAGE_TIMEOUT))
+        .http_status_as_error(false)
+        .user_agent(concat!("heygen-api-xtask/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let results: std::sync::Mutex<Vec<(usize, Result<String>)>> = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..FETCH_THREADS.min(links.len()) {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let Some(link) = links.get(i) else { break };
+                let fetched = fetch_page(&agent, link);
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+                progress(&format!("fetched {n}/{} pages", links.len()));
+                if let Ok(mut r) = results.lock() {
+                    r.push((i, fetched));
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_default();
+    results.sort_by_key(|(i, _)| *i);
+    let mut docs = Vec::new();
+    let mut others = 0;
+    for (i, page) in results {
+        let page = page?;
+        let origin = &links[i];
+        if !load::looks_like_page(&page) {
+            others += 1;
+            continue;
+        }
+        docs.push((origin.clone(), parse_text(&page, origin)?));
+    }
+    if docs.is_empty() {
+        return Err(fail(format!(
+            "{url}: none of the {} linked pages holds an OpenAPI YAML block",
+            links.len()
+        )));
+    }
+    progress(&format!(
+        "merging {} pages with an OpenAPI block ({others} without one skipped)",
+        docs.len()
+    ));
+    let (merged, origins) = merge::merge_with_origins(&docs)?;
+    Ok(heygen_api_gen::from_merged(merged, url, origins)?)
+}
+
+fn fetch_page(agent: &ureq::Agent, url: &str) -> Result<String> {
+    let mut response = agent
+        .get(url)
+        .header("Accept", "text/markdown, text/plain;q=0.9, */*;q=0.1")
+        .call()
+        .map_err(|e| {
+            fail(format!(
+                "GET {url}: fetching a page of the index failed: {e}"
+            ))
+        })?;
+    let status = response.status();
+    if !status.is_success() {
+        return Err(fail(format!(
+            "GET {url}: the server answered HTTP {} {} for a page of the index",
+            status.as_u16(),
+            status.canonical_reason().unwrap_or("")
+        )));
+    }
+    let bytes = response
+        .body_mut()
+        .with_config()
+        .limit(MAX_DOWNLOAD)
+        .read_to_vec()
+        .map_err(|e| fail(format!("GET {url}: reading the page failed: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        fail(format!(
+            "GET {url}: expected UTF-8 text; invalid byte at offset {}",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 /// Downloads a document. HTTP errors, non-UTF-8 bodies and oversized

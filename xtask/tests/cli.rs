@@ -82,6 +82,16 @@ impl Repo {
     }
 
     fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        // Compiling the candidate client takes a minute: only the test of
+        // that check runs it (`run_checked`).
+        let mut args = args.to_vec();
+        if args.first() == Some(&"update-spec") {
+            args.push("--no-build-check");
+        }
+        self.run_checked(&args, env)
+    }
+
+    fn run_checked(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_xtask"));
         cmd.arg("--root").arg(self.path()).args(args);
         cmd.env_remove("HEYGEN_OPENAPI_URL")
@@ -340,7 +350,7 @@ fn bad_inputs_leave_the_vendored_files_byte_identical() {
         ),
         (
             "bad/duplicate-operation-id.yaml",
-            "progenitor could not map this document",
+            "at /paths/~1v1~1b/get/operationId: operationId `getThing` gives the client method `get_thing`, which GET /v1/a has already",
         ),
         ("does-not-exist.yaml", "cannot read"),
     ];
@@ -630,4 +640,289 @@ fn every_subcommand_has_help() {
     }
     let bad = repo.run(&["update-spec", "--frm", "x"]);
     assert_eq!(bad.code(), Some(2), "{}", bad.show());
+}
+
+#[test]
+fn vendor_heygen_pages_with_ref_object_mappings() {
+    // HeyGen's layout: one page per operation, each a whole document with
+    // its own `components`; mapping values written as `{$ref: ...}`.
+    let pages = manifest_dir().join("../heygen-api-gen/tests/fixtures/real/heygen-pages");
+    let repo = Repo::committed();
+    let run = repo.run(&["update-spec", "--from", &pages.display().to_string()]);
+    run.assert_ok();
+    assert!(
+        run.stderr().contains("merging 4 documents"),
+        "{}",
+        run.show()
+    );
+    let note = run
+        .stderr()
+        .lines()
+        .find(|l| l.contains("/MakeClipRequest/properties/source/discriminator/mapping/script"))
+        .map(String::from)
+        .unwrap_or_else(|| panic!("no note for the script mapping:\n{}", run.show()));
+    // Named by the page it is on, not only by the directory.
+    assert!(
+        note.starts_with("warning: ")
+            && note.contains("make-clip.md: at /components/schemas/MakeClipRequest"),
+        "{note}"
+    );
+    assert!(
+        note.contains("read as the string `#/components/schemas/ScriptSource`"),
+        "{note}"
+    );
+    let surface = repo.read_str(SURFACE);
+    for op in ["endStudioSession", "makeClip", "readClip", "sendMedia"] {
+        assert!(
+            surface.contains(&format!(" {op} -> ")),
+            "{op} missing:\n{surface}"
+        );
+    }
+    repo.run(&["drift"]).assert_ok();
+}
+
+fn real_fixture(name: &str) -> String {
+    manifest_dir()
+        .join("../heygen-api-gen/tests/fixtures/real")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn skipped_operations_are_warned_recorded_and_refused_with_strict() {
+    let doc = real_fixture("constructs-3.1.yaml");
+    let repo = Repo::committed();
+    let before = repo.snapshot();
+    let strict = repo.run(&["update-spec", "--from", &doc, "--strict"]);
+    strict.assert_error("--strict vendors only documents without any");
+    strict.assert_error("2 operations left out");
+    assert!(
+        repo.snapshot() == before,
+        "--strict changed the vendored files"
+    );
+
+    let run = repo.run(&["update-spec", "--from", &doc]);
+    run.assert_ok();
+    let warned = run
+        .stderr()
+        .lines()
+        .find(|l| l.contains("whoAmI"))
+        .map(String::from)
+        .unwrap_or_default();
+    assert!(
+        warned.starts_with("warning: ")
+            && warned.contains(
+                "at /paths/~1v1~1me/get/parameters/0: GET /v1/me (whoAmI): operation left out"
+            ),
+        "{}",
+        run.show()
+    );
+    assert!(
+        run.stderr()
+            .contains("(2 operations left out of the client); see the warnings above"),
+        "{}",
+        run.show()
+    );
+    let surface = repo.read_str(SURFACE);
+    assert!(
+        surface
+            .contains("\nskipped GET /v1/me whoAmI: operation left out: required cookie parameter"),
+        "{surface}"
+    );
+    repo.run(&["drift"]).assert_ok();
+}
+
+#[test]
+fn diff_shows_newly_skipped_operations() {
+    let run = Repo::empty().run(&[
+        "diff",
+        &fixture("openapi-3.1.json"),
+        &real_fixture("constructs-3.1.yaml"),
+    ]);
+    run.assert_ok();
+    assert!(
+        run.stdout()
+            .contains("BREAKING   newly skipped GET /v1/orchard-feed orchardFeed: "),
+        "{}",
+        run.show()
+    );
+}
+
+#[test]
+fn a_document_whose_client_does_not_compile_is_not_vendored() {
+    // `fromEnv` becomes a method `from_env`, which the client's own
+    // constructor already is: the generated code does not compile.
+    let doc = manifest_dir().join("tests/fixtures/bad/does-not-compile.yaml");
+    let repo = Repo::committed();
+    let before = repo.snapshot();
+    let run = repo.run_checked(&["update-spec", "--from", &doc.display().to_string()], &[]);
+    assert_eq!(run.code(), Some(1), "{}", run.show());
+    // The compiler's own `error:` lines come first; ours is the last.
+    let last = run
+        .stderr()
+        .lines()
+        .rev()
+        .find(|l| l.starts_with("error: "))
+        .map(String::from)
+        .unwrap_or_default();
+    for needle in [
+        "the client generated from the new document does not compile",
+        "method `from_env` (duplicate definitions",
+        "comes from operation GET /v1/env (fromEnv) at /paths/~1v1~1env/get",
+        "nothing was vendored",
+    ] {
+        assert!(
+            last.contains(needle),
+            "expected `{needle}`:\n{}",
+            run.show()
+        );
+    }
+    assert!(repo.snapshot() == before, "the vendored files changed");
+}
+
+/// Serves `pages` by request path on 127.0.0.1 until `expected` requests
+/// were answered (or ten seconds passed); unknown paths are 404s. Returns the
+/// base URL and the paths requested.
+fn serve_paths(
+    pages: impl Fn(&str) -> Option<Vec<u8>> + Send + 'static,
+    expected: usize,
+) -> (String, JoinHandle<Vec<String>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    listener.set_nonblocking(true).unwrap();
+    let handle = std::thread::spawn(move || {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut seen = Vec::new();
+        while Instant::now() < deadline && seen.len() < expected {
+            let Ok((mut stream, _)) = listener.accept() else {
+                std::thread::sleep(Duration::from_millis(5));
+                continue;
+            };
+            stream.set_nonblocking(false).unwrap();
+            stream
+                .set_read_timeout(Some(Duration::from_secs(5)))
+                .unwrap();
+            let mut request = Vec::new();
+            let mut buf = [0u8; 1024];
+            while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                match stream.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => request.extend_from_slice(&buf[..n]),
+                }
+            }
+            let head = String::from_utf8_lossy(&request);
+            let path = head.split_whitespace().nth(1).unwrap_or("").to_string();
+            let (status, body) = match pages(&path) {
+                Some(body) => (200, body),
+                None => (404, b"not here".to_vec()),
+            };
+            let head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Type: text/markdown\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+            seen.push(path);
+        }
+        seen
+    });
+    (url, handle)
+}
+
+fn heygen_page(name: &str) -> Vec<u8> {
+    std::fs::read(
+        manifest_dir()
+            .join("../heygen-api-gen/tests/fixtures/real/heygen-pages")
+            .join(name),
+    )
+    .unwrap()
+}
+
+#[test]
+fn vendors_the_pages_an_llms_txt_index_links_to() {
+    let listener_port = std::sync::Arc::new(std::sync::OnceLock::<String>::new());
+    let base = listener_port.clone();
+    let (url, server) = serve_paths(
+        move |path| {
+            let base = base.get().cloned().unwrap_or_default();
+            Some(match path {
+                "/llms.txt" => format!(
+                    "# Lumen Studio\n\n## Docs\n\n- [Getting started]({base}/guides/start.md): read first\n\
+                     - [End Studio Session]({base}/reference/end-studio-session.md)\n\
+                     - [Make Clip](/reference/make-clip.md)\n\
+                     - [Read Clip](reference/read-clip.md)\n\
+                     - [Send Media]({base}/reference/send-media.md)\n\
+                     - [Send Media again]({base}/reference/send-media.md)\n\
+                     - [Dashboard](https://lumen.invalid/app)\n"
+                )
+                .into_bytes(),
+                "/guides/start.md" => b"# Getting started\n\nNo API here.\n".to_vec(),
+                "/reference/end-studio-session.md" => heygen_page("end-studio-session.md"),
+                "/reference/make-clip.md" => heygen_page("make-clip.md"),
+                "/reference/read-clip.md" => heygen_page("read-clip.md"),
+                "/reference/send-media.md" => heygen_page("send-media.md"),
+                _ => return None,
+            })
+        },
+        6,
+    );
+    listener_port.set(url.clone()).unwrap();
+    let repo = Repo::committed();
+    let index = format!("{url}/llms.txt");
+    let run = repo.run(&["update-spec", "--from", &index]);
+    let seen = server.join().unwrap();
+    run.assert_ok();
+    assert!(
+        run.stderr().contains("fetching 5 linked pages"),
+        "{}",
+        run.show()
+    );
+    assert!(run.stderr().contains("fetched 5/5 pages"), "{}", run.show());
+    assert!(
+        run.stderr()
+            .contains("merging 4 pages with an OpenAPI block (1 without one skipped)"),
+        "{}",
+        run.show()
+    );
+    assert_eq!(seen.len(), 6, "{seen:?}");
+    let surface = repo.read_str(SURFACE);
+    for op in ["endStudioSession", "makeClip", "readClip", "sendMedia"] {
+        assert!(
+            surface.contains(&format!(" {op} -> ")),
+            "{op} missing:\n{surface}"
+        );
+    }
+    assert!(repo
+        .read_str(LOCK)
+        .contains(&format!("source = \"{index}\"")));
+}
+
+#[test]
+fn an_index_page_that_cannot_be_fetched_vendors_nothing() {
+    let port = std::sync::Arc::new(std::sync::OnceLock::<String>::new());
+    let base = port.clone();
+    let (url, server) = serve_paths(
+        move |path| match path {
+            "/llms.txt" => Some(
+                format!(
+                    "- [Make Clip]({}/reference/make-clip.md)\n- [Gone](/reference/gone.md)\n",
+                    base.get().cloned().unwrap_or_default()
+                )
+                .into_bytes(),
+            ),
+            "/reference/make-clip.md" => Some(heygen_page("make-clip.md")),
+            _ => None,
+        },
+        3,
+    );
+    port.set(url.clone()).unwrap();
+    let repo = Repo::committed();
+    let before = repo.snapshot();
+    let run = repo.run(&["update-spec", "--from", &format!("{url}/llms.txt")]);
+    server.join().unwrap();
+    run.assert_error(&format!(
+        "GET {url}/reference/gone.md: the server answered HTTP 404"
+    ));
+    assert!(repo.snapshot() == before, "the vendored files changed");
 }

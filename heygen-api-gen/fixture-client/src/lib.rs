@@ -33,3 +33,18 @@ pub mod reencode {
     use super::types;
     include!(concat!(env!("OUT_DIR"), "/reencode.rs"));
 }
+
+/// The client of a directory of pages in HeyGen's published layout
+/// (`tests/fixtures/real/heygen-pages`), whose discriminator mappings are
+/// written as `$ref` objects.
+#[allow(clippy::all, dead_code, unused_imports, unused_mut)]
+pub mod pages {
+    include!(concat!(env!("OUT_DIR"), "/pages.rs"));
+}
+
+/// The client of `tests/fixtures/real/constructs-3.1.yaml`: what documents
+/// written by others do, mended or left out with a warning.
+#[allow(clippy::all, dead_code, unused_imports, unused_mut)]
+pub mod constructs {
+    include!(concat!(env!("OUT_DIR"), "/constructs.rs"));
+}
