@@ -48,6 +48,14 @@ pub(crate) struct Normaliser<'a> {
 
 /// Checks the version and rewrites the document into OpenAPI 3.0.3.
 pub fn normalise(doc: &Value, origin: &str) -> Result<Value> {
+    // `from_value` callers skip the loader, which checks this for text.
+    if !doc.is_object() {
+        return Err(GenError::new(
+            origin,
+            "",
+            "expected an OpenAPI document (a mapping at the top level)",
+        ));
+    }
     let version = doc.get("openapi").and_then(Value::as_str).ok_or_else(|| {
         let found = if doc.get("swagger").is_some() {
             "a Swagger 2 document"
@@ -81,6 +89,14 @@ pub fn normalise(doc: &Value, origin: &str) -> Result<Value> {
                 format!("expected the required `{key}` object"),
             ));
         }
+    }
+    // Optional, but an object where present: later passes add to it.
+    if doc.get("components").is_some_and(|c| !c.is_object()) {
+        return Err(GenError::new(
+            origin,
+            "/components",
+            "expected `components` to be an object",
+        ));
     }
     check_refs(doc, origin, doc, "", 0)?;
 
