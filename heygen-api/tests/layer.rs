@@ -169,7 +169,10 @@ async fn retries_exhausted_return_the_last_error_with_its_retry_after() {
     assert_eq!(err.retry_after(), Some(Duration::from_secs(7)));
 }
 
-#[tokio::test]
+// On a paused clock, time moves only when every task waits: the 200 ms
+// run out while the call sleeps on its `Retry-After`, never before the 429
+// has arrived.
+#[tokio::test(start_paused = true)]
 async fn dropping_the_future_cancels_the_wait() {
     let server =
         TestServer::start(|_: &Seen| Reply::json(429, "{}").header("retry-after", "1")).await;
