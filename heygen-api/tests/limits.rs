@@ -6,6 +6,8 @@
 //! The shared test server always announces a `Content-Length`, so the
 //! servers here write their answers byte by byte.
 
+mod support;
+
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -308,4 +310,31 @@ fn credentials_are_sensitive_header_values() {
             "{shown}"
         );
     }
+}
+
+// Paused clock: the 2 s wait passes without being waited for.
+#[tokio::test(start_paused = true)]
+async fn a_retry_after_equal_to_the_maximum_is_waited_out() {
+    // `max_retry_after` is the longest wait honoured: the bound itself is.
+    let server = support::TestServer::start(support::sequence(vec![
+        support::Reply::json(429, r#"{"error":{"code":"rate_limit_exceeded"}}"#)
+            .header("retry-after", "2"),
+        support::Reply::json(200, r#"{"data":{"session_id":"s"}}"#),
+    ]))
+    .await;
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(server.url())
+        .retry_policy(RetryPolicy {
+            max_retry_after: Duration::from_secs(2),
+            ..RetryPolicy::default()
+        })
+        .build()
+        .expect("client");
+    let started = tokio::time::Instant::now();
+    stop(&client)
+        .await
+        .expect("the 2 s Retry-After was waited out");
+    assert_eq!(server.count(), 2);
+    assert!(started.elapsed() >= Duration::from_secs(2));
 }
