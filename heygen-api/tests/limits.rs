@@ -209,9 +209,9 @@ async fn a_refused_connection_is_retried() {
     let (listening, listener) = tokio::sync::oneshot::channel::<TcpListener>();
     let listening = Arc::new(Mutex::new(Some(listening)));
 
-    // The client's log line announcing the retry starts listening, before
-    // the backoff it then sleeps: the retry finds the listener there,
-    // however loaded the machine is.
+    // The client's log line announcing the retry (the `retrying` event)
+    // starts listening, before the backoff it then sleeps: the retry finds
+    // the listener there, however loaded the machine is.
     let log = Arc::new(Mutex::new(Vec::<u8>::new()));
     let writer = {
         let log = log.clone();
