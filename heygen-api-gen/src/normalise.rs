@@ -56,6 +56,14 @@ pub fn normalise(doc: &Value, origin: &str) -> Result<Value> {
 
 /// Like [`normalise`], and says what it mended or dropped on the way.
 pub fn normalise_with_warnings(doc: &Value, origin: &str) -> Result<(Value, Vec<Warning>)> {
+    // `from_value` callers skip the loader, which checks this for text.
+    if !doc.is_object() {
+        return Err(GenError::new(
+            origin,
+            "",
+            "expected an OpenAPI document (a mapping at the top level)",
+        ));
+    }
     let version = doc.get("openapi").and_then(Value::as_str).ok_or_else(|| {
         let found = if doc.get("swagger").is_some() {
             "a Swagger 2 document"
@@ -93,6 +101,14 @@ pub fn normalise_with_warnings(doc: &Value, origin: &str) -> Result<(Value, Vec<
     // Bounded before anything copies or walks the document: a clone of a
     // value nested hundreds of levels deep overflows a small stack.
     check_depth(doc, origin, "", 0)?;
+    // Optional, but an object where present: later passes add to it.
+    if doc.get("components").is_some_and(|c| !c.is_object()) {
+        return Err(GenError::new(
+            origin,
+            "/components",
+            "expected `components` to be an object",
+        ));
+    }
     let mut out = doc.clone();
     let mut warnings = Vec::new();
     crate::mend::mend(&mut out, origin, &mut warnings);

@@ -161,3 +161,79 @@ fn recursive_schemas_terminate() {
     let log = changelog(&old.normalised, &new.normalised);
     assert_changes(&log, &[(Kind::TypeChanged, "Node.value", true)]);
 }
+
+/// Request bodies and success responses appearing and disappearing, and
+/// union variants in both directions: what breaks depends on who sends.
+#[test]
+fn bodies_responses_and_union_variants() {
+    let doc = |new: bool| {
+        let pet_variants = if new {
+            serde_json::json!([{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Bird"}])
+        } else {
+            serde_json::json!([{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}])
+        };
+        let body = |schema: &str, required: bool| serde_json::json!({"required": required, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}});
+        let ok = |schema: &str| serde_json::json!({"description": "ok", "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}});
+        let mut create_owner =
+            serde_json::json!({"operationId": "createOwner", "responses": {"200": ok("Cat")}});
+        let mut update_owner =
+            serde_json::json!({"operationId": "updateOwner", "responses": {"200": ok("Cat")}});
+        let mut replace_pets =
+            serde_json::json!({"operationId": "replacePets", "responses": {"200": ok("Cat")}});
+        let mut delete_pet = serde_json::json!({"operationId": "deletePet", "responses": {"204": {"description": "gone"}}});
+        if new {
+            create_owner["requestBody"] = body("Cat", true);
+            update_owner["requestBody"] = body("Cat", false);
+            delete_pet["responses"] = serde_json::json!({"200": ok("Cat")});
+        } else {
+            replace_pets["requestBody"] = body("Cat", false);
+        }
+        let mut schemas = serde_json::json!({
+            "Pet": {"oneOf": pet_variants.clone()},
+            "PetInput": {"oneOf": pet_variants},
+            "Cat": {"type": "object", "properties": {"purrs": {"type": "boolean"}}},
+            "Dog": {"type": "object", "properties": {"barks": {"type": "boolean"}}},
+        });
+        if new {
+            schemas["Bird"] =
+                serde_json::json!({"type": "object", "properties": {"sings": {"type": "boolean"}}});
+        }
+        serde_json::json!({
+            "openapi": "3.1.0",
+            "info": {"title": "t", "version": "1"},
+            "paths": {
+                "/v1/pets": {
+                    "post": {"operationId": "createPet", "requestBody": body("PetInput", true), "responses": {"200": ok("Pet")}},
+                    "put": replace_pets
+                },
+                "/v1/pets/{id}": {
+                    "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+                    "delete": delete_pet
+                },
+                "/v1/owners": {"post": create_owner, "patch": update_owner}
+            },
+            "components": {"schemas": schemas}
+        })
+    };
+    let old = heygen_api_gen::from_value(doc(false), "old").unwrap();
+    let new = heygen_api_gen::from_value(doc(true), "new").unwrap();
+    let log = changelog(&old.normalised, &new.normalised);
+    assert_changes(
+        &log,
+        &[
+            // A required body breaks every existing call; an optional one none.
+            (Kind::RequestBodyAdded, "POST /v1/owners", true),
+            (Kind::RequestBodyAdded, "PATCH /v1/owners", false),
+            (Kind::RequestBodyRemoved, "PUT /v1/pets", true),
+            (Kind::ResponseRemoved, "DELETE /v1/pets/{id}", true),
+            (Kind::ResponseAdded, "DELETE /v1/pets/{id}", false),
+            // Received: a new variant is one the client may not know; one it
+            // no longer receives costs nothing. Sent: the other way round.
+            (Kind::VariantAdded, "Pet", true),
+            (Kind::VariantRemoved, "Pet", false),
+            (Kind::VariantAdded, "PetInput", false),
+            (Kind::VariantRemoved, "PetInput", true),
+            (Kind::SchemaAdded, "Bird", false),
+        ],
+    );
+}

@@ -601,3 +601,131 @@ fn flat(code: &str) -> String {
 fn flat_contains(code: &str, needle: &str) -> bool {
     flat(code).contains(&flat(needle))
 }
+
+/// Small documents for the decisions of the `prepare` pass that the full
+/// fixture does not pin (found by mutation testing, see TESTING.md).
+fn generate_yaml(yaml: &str) -> Generated {
+    let spec = load_str(yaml, "inline.yaml").expect("loads");
+    generate(&spec, &Options::default()).expect("generates")
+}
+
+fn type_names(g: &Generated) -> Vec<String> {
+    let mut names: Vec<String> = g
+        .surface
+        .types
+        .iter()
+        .filter_map(|l| l.split(' ').nth(1).map(String::from))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn response_types_are_reused_or_made_only_when_needed() {
+    let g = generate_yaml(
+        r##"
+openapi: 3.1.0
+info: {title: t, version: '1'}
+paths:
+  /pets/{id}:
+    parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+    get:
+      operationId: getPet
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Pet'}}}}
+    delete:
+      operationId: deletePet
+      responses:
+        '204': {description: gone}
+  /pets:
+    get:
+      operationId: countPets
+      responses:
+        '200':
+          description: ok
+          content: {application/json: {schema: {type: object, properties: {count: {type: integer}}}}}
+components:
+  schemas:
+    Pet: {type: object, properties: {name: {type: string}}}
+"##,
+    );
+    // A `$ref` success body is the referenced type; no body is no type; an
+    // inline body is one struct named after the operation.
+    assert_eq!(type_names(&g), ["CountPetsResponse", "Pet"]);
+    assert_eq!(
+        surface_type(&g, "CountPetsResponse"),
+        "struct CountPetsResponse { count?: Option<i64> }"
+    );
+    assert!(
+        g.code.contains("Response<types::Pet>"),
+        "get_pet decodes a Pet"
+    );
+}
+
+#[test]
+fn only_post_and_patch_take_an_idempotency_key() {
+    let g = full();
+    let setter = |builder: &str| {
+        let start = g
+            .code
+            .find(&format!("impl<'a> {builder}<'a> {{"))
+            .unwrap_or_else(|| panic!("builder {builder}"));
+        let end = g.code[start..]
+            .find("pub async fn send(")
+            .map(|e| start + e)
+            .expect("send");
+        g.code[start..end].contains("pub fn idempotency_key<V>")
+    };
+    assert!(setter("CancelRender"), "POST");
+    assert!(setter("UpdateGlossary"), "PATCH");
+    assert!(!setter("GetRender"), "GET");
+    assert!(!setter("DeleteSticker"), "DELETE");
+}
+
+#[test]
+fn multipart_fields_and_path_parameters() {
+    let g = generate_yaml(
+        r##"
+openapi: 3.1.0
+info: {title: t, version: '1'}
+paths:
+  /folders/{folder_id}/uploads:
+    parameters: [{name: folder_id, in: path, required: true, schema: {type: string}}]
+    post:
+      operationId: uploadToFolder
+      parameters:
+        - {name: folder_id, in: path, required: true, schema: {type: string}}
+        - {name: dry_run, in: query, schema: {type: boolean}}
+      requestBody:
+        required: true
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+              required: [file]
+              properties:
+                file: {type: string, format: binary}
+                thumbnail: {type: string, format: byte}
+                extras: {type: array, items: {type: string, format: binary}}
+                note: {type: string}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object}}}}
+"##,
+    );
+    // One argument per path parameter, declared twice or not, and none for
+    // the query.
+    let flat = g.code.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("pub fn upload_to_folder( &self, folder_id: &str, ) ->"),
+        "{}",
+        &flat[flat.find("pub fn upload_to_folder").unwrap_or(0)..][..120]
+    );
+    for line in [
+        "- `file` (file, required)",
+        "- `thumbnail` (file, optional)",
+        "- `extras` (file, optional)",
+        "- `note` (text, optional)",
+    ] {
+        assert!(g.code.contains(line), "the method's docs lack `{line}`");
+    }
+}

@@ -163,16 +163,51 @@ async fn without_the_catch_all_httpmock_says_only_that_nothing_matched() {
 
 #[test]
 fn every_operation_has_a_mock_method() {
-    // One entry per operation of the vendored spec; the method names are
-    // those of `MockServerExt`, checked by the tests above for the seed.
-    assert!(!mock::OPERATIONS.is_empty());
+    // `OPERATIONS` against the vendored spec: one entry per operation, no
+    // more, no fewer.
+    let spec_path = concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/heygen-api.yaml");
+    let spec: serde_json::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(spec_path).expect("read the spec"))
+            .expect("YAML");
+    let mut in_spec = Vec::new();
+    for (path, item) in spec["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("path item") {
+            if let Some(id) = op.get("operationId").and_then(|v| v.as_str()) {
+                in_spec.push((id.to_string(), method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    let mut listed: Vec<(String, String, String)> = mock::OPERATIONS
+        .iter()
+        .map(|op| (op.id.into(), op.method.into(), op.path.into()))
+        .collect();
+    in_spec.sort();
+    listed.sort();
+    assert!(!listed.is_empty());
+    assert_eq!(listed, in_spec, "mock::OPERATIONS differs from the spec");
+
+    // And `MockServerExt` has the method each entry names: read from the
+    // generated source the trait is compiled from.
+    let generated = include_str!(concat!(env!("OUT_DIR"), "/heygen_api_mock.rs"));
+    let start = generated
+        .find("trait MockServerExt")
+        .expect("the generated mocks define MockServerExt");
+    let body = &generated[start..];
+    let body = &body[..body.find("\nimpl").unwrap_or(body.len())];
+    let methods: std::collections::BTreeSet<&str> = body
+        .split("fn ")
+        .skip(1)
+        .filter_map(|rest| {
+            rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .next()
+        })
+        .collect();
     for op in mock::OPERATIONS {
-        assert!(op.path.starts_with('/'), "{op:?}");
         assert!(
+            methods.contains(op.mock),
+            "no MockServerExt::{} for {op:?}; the trait has {methods:?}",
             op.mock
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
-            "{op:?}"
         );
     }
+    assert_eq!(methods.len(), mock::OPERATIONS.len(), "{methods:?}");
 }

@@ -220,6 +220,10 @@ fn str_at<'a>(doc: &'a serde_json::Value, pointer: &str) -> &'a str {
 
 fn update_spec(root: &Path, from: Option<String>, check_build: bool, strict: bool) -> Result<()> {
     let spec_path = root.join(SPEC);
+    // Before anything reads the vendored files: a run killed midway is undone.
+    if let Some(dir) = spec_path.parent() {
+        vendor::recover(dir)?;
+    }
     let lock_path = root.join(LOCK);
     let surface_path = root.join(SURFACE);
     let source = from.unwrap_or_else(source::default_source);

@@ -110,11 +110,56 @@ impl Lock {
     }
 }
 
-/// Replaces every `(path, text)` together: each new text is written to a
-/// temporary file in the target's directory and flushed to disk; only when
-/// all are staged are they renamed over the targets. A failure before the
-/// renames removes the temporary files and leaves every target as it was.
+/// Test hook: the Nth rename of `replace_all` (counting from 1) fails as if
+/// the OS refused it; `N:exit` ends the process there instead, as if it had
+/// been killed, leaving the journal for the next run.
+pub const FAIL_AT_RENAME_ENV: &str = "XTASK_FAIL_AT_RENAME";
+
+/// Written beside the targets while they are being replaced: what to put
+/// back if the replacement does not finish.
+const JOURNAL: &str = ".update-spec.journal";
+
+/// One target in the journal: its previous content (a hard link or copy
+/// next to it; `None` if it did not exist) and its staged replacement.
+struct Entry {
+    target: PathBuf,
+    backup: Option<PathBuf>,
+    staged: PathBuf,
+}
+
+impl Entry {
+    fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "target": self.target.to_string_lossy(),
+            "backup": self.backup.as_ref().map(|b| b.to_string_lossy()),
+            "staged": self.staged.to_string_lossy(),
+        })
+    }
+
+    fn from_json(v: &serde_json::Value) -> Option<Entry> {
+        let path = |k: &str| v.get(k)?.as_str().map(PathBuf::from);
+        Some(Entry {
+            target: path("target")?,
+            backup: match v.get("backup")? {
+                serde_json::Value::Null => None,
+                _ => Some(path("backup")?),
+            },
+            staged: path("staged")?,
+        })
+    }
+}
+
+/// Replaces every `(path, text)` together. Each new text is written to a
+/// temporary file in the target's directory and flushed to disk; the old
+/// files are kept beside them and listed in a journal before the first
+/// rename. A failure at any point puts the old files back, and a run that
+/// was killed midway is rolled back by the next [`recover`]: either every
+/// target has its new bytes or every target has its old bytes.
 pub fn replace_all(files: &[(PathBuf, String)]) -> Result<()> {
+    let Some(dir) = files.first().and_then(|(t, _)| t.parent()) else {
+        return Ok(());
+    };
+    recover(dir)?;
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     let outcome = stage(files, &mut staged).and_then(|()| {
         if std::env::var_os(FAIL_AFTER_STAGING_ENV).is_some() {
@@ -123,29 +168,156 @@ pub fn replace_all(files: &[(PathBuf, String)]) -> Result<()> {
             Ok(())
         }
     });
+    let mut entries = Vec::new();
+    let outcome = outcome.and_then(|()| {
+        for (tmp, target) in &staged {
+            let backup = back_up(target)?;
+            entries.push(Entry {
+                target: target.clone(),
+                backup,
+                staged: tmp.clone(),
+            });
+        }
+        write_journal(dir, &entries)
+    });
     if let Err(e) = outcome {
+        roll_back(&entries);
         for (tmp, _) in &staged {
             let _ = fs::remove_file(tmp);
         }
+        let _ = fs::remove_file(dir.join(JOURNAL));
         return Err(e);
     }
-    for (i, (tmp, target)) in staged.iter().enumerate() {
-        if let Err(e) = fs::rename(tmp, target) {
-            for (tmp, _) in &staged[i..] {
-                let _ = fs::remove_file(tmp);
+    let fault = std::env::var(FAIL_AT_RENAME_ENV).ok();
+    for (i, entry) in entries.iter().enumerate() {
+        let renamed = match fault
+            .as_deref()
+            .map(|f| f.split_once(':').unwrap_or((f, "")))
+        {
+            Some((n, how)) if n.parse() == Ok(i + 1) => {
+                if how == "exit" {
+                    std::process::exit(3);
+                }
+                Err(std::io::Error::other(format!(
+                    "{FAIL_AT_RENAME_ENV} is set"
+                )))
             }
-            return Err(fail(format!("cannot replace {}: {e}", target.display())));
+            _ => fs::rename(&entry.staged, &entry.target),
+        };
+        if let Err(e) = renamed {
+            roll_back(&entries);
+            sync_dir(dir);
+            let _ = fs::remove_file(dir.join(JOURNAL));
+            return Err(fail(format!(
+                "cannot replace {}: {e}; the previous files were put back",
+                entry.target.display()
+            )));
         }
     }
-    let mut dirs: Vec<&Path> = staged.iter().filter_map(|(_, t)| t.parent()).collect();
-    dirs.dedup();
-    for dir in dirs {
-        // Makes the renames durable; not every platform can open a directory.
-        if let Ok(d) = File::open(dir) {
-            let _ = d.sync_all();
+    sync_dir(dir);
+    // The commit point: from here on, the new files stay.
+    fs::remove_file(dir.join(JOURNAL)).map_err(|e| {
+        fail(format!(
+            "cannot remove {}: {e}",
+            dir.join(JOURNAL).display()
+        ))
+    })?;
+    sync_dir(dir);
+    for entry in &entries {
+        if let Some(backup) = &entry.backup {
+            let _ = fs::remove_file(backup);
         }
     }
     Ok(())
+}
+
+/// Rolls back a replacement that a killed run left unfinished in `dir`, if
+/// there is one.
+pub fn recover(dir: &Path) -> Result<()> {
+    let path = dir.join(JOURNAL);
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(fail(format!("cannot read {}: {e}", path.display()))),
+    };
+    let entries: Option<Vec<Entry>> = serde_json::from_str::<Vec<serde_json::Value>>(&text)
+        .ok()
+        .and_then(|list| list.iter().map(Entry::from_json).collect());
+    let Some(entries) = entries else {
+        return Err(fail(format!(
+            "{}: not a journal this tool wrote; restore the vendored files from git and delete it",
+            path.display()
+        )));
+    };
+    crate::progress(&format!(
+        "an earlier update-spec stopped midway; putting back the files it was replacing ({})",
+        path.display()
+    ));
+    roll_back(&entries);
+    sync_dir(dir);
+    fs::remove_file(&path).map_err(|e| fail(format!("cannot remove {}: {e}", path.display())))?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Puts every entry's old content back, and removes its staged file.
+fn roll_back(entries: &[Entry]) {
+    for entry in entries {
+        match &entry.backup {
+            // Also right for a target not renamed yet: the backup has its bytes.
+            Some(backup) if backup.exists() => {
+                // Renaming a hard link onto its twin (a target not replaced
+                // yet) succeeds without removing it.
+                if fs::rename(backup, &entry.target).is_ok() {
+                    let _ = fs::remove_file(backup);
+                }
+            }
+            Some(_) => {}
+            None => {
+                let _ = fs::remove_file(&entry.target);
+            }
+        }
+        let _ = fs::remove_file(&entry.staged);
+    }
+}
+
+/// Keeps `target`'s current content under a second name, if it exists.
+fn back_up(target: &Path) -> Result<Option<PathBuf>> {
+    if !target.exists() {
+        return Ok(None);
+    }
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let backup = dir.join(format!(".{name}.{}.old", std::process::id()));
+    let _ = fs::remove_file(&backup);
+    // A hard link costs nothing; a copy where links are not supported.
+    fs::hard_link(target, &backup)
+        .or_else(|_| fs::copy(target, &backup).map(|_| ()))
+        .map_err(|e| fail(format!("cannot keep a copy of {}: {e}", target.display())))?;
+    Ok(Some(backup))
+}
+
+fn write_journal(dir: &Path, entries: &[Entry]) -> Result<()> {
+    let path = dir.join(JOURNAL);
+    let list: Vec<serde_json::Value> = entries.iter().map(Entry::to_json).collect();
+    let text = serde_json::to_string_pretty(&list).expect("JSON values serialize");
+    let mut file =
+        File::create(&path).map_err(|e| fail(format!("cannot create {}: {e}", path.display())))?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Makes renames in `dir` durable; not every platform can open a directory.
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
 }
 
 fn stage(files: &[(PathBuf, String)], staged: &mut Vec<(PathBuf, PathBuf)>) -> Result<()> {

@@ -95,7 +95,8 @@ impl Repo {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_xtask"));
         cmd.arg("--root").arg(self.path()).args(args);
         cmd.env_remove("HEYGEN_OPENAPI_URL")
-            .env_remove("XTASK_FAIL_AFTER_STAGING");
+            .env_remove("XTASK_FAIL_AFTER_STAGING")
+            .env_remove("XTASK_FAIL_AT_RENAME");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -390,6 +391,86 @@ fn a_failure_after_staging_leaves_the_files_and_no_temporary_files() {
         .assert_ok();
     assert!(repo.snapshot() != before);
     assert_eq!(repo.snapshot().len(), 3, "{:?}", repo.snapshot().keys());
+}
+
+#[test]
+fn a_rename_that_fails_midway_puts_every_file_back() {
+    // Three files, three renames: a failure at the second leaves one file
+    // already replaced unless it is put back.
+    for n in ["1", "2", "3"] {
+        let repo = Repo::committed();
+        let before = repo.snapshot();
+        let run = repo.run_env(
+            &["update-spec", "--from", &fixture("pages")],
+            &[("XTASK_FAIL_AT_RENAME", n)],
+        );
+        run.assert_error("the previous files were put back");
+        assert!(
+            repo.snapshot() == before,
+            "rename {n} failed: files changed or were left behind: {:?}",
+            repo.snapshot().keys()
+        );
+    }
+}
+
+#[test]
+fn a_run_killed_between_renames_is_rolled_back_by_the_next() {
+    let repo = Repo::committed();
+    let before = repo.snapshot();
+    let run = repo.run_env(
+        &["update-spec", "--from", &fixture("pages")],
+        &[("XTASK_FAIL_AT_RENAME", "2:exit")],
+    );
+    assert_eq!(run.code(), Some(3), "{}", run.show());
+    // Half done: the spec is new, the lock is old, and the journal says so.
+    assert_ne!(repo.read(SPEC), before["heygen-api.yaml"]);
+    assert_eq!(repo.read(LOCK), before["heygen-api.lock"]);
+    assert!(repo.snapshot().contains_key(".update-spec.journal"));
+    // The next run, even one that fails on its input, undoes it first.
+    repo.run(&["update-spec", "--from", &fixture("bad/invalid.yaml")])
+        .assert_error("not valid YAML");
+    assert!(
+        repo.snapshot() == before,
+        "not rolled back: {:?}",
+        repo.snapshot().keys()
+    );
+}
+
+/// `update-spec` (`--check-build` is the default now, and still accepted)
+/// runs `$CARGO check -p heygen-api` with the candidate
+/// document in `HEYGEN_API_SPEC`. A stand-in for cargo records what it was
+/// given and passes or fails on demand: compiling the real client here
+/// would take minutes.
+#[cfg(unix)]
+#[test]
+fn check_build_compiles_the_candidate_and_a_failure_writes_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let repo = Repo::committed();
+    let before = repo.snapshot();
+    let fake = repo.path().join("fake-cargo");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\nd=$(dirname \"$0\")\necho \"$@\" > \"$d/cargo-args\"\ncp \"$HEYGEN_API_SPEC\" \"$d/cargo-saw.yaml\"\nexit \"$FAKE_CARGO_EXIT\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let fake = fake.display().to_string();
+    let args = ["update-spec", "--from", &fixture("pages"), "--check-build"];
+
+    repo.run_checked(&args, &[("CARGO", &fake), ("FAKE_CARGO_EXIT", "1")])
+        .assert_error("does not compile");
+    assert!(repo.snapshot() == before, "the vendored files changed");
+    let given = std::fs::read_to_string(repo.path().join("cargo-args")).unwrap();
+    assert!(given.contains("check --package heygen-api"), "{given}");
+
+    repo.run_checked(&args, &[("CARGO", &fake), ("FAKE_CARGO_EXIT", "0")])
+        .assert_ok();
+    // What was compiled is exactly what got vendored.
+    assert_eq!(
+        std::fs::read(repo.path().join("cargo-saw.yaml")).unwrap(),
+        repo.read(SPEC)
+    );
+    assert_ne!(repo.read(SPEC), before["heygen-api.yaml"]);
 }
 
 #[test]

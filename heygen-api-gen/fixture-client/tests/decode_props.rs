@@ -243,6 +243,37 @@ fn valid_responses_round_trip_exactly() {
         .unwrap();
 }
 
+/// Adds a field no schema names to every object in `value`.
+fn add_unknown_fields(value: &mut Value, extra: &Value) {
+    match value {
+        Value::Object(o) => {
+            o.values_mut().for_each(|c| add_unknown_fields(c, extra));
+            o.insert("zz_field_from_the_future".into(), extra.clone());
+        }
+        Value::Array(a) => a.iter_mut().for_each(|c| add_unknown_fields(c, extra)),
+        _ => {}
+    }
+}
+
+#[test]
+fn unknown_fields_never_reject_a_valid_response() {
+    // Forward compatibility: a response that grew fields still decodes as
+    // its own type, at every level (`deny_unknown_fields` anywhere fails it).
+    runner(256)
+        .run(&(valid(), any_json()), |((kind, mut value), extra)| {
+            add_unknown_fields(&mut value, &extra);
+            let decoded = match kind {
+                "GetRenderResponse" => decodes_as::<types::GetRenderResponse>(&value),
+                "ListRendersResponse" => decodes_as::<types::ListRendersResponse>(&value),
+                "MediaInput" => decodes_as::<types::MediaInput>(&value),
+                other => unreachable!("{other}"),
+            };
+            assert!(decoded, "{kind} with unknown fields rejected: {value}");
+            Ok(())
+        })
+        .unwrap();
+}
+
 // ---------------------------------------------------------------------------
 // Mutations
 

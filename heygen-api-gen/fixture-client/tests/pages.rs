@@ -230,6 +230,52 @@ async fn a_cursor_that_does_not_advance_ends_the_listing_with_an_error() {
     assert_eq!(tokens(&server), [None, Some("p2".into())]);
 }
 
+/// p2 → p3 → p2 (and p2 → p3 → p4 → p2): no single cursor repeats on the
+/// next page, so only remembering the cursors seen can stop it. Bounded by
+/// requests, not time: a stream that does not stop fails the test.
+#[tokio::test]
+async fn a_cursor_cycle_ends_the_stream_with_an_error() {
+    for cycle in [&["p2", "p3"][..], &["p2", "p3", "p4"][..]] {
+        let mut pages = vec![(
+            "",
+            json!({"data": renders(&["r0"]), "has_more": true, "next_token": cycle[0]}),
+        )];
+        for (i, &token) in cycle.iter().enumerate() {
+            let next = cycle[(i + 1) % cycle.len()];
+            pages.push((
+                token,
+                json!({"data": renders(&[token]), "has_more": true, "next_token": next}),
+            ));
+        }
+        let server = listing(pages).await;
+        let client = support::client(&server);
+        let mut stream = client.list_renders().stream();
+        let mut error = None;
+        while let Some(item) = stream.next().await {
+            if let Err(e) = item {
+                error = Some(e);
+                break;
+            }
+            assert!(
+                server.count() <= 2 * cycle.len() + 2,
+                "cycle of {}: the stream keeps following it: {:?}",
+                cycle.len(),
+                tokens(&server)
+            );
+        }
+        assert!(
+            error.is_some(),
+            "cycle of {}: ended without an error",
+            cycle.len()
+        );
+        assert!(
+            stream.next().await.is_none(),
+            "the stream ends after its error"
+        );
+        assert!(server.count() <= cycle.len() + 2, "{:?}", tokens(&server));
+    }
+}
+
 #[tokio::test]
 async fn a_404_on_page_two_is_yielded_once_and_ends_the_stream() {
     // No page for "gone": the server answers 404.

@@ -1,0 +1,340 @@
+//! Promises that survived mutation testing until these tests pinned them
+//! (see TESTING.md): bodies without a `Content-Length` are bounded too, an
+//! error body is read only up to its cap, a refused connection is retried,
+//! and credentials go out as sensitive header values.
+//!
+//! The shared test server always announces a `Content-Length`, so the
+//! servers here write their answers byte by byte.
+
+mod support;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use heygen_api::runtime::{GeneratedClient, RetryPolicy};
+use heygen_api::types::{StopSessionRequest, StopVideoAgentSessionResponse};
+use heygen_api::{Client, Error, Response};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpSocket, TcpStream};
+
+async fn stop(client: &Client) -> Result<Response<StopVideoAgentSessionResponse>, Error> {
+    client
+        .stop_video_agent_session()
+        .session_id("s")
+        .body(StopSessionRequest::default())
+        .send()
+        .await
+}
+
+fn no_retries() -> RetryPolicy {
+    RetryPolicy {
+        max_retries: 0,
+        ..RetryPolicy::default()
+    }
+}
+
+/// Reads one request (head and `Content-Length` body) and returns its head.
+async fn read_request(stream: &mut TcpStream) -> String {
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    let head_end = loop {
+        if let Some(pos) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break pos + 4;
+        }
+        let n = stream.read(&mut chunk).await.expect("read request");
+        assert!(n > 0, "the client closed before sending a request");
+        buf.extend_from_slice(&chunk[..n]);
+    };
+    let head = String::from_utf8_lossy(&buf[..head_end]).to_ascii_lowercase();
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .map(|v| v.trim().parse().expect("content-length"))
+        .unwrap_or(0);
+    while buf.len() < head_end + length {
+        let n = stream.read(&mut chunk).await.expect("read body");
+        assert!(n > 0, "the client closed mid-body");
+        buf.extend_from_slice(&chunk[..n]);
+    }
+    head
+}
+
+fn chunk(data: &[u8]) -> Vec<u8> {
+    let mut out = format!("{:x}\r\n", data.len()).into_bytes();
+    out.extend_from_slice(data);
+    out.extend_from_slice(b"\r\n");
+    out
+}
+
+/// A server answering every connection's first request with `status` and a
+/// chunked body: `body` in pieces, then the end marker. Returns its URL.
+async fn chunked_server(status: u16, body: Vec<u8>) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let body = body.clone();
+            tokio::spawn(async move {
+                read_request(&mut stream).await;
+                let head = format!(
+                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n"
+                );
+                let mut out = head.into_bytes();
+                for piece in body.chunks(1024) {
+                    out.extend_from_slice(&chunk(piece));
+                }
+                out.extend_from_slice(b"0\r\n\r\n");
+                let _ = stream.write_all(&out).await;
+            });
+        }
+    });
+    url
+}
+
+#[tokio::test]
+async fn a_chunked_success_body_past_the_limit_is_too_large() {
+    // Valid JSON the client would decode, were it read whole.
+    let body = format!(
+        r#"{{"data":{{"session_id":"s"}},"pad":"{}"}}"#,
+        "x".repeat(16 * 1024)
+    );
+    let url = chunked_server(200, body.into_bytes()).await;
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(url)
+        .retry_policy(no_retries())
+        .max_response_bytes(4096)
+        .build()
+        .expect("client");
+    match stop(&client).await {
+        Err(Error::ResponseTooLarge { limit }) => assert_eq!(limit, 4096),
+        other => panic!("expected Error::ResponseTooLarge, got {other:?}"),
+    }
+
+    // The same body within the limit decodes: the limit, not the framing,
+    // made the difference above.
+    let body = r#"{"data":{"session_id":"s"},"pad":"x"}"#;
+    let url = chunked_server(200, body.as_bytes().to_vec()).await;
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(url)
+        .max_response_bytes(4096)
+        .build()
+        .expect("client");
+    let data = stop(&client)
+        .await
+        .expect("small")
+        .into_data()
+        .expect("data");
+    assert_eq!(data.session_id, "s");
+}
+
+#[tokio::test]
+async fn a_chunked_error_body_is_read_only_up_to_the_limit() {
+    // HeyGen's error shape: read whole it would give its `code`; cut at the
+    // limit it is not JSON, and the error keeps the status and a snippet.
+    let body = format!(
+        r#"{{"error":{{"code":"too_long","message":"{}"}}}}"#,
+        "x".repeat(16 * 1024)
+    );
+    let url = chunked_server(500, body.into_bytes()).await;
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(url)
+        .retry_policy(no_retries())
+        .max_response_bytes(4096)
+        .build()
+        .expect("client");
+    let err = stop(&client).await.expect_err("500");
+    let api = err
+        .api()
+        .unwrap_or_else(|| panic!("expected Error::Api, got {err:?}"));
+    assert_eq!(api.status.as_u16(), 500);
+    assert_eq!(api.code, None, "the body past 4096 bytes was read");
+    assert!(api.snippet.starts_with("{\"error\""), "{}", api.snippet);
+}
+
+#[tokio::test]
+async fn an_endless_error_body_ends_in_an_api_error() {
+    // No size limit of the client's own: only the error body's cap stands
+    // between this server and a read that does not end. The server stops
+    // after `BODY` bytes without ending the body, so a client reading past
+    // the cap waits for the rest until its timeout (Error::Timeout) instead
+    // of filling the machine's memory.
+    const BODY: usize = 32 << 20;
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    let server = tokio::spawn(async move {
+        let (mut stream, _) = listener.accept().await.expect("accept");
+        read_request(&mut stream).await;
+        let head =
+            "HTTP/1.1 500 X\r\ncontent-type: text/plain\r\ntransfer-encoding: chunked\r\n\r\n";
+        stream.write_all(head.as_bytes()).await.expect("head");
+        let piece = chunk(&[b'x'; 8192]);
+        let mut sent = 0;
+        while sent < BODY && stream.write_all(&piece).await.is_ok() {
+            sent += 8192;
+        }
+        // Until the client hangs up.
+        let _ = stream.read(&mut [0u8; 16]).await;
+        sent
+    });
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(url)
+        .retry_policy(no_retries())
+        .timeout(Duration::from_secs(20))
+        .max_response_bytes(usize::MAX)
+        .build()
+        .expect("client");
+    let err = stop(&client).await.expect_err("500");
+    let api = err
+        .api()
+        .unwrap_or_else(|| panic!("expected Error::Api, got {err:?}"));
+    assert_eq!(api.status.as_u16(), 500);
+    drop(client);
+    // 64 KiB read, plus what the two sockets' buffers held when it stopped.
+    let sent = server.await.expect("server");
+    assert!(sent < BODY, "the server wrote all of its {sent} bytes");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_refused_connection_is_retried() {
+    // A bound socket that does not listen refuses connections, and keeps
+    // the port for the listener that replaces it.
+    let socket = TcpSocket::new_v4().expect("socket");
+    socket.bind("127.0.0.1:0".parse().unwrap()).expect("bind");
+    let url = format!("http://{}", socket.local_addr().expect("addr"));
+    let socket = Arc::new(Mutex::new(Some(socket)));
+    let (listening, listener) = tokio::sync::oneshot::channel::<TcpListener>();
+    let listening = Arc::new(Mutex::new(Some(listening)));
+
+    // The client's log line announcing the retry (the `retrying` event)
+    // starts listening, before the backoff it then sleeps: the retry finds
+    // the listener there, however loaded the machine is.
+    let log = Arc::new(Mutex::new(Vec::<u8>::new()));
+    let writer = {
+        let log = log.clone();
+        move || TriggerOnRetry {
+            log: log.clone(),
+            socket: socket.clone(),
+            listening: listening.clone(),
+        }
+    };
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::INFO)
+        .with_ansi(false)
+        .with_writer(writer)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let server = tokio::spawn(async move {
+        let listener = listener.await.expect("the client announced a retry");
+        let (mut stream, _) = listener.accept().await.expect("accept");
+        let head = read_request(&mut stream).await;
+        let body = r#"{"data":{"session_id":"s"}}"#;
+        let answer = format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        stream.write_all(answer.as_bytes()).await.expect("answer");
+        head
+    });
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(url)
+        .retry_policy(RetryPolicy {
+            max_retries: 1,
+            base_delay: Duration::from_millis(50),
+            jitter: 0.0,
+            ..RetryPolicy::default()
+        })
+        .build()
+        .expect("client");
+    let result = stop(&client).await;
+    let log = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
+    let data = result
+        .unwrap_or_else(|e| panic!("the refused attempt was not retried: {e:?}\nlog:\n{log}"))
+        .into_data()
+        .expect("data");
+    assert_eq!(data.session_id, "s");
+    let head = server.await.expect("the retry reached the server");
+    assert!(head.starts_with("post "), "{head}");
+}
+
+struct TriggerOnRetry {
+    log: Arc<Mutex<Vec<u8>>>,
+    socket: Arc<Mutex<Option<TcpSocket>>>,
+    listening: Arc<Mutex<Option<tokio::sync::oneshot::Sender<TcpListener>>>>,
+}
+
+impl std::io::Write for TriggerOnRetry {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut log = self.log.lock().unwrap();
+        log.extend_from_slice(buf);
+        if String::from_utf8_lossy(&log).contains("retrying") {
+            if let Some(socket) = self.socket.lock().unwrap().take() {
+                let listener = socket.listen(8).expect("listen");
+                if let Some(tx) = self.listening.lock().unwrap().take() {
+                    let _ = tx.send(listener);
+                }
+            }
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn credentials_are_sensitive_header_values() {
+    // Sensitive values are what HTTP/2 keeps out of its header compression
+    // table, and what `Debug` of a request or header map prints as
+    // `Sensitive`, whoever logs them.
+    for (builder, header) in [
+        (Client::builder().api_key("key-123"), "x-api-key"),
+        (Client::builder().bearer_token("token-456"), "authorization"),
+    ] {
+        let client = builder.build().expect("client");
+        let mut request = reqwest::Request::new(
+            reqwest::Method::GET,
+            "http://127.0.0.1:9/v3/x".parse().unwrap(),
+        );
+        heygen_api::runtime::pre::<()>(client.inner(), &mut request, "x").expect("pre");
+        let value = request.headers().get(header).expect(header);
+        assert!(value.is_sensitive(), "{header} is not marked sensitive");
+        let shown = format!("{:?}", request.headers());
+        assert!(
+            !shown.contains("key-123") && !shown.contains("token-456"),
+            "{shown}"
+        );
+    }
+}
+
+// Paused clock: the 2 s wait passes without being waited for.
+#[tokio::test(start_paused = true)]
+async fn a_retry_after_equal_to_the_maximum_is_waited_out() {
+    // `max_retry_after` is the longest wait honoured: the bound itself is.
+    let server = support::TestServer::start(support::sequence(vec![
+        support::Reply::json(429, r#"{"error":{"code":"rate_limit_exceeded"}}"#)
+            .header("retry-after", "2"),
+        support::Reply::json(200, r#"{"data":{"session_id":"s"}}"#),
+    ]))
+    .await;
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(server.url())
+        .retry_policy(RetryPolicy {
+            max_retry_after: Duration::from_secs(2),
+            ..RetryPolicy::default()
+        })
+        .build()
+        .expect("client");
+    let started = tokio::time::Instant::now();
+    stop(&client)
+        .await
+        .expect("the 2 s Retry-After was waited out");
+    assert_eq!(server.count(), 2);
+    assert!(started.elapsed() >= Duration::from_secs(2));
+}
