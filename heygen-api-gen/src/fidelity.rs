@@ -21,7 +21,7 @@
 use std::collections::BTreeMap;
 
 use heck::ToPascalCase;
-use quote::{format_ident, quote, ToTokens};
+use quote::{format_ident, quote};
 use serde_json::Value;
 use syn::visit_mut::VisitMut;
 
@@ -382,7 +382,7 @@ fn fix_default_impl(imp: &mut syn::ItemImpl, changes: &BTreeMap<String, BTreeMap
                 return;
             }
             let in_ok = matches!(&fv.expr, syn::Expr::Call(c)
-                if c.func.to_token_stream().to_string() == "Ok");
+                if matches!(&*c.func, syn::Expr::Path(p) if p.path.is_ident("Ok")));
             fv.expr = if in_ok {
                 syn::parse_quote! { Ok(::std::default::Default::default()) }
             } else {

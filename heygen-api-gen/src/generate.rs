@@ -169,7 +169,15 @@ fn generate_located(spec: &Spec, options: &Options) -> Result<Generated> {
     }
     WireNames(&prepared.renamed).visit_file_mut(&mut file);
     let classes = progenitor_classes(&prepared.retry_classes);
-    let sends = rewrite(&mut file, &runtime, &prepared.doc, &classes).map_err(|id| {
+    let mut dispatched = BTreeMap::new();
+    let sends = rewrite(
+        &mut file,
+        &runtime,
+        &prepared.doc,
+        &classes,
+        &mut dispatched,
+    )
+    .map_err(|id| {
         GenError::new(
             origin,
             "",
@@ -197,7 +205,8 @@ fn generate_located(spec: &Spec, options: &Options) -> Result<Generated> {
     })?;
     file.items.extend(glue.items);
 
-    let mut surface = Surface::from_generated(&prepared.doc, &file, &prepared.multipart);
+    let mut surface =
+        Surface::from_generated(&prepared.doc, &file, &prepared.multipart, &dispatched);
     surface.skipped = warnings
         .iter()
         .filter(|w| w.skipped)
@@ -491,13 +500,14 @@ fn rewrite(
     runtime: &syn::Path,
     doc: &Value,
     classes: &BTreeMap<String, RetryClass>,
+    dispatched: &mut BTreeMap<String, String>,
 ) -> std::result::Result<Vec<SendInfo>, String> {
     let mut sends = Vec::new();
     for item in &mut file.items {
         match item {
             syn::Item::Mod(m) if m.ident == "types" => {
                 if let Some((_, items)) = &mut m.content {
-                    crate::open_types::open_up(items);
+                    dispatched.extend(crate::open_types::open_up(items));
                     crate::fidelity::keep_what_was_sent(items, doc);
                 }
             }
@@ -514,8 +524,8 @@ fn rewrite(
             }
             syn::Item::Use(u) => {
                 // `use progenitor_client::{encode_path, ...}` -> drop ours in.
-                let text = u.to_token_stream().to_string();
-                if text.contains("encode_path") && !text.starts_with("pub") {
+                if matches!(u.vis, syn::Visibility::Inherited) && use_names(&u.tree, "encode_path")
+                {
                     *item = syn::parse_quote! {
                         #[allow(unused_imports)]
                         use progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt};
@@ -663,12 +673,7 @@ fn rewrite_send(
         -> ::std::result::Result<#runtime::Response<#success>, progenitor_client::Error<()>>
     };
     ToRuntimeResponse(runtime).visit_block_mut(&mut original.block);
-    original.block.stmts.retain(|stmt| {
-        !stmt
-            .to_token_stream()
-            .to_string()
-            .contains("\"api-version\"")
-    });
+    DropHeader("api-version").visit_block_mut(&mut original.block);
     let wrapper: syn::ImplItem = syn::parse_quote! {
         #(#attrs)*
         #[doc = #class_doc]
@@ -1055,8 +1060,10 @@ fn glue(
             .iter()
             .find(|(n, _)| n == "progress")
             .filter(|(_, t)| {
-                let s = peel_options(t).0.to_token_stream().to_string();
-                ["f64", "f32", "i64", "u64", "i32", "u32"].contains(&s.as_str())
+                crate::syntax::type_is(
+                    &peel_options(t).0,
+                    &["f64", "f32", "i64", "u64", "i32", "u32"],
+                )
             })
             .map(|(_, t)| {
                 let value = flatten(quote! { self.progress }, t);
@@ -1283,18 +1290,38 @@ fn multipart_method(runtime: &syn::Path, op: &MultipartOperation) -> TokenStream
 /// `to_string()` on the `Vec`, which does not compile; match each item
 /// (`?ids=1&ids=2`) instead.
 fn match_each_array_item(f: &mut syn::ImplItemFn) {
-    let bounds = f.sig.generics.to_token_stream().to_string()
-        + &f.sig.generics.where_clause.to_token_stream().to_string();
-    if !bounds.contains("Vec <") {
+    // The matcher's value is bounded by `Into<Option<Vec<..>>>`.
+    struct MentionsVec(bool);
+    impl<'ast> syn::visit::Visit<'ast> for MentionsVec {
+        fn visit_path_segment(&mut self, s: &'ast syn::PathSegment) {
+            self.0 |= s.ident == "Vec";
+            syn::visit::visit_path_segment(self, s);
+        }
+    }
+    let mut vec = MentionsVec(false);
+    syn::visit::Visit::visit_generics(&mut vec, &f.sig.generics);
+    if !vec.0 {
         return;
     }
-    let body = f.block.to_token_stream().to_string();
-    let Some(name) = body
-        .split("query_param (")
-        .nth(1)
-        .and_then(|rest| rest.split('"').nth(1))
-        .map(String::from)
-    else {
+    // The parameter's wire name: the first argument of `.query_param(..)`.
+    struct QueryName(Option<String>);
+    impl<'ast> syn::visit::Visit<'ast> for QueryName {
+        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+            if m.method == "query_param" && self.0.is_none() {
+                if let Some(syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                })) = m.args.first()
+                {
+                    self.0 = Some(s.value());
+                }
+            }
+            syn::visit::visit_expr_method_call(self, m);
+        }
+    }
+    let mut query = QueryName(None);
+    syn::visit::Visit::visit_block(&mut query, &f.block);
+    let Some(name) = query.0 else {
         return;
     };
     f.block = syn::parse_quote! {{
@@ -1338,7 +1365,7 @@ fn rewrite_mocks(file: &mut syn::File, runtime: &syn::Path, doc: &Value) {
             match item {
                 syn::Item::Impl(imp) => {
                     let is_when = matches!(&*imp.self_ty, syn::Type::Path(p)
-                        if p.path.segments.last().is_some_and(|s| s.ident.to_string().ends_with("When")));
+                        if p.path.segments.last().is_some_and(|s| ident_ends_with(&s.ident, "When")));
                     if is_when {
                         for item in &mut imp.items {
                             if let syn::ImplItem::Fn(f) = item {
@@ -1350,7 +1377,7 @@ fn rewrite_mocks(file: &mut syn::File, runtime: &syn::Path, doc: &Value) {
                         }
                     }
                 }
-                syn::Item::Struct(s) if s.ident.to_string().ends_with("Then") => {
+                syn::Item::Struct(s) if ident_ends_with(&s.ident, "Then") => {
                     thens.push(s.ident.clone())
                 }
                 _ => {}
@@ -1376,4 +1403,49 @@ fn rewrite_mocks(file: &mut syn::File, runtime: &syn::Path, doc: &Value) {
         /// Every operation of the spec the mocks were generated from.
         pub const OPERATIONS: &[Operation] = &[#(#ops),*];
     });
+}
+
+/// Whether an identifier's name ends with `suffix` (progenitor names mock
+/// wrappers `<Operation>When` and `<Operation>Then`).
+fn ident_ends_with(ident: &syn::Ident, suffix: &str) -> bool {
+    let name = ident.to_string();
+    name.ends_with(suffix)
+}
+
+/// Whether a `use` tree imports `name`.
+fn use_names(tree: &syn::UseTree, name: &str) -> bool {
+    match tree {
+        syn::UseTree::Path(p) => use_names(&p.tree, name),
+        syn::UseTree::Name(n) => n.ident == name,
+        syn::UseTree::Rename(r) => r.ident == name,
+        syn::UseTree::Group(g) => g.items.iter().any(|t| use_names(t, name)),
+        syn::UseTree::Glob(_) => false,
+    }
+}
+
+/// Removes the statements that add header `name` to progenitor's header
+/// map (`header_map.append("api-version", ...)`), and only those.
+struct DropHeader(&'static str);
+
+impl DropHeader {
+    fn sets_header(&self, stmt: &syn::Stmt) -> bool {
+        let syn::Stmt::Expr(syn::Expr::MethodCall(m), _) = stmt else {
+            return false;
+        };
+        // The name is a literal, or `HeaderName::from_static("...")`.
+        let name = match m.args.first() {
+            Some(syn::Expr::Call(c)) => c.args.first(),
+            other => other,
+        };
+        matches!(m.method.to_string().as_str(), "append" | "insert")
+            && matches!(name, Some(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }))
+                if s.value().eq_ignore_ascii_case(self.0))
+    }
+}
+
+impl VisitMut for DropHeader {
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        block.stmts.retain(|stmt| !self.sets_header(stmt));
+        syn::visit_mut::visit_block_mut(self, block);
+    }
 }

@@ -26,6 +26,7 @@ mod open_types;
 mod prepare;
 mod request_builders;
 pub mod surface;
+mod syntax;
 pub mod synthetic;
 mod warning;
 

@@ -256,6 +256,7 @@ mod tests {
         let a = page("/a", "opA", json!({"type": "string"}));
         let b = page("/a", "opB", json!({"type": "string"}));
         let err = merge_documents(&[("a.txt".into(), a), ("b.txt".into(), b)]).unwrap_err();
-        assert!(err.to_string().contains("`GET /a`"), "{err}");
+        let message = err.to_string();
+        assert!(message.contains("`GET /a`"), "{message}");
     }
 }

@@ -16,15 +16,21 @@
 
 use std::collections::BTreeMap;
 
-use quote::{quote, ToTokens};
+use quote::quote;
 
-pub(crate) fn open_up(items: &mut Vec<syn::Item>) {
+/// Returns the unions it dispatches by tag: enum name -> wire name of the
+/// tag, for the surface.
+pub(crate) fn open_up(items: &mut Vec<syn::Item>) -> std::collections::BTreeMap<String, String> {
     for item in items.iter_mut() {
         if let syn::Item::Impl(imp) = item {
             schemars_one(imp);
         }
     }
     let dispatch = tag_dispatch(items);
+    let dispatched = dispatch
+        .iter()
+        .map(|d| (d.enum_name.to_string(), d.tag.clone()))
+        .collect();
     let mut string_enums = Vec::new();
     for item in items.iter_mut() {
         match item {
@@ -50,13 +56,9 @@ pub(crate) fn open_up(items: &mut Vec<syn::Item>) {
                     .variants
                     .iter()
                     .all(|v| matches!(v.fields, syn::Fields::Unit));
-                let tagged = e.attrs.iter().any(|a| {
-                    a.path().is_ident("serde") && a.to_token_stream().to_string().contains("tag =")
-                });
-                let untagged = e.attrs.iter().any(|a| {
-                    a.path().is_ident("serde")
-                        && a.to_token_stream().to_string().contains("untagged")
-                });
+                let serde = crate::syntax::serde(&e.attrs);
+                let tagged = serde.tag.is_some();
+                let untagged = serde.untagged;
                 if all_unit && !untagged && !e.variants.is_empty() {
                     drop_derive(&mut e.attrs, "Copy");
                     e.variants.push(syn::parse_quote! {
@@ -90,22 +92,19 @@ pub(crate) fn open_up(items: &mut Vec<syn::Item>) {
         if !string_enums.contains(&name) {
             continue;
         }
-        let Some(trait_path) = imp
-            .trait_
-            .as_ref()
-            .map(|t| t.0.to_token_stream().to_string())
-        else {
+        let Some(trait_path) = imp.trait_.as_ref().map(|t| t.0.clone()) else {
             continue;
         };
+        let is = |name: &str| trait_path.segments.last().is_some_and(|s| s.ident == name);
         for f in imp.items.iter_mut() {
             let syn::ImplItem::Fn(f) = f else { continue };
-            if trait_path.ends_with("Display") && f.sig.ident == "fmt" {
+            if is("Display") && f.sig.ident == "fmt" {
                 add_arm(
                     &mut f.block,
                     syn::parse_quote! { Self::Unknown(ref value) => f.write_str(value), },
                     false,
                 );
-            } else if trait_path.ends_with("FromStr") && f.sig.ident == "from_str" {
+            } else if is("FromStr") && f.sig.ident == "from_str" {
                 add_arm(
                     &mut f.block,
                     syn::parse_quote! { other => Ok(Self::Unknown(other.to_string())), },
@@ -114,6 +113,7 @@ pub(crate) fn open_up(items: &mut Vec<syn::Item>) {
             }
         }
     }
+    dispatched
 }
 
 /// serde's `deny_unknown_fields` would reject new response fields; the
@@ -121,11 +121,7 @@ pub(crate) fn open_up(items: &mut Vec<syn::Item>) {
 /// attribute, which changes the JSON Schema and nothing else.
 fn drop_deny_unknown(attrs: &mut [syn::Attribute]) {
     for a in attrs.iter_mut() {
-        if a.path().is_ident("serde")
-            && a.to_token_stream()
-                .to_string()
-                .contains("deny_unknown_fields")
-        {
+        if crate::syntax::serde(std::slice::from_ref(a)).deny_unknown_fields {
             *a = syn::parse_quote! { #[schemars(deny_unknown_fields)] };
         }
     }
@@ -183,16 +179,11 @@ fn schemars_one(imp: &mut syn::ItemImpl) {
     let Some((trait_path, _)) = &imp.trait_ else {
         return;
     };
-    if !trait_path
-        .to_token_stream()
-        .to_string()
-        .replace(' ', "")
-        .ends_with("schemars::JsonSchema")
-    {
+    if !crate::syntax::path_ends_with(trait_path, &["schemars", "JsonSchema"]) {
         return;
     }
-    let body = imp.to_token_stream().to_string();
-    if !body.contains("schemars :: gen :: SchemaGenerator") {
+    // schemars 0.8's generator type: the impl is in the old API.
+    if !crate::syntax::impl_mentions_path(imp, &["gen", "SchemaGenerator"]) {
         return;
     }
     struct Collect {
@@ -215,8 +206,9 @@ fn schemars_one(imp: &mut syn::ItemImpl) {
             syn::visit::visit_expr_path(self, p);
         }
         fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
-            let callee = c.func.to_token_stream().to_string().replace(' ', "");
-            if callee.ends_with("serde_json::from_str") {
+            let is_from_str = matches!(&*c.func, syn::Expr::Path(p)
+                if crate::syntax::path_ends_with(&p.path, &["serde_json", "from_str"]));
+            if is_from_str {
                 if let Some(syn::Expr::Lit(syn::ExprLit {
                     lit: syn::Lit::Str(s),
                     ..
@@ -250,7 +242,8 @@ fn schemars_one(imp: &mut syn::ItemImpl) {
         return;
     };
     let values = found.values;
-    let negated = body.contains(". not =");
+    // typify writes `schema.subschemas().not = Some(..)` for `not: {enum}`.
+    let negated = assigns_field(imp, "not");
     let insert = if negated {
         quote! { schema.insert("not".into(), ::serde_json::json!({ "enum": values })); }
     } else {
@@ -272,6 +265,22 @@ fn schemars_one(imp: &mut syn::ItemImpl) {
             }
         }
     };
+}
+
+/// Whether `imp` assigns to a field named `field` (`x.field = ...`).
+fn assigns_field(imp: &syn::ItemImpl, field: &str) -> bool {
+    struct Find<'a>(&'a str, bool);
+    impl<'ast> syn::visit::Visit<'ast> for Find<'_> {
+        fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+            if let syn::Expr::Field(f) = &*a.left {
+                self.1 |= matches!(&f.member, syn::Member::Named(n) if n == self.0);
+            }
+            syn::visit::visit_expr_assign(self, a);
+        }
+    }
+    let mut find = Find(field, false);
+    syn::visit::visit_item_impl(&mut find, imp);
+    find.1
 }
 
 /// An untagged union whose variants carry distinct `const` tags.
@@ -322,9 +331,7 @@ fn tag_dispatch(items: &mut Vec<syn::Item>) -> Vec<TagDispatch> {
     let mut found = Vec::new();
     for item in items.iter() {
         let syn::Item::Enum(e) = item else { continue };
-        let untagged = e.attrs.iter().any(|a| {
-            a.path().is_ident("serde") && a.to_token_stream().to_string().contains("untagged")
-        });
+        let untagged = crate::syntax::serde(&e.attrs).untagged;
         if !untagged || e.variants.is_empty() {
             continue;
         }

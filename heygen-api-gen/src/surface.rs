@@ -20,10 +20,13 @@ pub struct Surface {
 }
 
 impl Surface {
+    /// `dispatched`: the unions read by their tag (enum name -> tag), as
+    /// `open_types` made them.
     pub(crate) fn from_generated(
         doc: &Value,
         file: &syn::File,
         multipart: &[MultipartOperation],
+        dispatched: &std::collections::BTreeMap<String, String>,
     ) -> Surface {
         let mut operations: Vec<String> = crate::prepare::operations(doc)
             .into_iter()
@@ -57,7 +60,7 @@ impl Surface {
             for item in m.content.iter().flat_map(|(_, items)| items) {
                 match item {
                     syn::Item::Struct(s) => types.push(render_struct(s)),
-                    syn::Item::Enum(e) => types.push(render_enum(e)),
+                    syn::Item::Enum(e) => types.push(render_enum(e, dispatched)),
                     _ => {}
                 }
             }
@@ -87,7 +90,7 @@ impl Surface {
 }
 
 fn short_type(ty: &impl ToTokens) -> String {
-    let text = ty.to_token_stream().to_string();
+    let text = crate::syntax::display(ty);
     let mut s = text
         .replace(' ', "")
         .replace("::std::string::", "")
@@ -136,7 +139,10 @@ fn render_struct(s: &syn::ItemStruct) -> String {
     }
 }
 
-fn render_enum(e: &syn::ItemEnum) -> String {
+fn render_enum(
+    e: &syn::ItemEnum,
+    dispatched: &std::collections::BTreeMap<String, String>,
+) -> String {
     let name = &e.ident;
     let variants: Vec<String> = e
         .variants
@@ -168,34 +174,13 @@ fn render_enum(e: &syn::ItemEnum) -> String {
             }
         })
         .collect();
-    let dispatched = e
-        .attrs
-        .iter()
-        .filter(|a| a.path().is_ident("doc"))
-        .find_map(|a| {
-            let text = a.to_token_stream().to_string();
-            let rest = text.split("Chosen by its `").nth(1)?;
-            rest.split('`').next().map(String::from)
-        });
-    let tag = e
-        .attrs
-        .iter()
-        .filter(|a| a.path().is_ident("serde"))
-        .map(|a| a.to_token_stream().to_string())
-        .find(|a| a.contains("tag =") || a.contains("untagged"))
-        .map(|a| {
-            if a.contains("untagged") {
-                " (untagged)".to_string()
-            } else {
-                let tag = a
-                    .split("tag =")
-                    .nth(1)
-                    .and_then(|t| t.split('"').nth(1))
-                    .unwrap_or("");
-                format!(" (tag \"{tag}\")")
-            }
-        })
-        .unwrap_or_default();
+    let dispatched = dispatched.get(&e.ident.to_string());
+    let serde = crate::syntax::serde(&e.attrs);
+    let tag = match (serde.untagged, serde.tag) {
+        (true, _) => " (untagged)".to_string(),
+        (false, Some(tag)) => format!(" (tag \"{tag}\")"),
+        (false, None) => String::new(),
+    };
     let tag = match dispatched {
         Some(t) => format!(" (tag \"{t}\")"),
         None => tag,
@@ -204,12 +189,5 @@ fn render_enum(e: &syn::ItemEnum) -> String {
 }
 
 pub(crate) fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
-    attrs
-        .iter()
-        .filter(|a| a.path().is_ident("serde"))
-        .find_map(|a| {
-            let text = a.to_token_stream().to_string();
-            let rest = text.split("rename =").nth(1)?;
-            rest.split('"').nth(1).map(String::from)
-        })
+    crate::syntax::serde(attrs).rename
 }
