@@ -338,3 +338,52 @@ async fn a_retry_after_equal_to_the_maximum_is_waited_out() {
     assert_eq!(server.count(), 2);
     assert!(started.elapsed() >= Duration::from_secs(2));
 }
+
+/// A `MakeWriter` that keeps what the subscriber writes.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn attempts_are_counted_from_one_in_the_trace() {
+    let server = support::TestServer::start(support::sequence(vec![
+        support::Reply::json(503, "{}"),
+        support::Reply::json(200, r#"{"data":{"session_id":"s"}}"#),
+    ]))
+    .await;
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(server.url())
+        .retry_policy(RetryPolicy {
+            base_delay: Duration::from_millis(1),
+            ..RetryPolicy::default()
+        })
+        .build()
+        .expect("client");
+    stop(&client).await.expect("retried once");
+    let logs = String::from_utf8_lossy(&captured.0.lock().unwrap()).to_string();
+    // The first attempt is attempt 1, its retry attempt 2, and the call's
+    // span says how many there were.
+    assert!(logs.contains("attempt=1"), "{logs}");
+    assert!(logs.contains("attempt=2"), "{logs}");
+    assert!(!logs.contains("attempt=0"), "{logs}");
+    assert!(!logs.contains("attempt=3"), "{logs}");
+    assert!(logs.contains("attempts=2"), "{logs}");
+}
