@@ -1,21 +1,21 @@
 //! Promises that survived mutation testing until these tests pinned them
 //! (see TESTING.md): bodies without a `Content-Length` are bounded too, an
-//! error body is read only up to its cap, a refused connection is retried,
-//! and credentials go out as sensitive header values.
+//! error body is read only up to its cap, and credentials go out as
+//! sensitive header values (a refused connection being retried is in
+//! `refused.rs`).
 //!
 //! The shared test server always announces a `Content-Length`, so the
 //! servers here write their answers byte by byte.
 
 mod support;
 
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use heygen_api::runtime::{GeneratedClient, RetryPolicy};
 use heygen_api::types::{StopSessionRequest, StopVideoAgentSessionResponse};
 use heygen_api::{Client, Error, Response};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpSocket, TcpStream};
+use tokio::net::{TcpListener, TcpStream};
 
 async fn stop(client: &Client) -> Result<Response<StopVideoAgentSessionResponse>, Error> {
     client
@@ -198,95 +198,6 @@ async fn an_endless_error_body_ends_in_an_api_error() {
     assert!(sent < BODY, "the server wrote all of its {sent} bytes");
 }
 
-#[tokio::test(flavor = "current_thread")]
-async fn a_refused_connection_is_retried() {
-    // A bound socket that does not listen refuses connections, and keeps
-    // the port for the listener that replaces it.
-    let socket = TcpSocket::new_v4().expect("socket");
-    socket.bind("127.0.0.1:0".parse().unwrap()).expect("bind");
-    let url = format!("http://{}", socket.local_addr().expect("addr"));
-    let socket = Arc::new(Mutex::new(Some(socket)));
-    let (listening, listener) = tokio::sync::oneshot::channel::<TcpListener>();
-    let listening = Arc::new(Mutex::new(Some(listening)));
-
-    // The client's log line announcing the retry (the `retrying` event)
-    // starts listening, before the backoff it then sleeps: the retry finds
-    // the listener there, however loaded the machine is.
-    let log = Arc::new(Mutex::new(Vec::<u8>::new()));
-    let writer = {
-        let log = log.clone();
-        move || TriggerOnRetry {
-            log: log.clone(),
-            socket: socket.clone(),
-            listening: listening.clone(),
-        }
-    };
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::INFO)
-        .with_ansi(false)
-        .with_writer(writer)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
-
-    let server = tokio::spawn(async move {
-        let listener = listener.await.expect("the client announced a retry");
-        let (mut stream, _) = listener.accept().await.expect("accept");
-        let head = read_request(&mut stream).await;
-        let body = r#"{"data":{"session_id":"s"}}"#;
-        let answer = format!(
-            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
-            body.len()
-        );
-        stream.write_all(answer.as_bytes()).await.expect("answer");
-        head
-    });
-    let client = Client::builder()
-        .api_key("k")
-        .base_url(url)
-        .retry_policy(RetryPolicy {
-            max_retries: 1,
-            base_delay: Duration::from_millis(50),
-            jitter: 0.0,
-            ..RetryPolicy::default()
-        })
-        .build()
-        .expect("client");
-    let result = stop(&client).await;
-    let log = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
-    let data = result
-        .unwrap_or_else(|e| panic!("the refused attempt was not retried: {e:?}\nlog:\n{log}"))
-        .into_data()
-        .expect("data");
-    assert_eq!(data.session_id, "s");
-    let head = server.await.expect("the retry reached the server");
-    assert!(head.starts_with("post "), "{head}");
-}
-
-struct TriggerOnRetry {
-    log: Arc<Mutex<Vec<u8>>>,
-    socket: Arc<Mutex<Option<TcpSocket>>>,
-    listening: Arc<Mutex<Option<tokio::sync::oneshot::Sender<TcpListener>>>>,
-}
-
-impl std::io::Write for TriggerOnRetry {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut log = self.log.lock().unwrap();
-        log.extend_from_slice(buf);
-        if String::from_utf8_lossy(&log).contains("retrying") {
-            if let Some(socket) = self.socket.lock().unwrap().take() {
-                let listener = socket.listen(8).expect("listen");
-                if let Some(tx) = self.listening.lock().unwrap().take() {
-                    let _ = tx.send(listener);
-                }
-            }
-        }
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[test]
 fn credentials_are_sensitive_header_values() {
     // Sensitive values are what HTTP/2 keeps out of its header compression
@@ -337,4 +248,58 @@ async fn a_retry_after_equal_to_the_maximum_is_waited_out() {
         .expect("the 2 s Retry-After was waited out");
     assert_eq!(server.count(), 2);
     assert!(started.elapsed() >= Duration::from_secs(2));
+}
+
+#[tokio::test]
+async fn a_long_409_body_reaches_the_error_whole() {
+    // A 409 is read before it is answered, to see whether it is HeyGen's
+    // `request_in_progress`; what was read is what the caller gets.
+    let message = "m".repeat(3000);
+    let body = format!(r#"{{"error":{{"message":"{message}","code":"conflict"}}}}"#);
+    let server = support::TestServer::start(move |_: &support::Seen| {
+        support::Reply::json(409, body.clone())
+    })
+    .await;
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(server.url())
+        .build()
+        .expect("client");
+    let err = stop(&client).await.expect_err("409");
+    assert_eq!(err.code(), Some("conflict"), "{err:?}");
+    let api = err.api().expect("api error");
+    assert_eq!(api.message.as_deref(), Some(message.as_str()));
+    assert_eq!(server.count(), 1, "a plain conflict is not retried");
+}
+
+#[tokio::test]
+async fn a_body_cut_short_names_the_url_it_came_from() {
+    // No `Content-Length`, so the body is wrapped in the size limit: the
+    // rebuilt response must keep its URL for the error to name it.
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    tokio::spawn(async move {
+        let (mut stream, _) = listener.accept().await.expect("accept");
+        read_request(&mut stream).await;
+        let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n";
+        let mut out = head.as_bytes().to_vec();
+        out.extend_from_slice(&chunk(br#"{"data":{"session_"#));
+        let _ = stream.write_all(&out).await;
+        // Closed without the last chunk.
+    });
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(&url)
+        .retry_policy(no_retries())
+        .build()
+        .expect("client");
+    let err = stop(&client).await.expect_err("cut short");
+    let Error::Transport(e) = &err else {
+        panic!("expected Error::Transport, got {err:?}")
+    };
+    let named = e.url().map(|u| u.to_string()).unwrap_or_default();
+    assert!(
+        named.starts_with(&url),
+        "the error names {named:?}, not {url}"
+    );
 }

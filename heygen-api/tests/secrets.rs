@@ -265,6 +265,10 @@ async fn no_credential_in_errors_or_tracing_output() {
         );
     }
     assert!(logs.contains("retrying"), "a retry is logged:\n{logs}");
+    assert!(
+        !logs.contains("attempt=0"),
+        "attempts are numbered from 1:\n{logs}"
+    );
 }
 
 #[derive(Clone, Copy)]
