@@ -743,12 +743,16 @@ fn adapt(
         let mut described = false;
         if let Some(content) = body.get_mut("content").and_then(Value::as_object_mut) {
             for (mt, media) in content.iter_mut() {
+                // A media type that is not an object is not ours to mend.
+                let Some(media) = media.as_object_mut() else {
+                    continue;
+                };
                 let base = media_base(mt);
                 if base == "application/json" || base.ends_with("+json") {
-                    media["schema"] = json!({});
+                    media.insert("schema".into(), json!({}));
                     described = true;
                 } else if base == "text/plain" {
-                    media["schema"] = json!({"type": "string"});
+                    media.insert("schema".into(), json!({"type": "string"}));
                     described = true;
                 }
             }

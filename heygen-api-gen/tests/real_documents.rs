@@ -480,3 +480,34 @@ fn errors_and_warnings_of_merged_pages_name_the_page() {
     assert_eq!(e.origin, "c.md", "{e}");
     assert_eq!(e.pointer, "/components/schemas/C/$ref");
 }
+
+#[test]
+fn a_media_type_that_is_not_an_object_is_an_error_or_a_skip_not_a_panic() {
+    // Found by fuzz_props: `content: {application/json: [..]}` was indexed
+    // as an object in `prepare`.
+    let text = r#"
+openapi: 3.1.0
+info: {title: t, version: '1'}
+paths:
+  /a/{id}:
+    post:
+      operationId: postA
+      parameters:
+        - {in: path, name: id, required: true, schema: {type: string}}
+      requestBody:
+        required: true
+        content:
+          application/json: [one, two, null]
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: array, items: {type: [string, 'null']}}
+"#;
+    let outcome = heygen_api_gen::load_str(text, "list-media.yaml")
+        .and_then(|spec| generate(&spec, &Options::default()));
+    if let Err(e) = outcome {
+        assert!(!e.message.is_empty());
+    }
+}

@@ -297,7 +297,7 @@ async fn a_body_cut_short_names_the_url_it_came_from() {
     let Error::Transport(e) = &err else {
         panic!("expected Error::Transport, got {err:?}")
     };
-    let named = e.url().map(|u| u.to_string()).unwrap_or_default();
+    let named = e.reqwest().url().map(|u| u.to_string()).unwrap_or_default();
     assert!(
         named.starts_with(&url),
         "the error names {named:?}, not {url}"
