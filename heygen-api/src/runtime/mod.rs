@@ -24,7 +24,7 @@ pub use error::{ApiError, Error, Result, TransportError};
 pub use multipart::MultipartRequest;
 pub use pages::{Page, PageStream, Paged, MAX_EMPTY_PAGES};
 pub use policy::{RetryClass, RetryPolicy};
-pub use response::{finish, Envelope, Response};
+pub use response::{Envelope, Response};
 pub use transport::{encode_path, exec, pre, send, CallSpec};
 pub use wait::{wait_for, Job, WaitOptions, WaitOutcome, WaitProgress};
 

@@ -185,8 +185,7 @@ fn too_large(e: &reqwest::Error) -> Option<usize> {
 const ERROR_BODY_LIMIT: usize = 64 * 1024;
 
 /// Converts what a generated `send` produced into this crate's types.
-#[doc(hidden)]
-pub async fn finish<T>(
+pub(crate) async fn finish<T>(
     result: Result<Response<T>, progenitor_client::Error<()>>,
 ) -> Result<Response<T>, Error> {
     use progenitor_client::Error as P;
