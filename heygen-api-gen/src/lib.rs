@@ -13,7 +13,9 @@
 //! `Client` to the hand-written runtime. What is left out or mended is a
 //! [`Warning`] in [`Generated::warnings`], never silent.
 
+#[cfg(feature = "tooling")]
 pub mod canonical;
+#[cfg(feature = "tooling")]
 pub mod changelog;
 mod error;
 mod fidelity;
@@ -27,6 +29,7 @@ mod prepare;
 mod request_builders;
 pub mod surface;
 mod syntax;
+#[cfg(feature = "tooling")]
 pub mod synthetic;
 mod warning;
 
