@@ -15,7 +15,7 @@ use heygen_api::runtime::{GeneratedClient, RetryPolicy};
 use heygen_api::types::{StopSessionRequest, StopVideoAgentSessionResponse};
 use heygen_api::{Client, Error, Response};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpListener;
 
 async fn stop(client: &Client) -> Result<Response<StopVideoAgentSessionResponse>, Error> {
     client
@@ -31,32 +31,6 @@ fn no_retries() -> RetryPolicy {
         max_retries: 0,
         ..RetryPolicy::default()
     }
-}
-
-/// Reads one request (head and `Content-Length` body) and returns its head.
-async fn read_request(stream: &mut TcpStream) -> String {
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 4096];
-    let head_end = loop {
-        if let Some(pos) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break pos + 4;
-        }
-        let n = stream.read(&mut chunk).await.expect("read request");
-        assert!(n > 0, "the client closed before sending a request");
-        buf.extend_from_slice(&chunk[..n]);
-    };
-    let head = String::from_utf8_lossy(&buf[..head_end]).to_ascii_lowercase();
-    let length: usize = head
-        .lines()
-        .find_map(|l| l.strip_prefix("content-length:"))
-        .map(|v| v.trim().parse().expect("content-length"))
-        .unwrap_or(0);
-    while buf.len() < head_end + length {
-        let n = stream.read(&mut chunk).await.expect("read body");
-        assert!(n > 0, "the client closed mid-body");
-        buf.extend_from_slice(&chunk[..n]);
-    }
-    head
 }
 
 fn chunk(data: &[u8]) -> Vec<u8> {
@@ -75,7 +49,7 @@ async fn chunked_server(status: u16, body: Vec<u8>) -> String {
         while let Ok((mut stream, _)) = listener.accept().await {
             let body = body.clone();
             tokio::spawn(async move {
-                read_request(&mut stream).await;
+                support::read_request(&mut stream).await;
                 let head = format!(
                     "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n"
                 );
@@ -166,7 +140,7 @@ async fn an_endless_error_body_ends_in_an_api_error() {
     let url = format!("http://{}", listener.local_addr().expect("addr"));
     let server = tokio::spawn(async move {
         let (mut stream, _) = listener.accept().await.expect("accept");
-        read_request(&mut stream).await;
+        support::read_request(&mut stream).await;
         let head =
             "HTTP/1.1 500 X\r\ncontent-type: text/plain\r\ntransfer-encoding: chunked\r\n\r\n";
         stream.write_all(head.as_bytes()).await.expect("head");
@@ -280,7 +254,7 @@ async fn a_body_cut_short_names_the_url_it_came_from() {
     let url = format!("http://{}", listener.local_addr().expect("addr"));
     tokio::spawn(async move {
         let (mut stream, _) = listener.accept().await.expect("accept");
-        read_request(&mut stream).await;
+        support::read_request(&mut stream).await;
         let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n";
         let mut out = head.as_bytes().to_vec();
         out.extend_from_slice(&chunk(br#"{"data":{"session_"#));

@@ -3,14 +3,16 @@
 //! this promise survived mutation testing until this test). The only test
 //! of this binary: it installs the process-wide tracing subscriber.
 
+mod support;
+
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use heygen_api::runtime::RetryPolicy;
 use heygen_api::types::{StopSessionRequest, StopVideoAgentSessionResponse};
 use heygen_api::{Client, Error, Response};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpSocket, TcpStream};
+use tokio::io::AsyncWriteExt;
+use tokio::net::{TcpListener, TcpSocket};
 
 async fn stop(client: &Client) -> Result<Response<StopVideoAgentSessionResponse>, Error> {
     client
@@ -19,32 +21,6 @@ async fn stop(client: &Client) -> Result<Response<StopVideoAgentSessionResponse>
         .body(StopSessionRequest::default())
         .send()
         .await
-}
-
-/// Reads one request (head and `Content-Length` body) and returns its head.
-async fn read_request(stream: &mut TcpStream) -> String {
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 4096];
-    let head_end = loop {
-        if let Some(pos) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break pos + 4;
-        }
-        let n = stream.read(&mut chunk).await.expect("read request");
-        assert!(n > 0, "the client closed before sending a request");
-        buf.extend_from_slice(&chunk[..n]);
-    };
-    let head = String::from_utf8_lossy(&buf[..head_end]).to_ascii_lowercase();
-    let length: usize = head
-        .lines()
-        .find_map(|l| l.strip_prefix("content-length:"))
-        .map(|v| v.trim().parse().expect("content-length"))
-        .unwrap_or(0);
-    while buf.len() < head_end + length {
-        let n = stream.read(&mut chunk).await.expect("read body");
-        assert!(n > 0, "the client closed mid-body");
-        buf.extend_from_slice(&chunk[..n]);
-    }
-    head
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -82,7 +58,7 @@ async fn a_refused_connection_is_retried() {
     let server = tokio::spawn(async move {
         let listener = listener.await.expect("the client announced a retry");
         let (mut stream, _) = listener.accept().await.expect("accept");
-        let head = read_request(&mut stream).await;
+        let head = support::read_request(&mut stream).await;
         let body = r#"{"data":{"session_id":"s"}}"#;
         let answer = format!(
             "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",

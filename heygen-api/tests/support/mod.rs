@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpStream};
 
 /// One request as received.
 #[derive(Debug, Clone)]
@@ -354,4 +354,30 @@ pub fn sequence(replies: Vec<Reply>) -> impl Fn(&Seen) -> Reply + Send + Sync + 
         let n = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         replies[n.min(replies.len() - 1)].clone()
     }
+}
+
+/// For tests that drive a raw socket themselves: reads one request (head and `Content-Length` body) and returns its head.
+pub async fn read_request(stream: &mut TcpStream) -> String {
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    let head_end = loop {
+        if let Some(pos) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break pos + 4;
+        }
+        let n = stream.read(&mut chunk).await.expect("read request");
+        assert!(n > 0, "the client closed before sending a request");
+        buf.extend_from_slice(&chunk[..n]);
+    };
+    let head = String::from_utf8_lossy(&buf[..head_end]).to_ascii_lowercase();
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .map(|v| v.trim().parse().expect("content-length"))
+        .unwrap_or(0);
+    while buf.len() < head_end + length {
+        let n = stream.read(&mut chunk).await.expect("read body");
+        assert!(n > 0, "the client closed mid-body");
+        buf.extend_from_slice(&chunk[..n]);
+    }
+    head
 }
