@@ -3,9 +3,9 @@
 //!
 //! The seam is small on purpose. Generated code calls the runtime in four
 //! places only: the `ClientHooks` impl (auth, idempotency, retries), each
-//! builder's `send` (through `finish`, which turns progenitor's results into
-//! the one `Error` and a `Response`), `encode_path`, and the traits that give
-//! envelopes, pages and multipart calls their behaviour.
+//! builder's `send` (through the runtime's `send`, which turns progenitor's
+//! results into the one `Error` and a `Response`), `encode_path`, and the
+//! traits that give envelopes, pages and multipart calls their behaviour.
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -19,6 +19,7 @@ use syn::visit_mut::VisitMut;
 use crate::error::{GenError, Result};
 use crate::prepare::{prepare, MultipartOperation, RetryClass};
 use crate::surface::Surface;
+use crate::syntax::path_ends_with;
 use crate::Spec;
 
 /// What the generated code is wired to.
@@ -674,16 +675,24 @@ fn rewrite_send(
     };
     ToRuntimeResponse(runtime).visit_block_mut(&mut original.block);
     DropHeader("api-version").visit_block_mut(&mut original.block);
+    FewerAllocations.visit_block_mut(&mut original.block);
+    defer_unset_messages(imp);
+    // Not an `async fn`: that would hold the runtime's future and copy it
+    // once more on every call; this returns it as it is.
+    let borrowed = imp.generics.lifetimes().next().map(|l| &l.lifetime);
+    let outlives = borrowed.map(|l| quote!(+ #l));
     let wrapper: syn::ImplItem = syn::parse_quote! {
         #(#attrs)*
         #[doc = #class_doc]
-        pub async fn send(self) -> ::std::result::Result<#runtime::Response<#success>, #runtime::Error> {
+        pub fn send(self) -> impl ::std::future::Future<
+            Output = ::std::result::Result<#runtime::Response<#success>, #runtime::Error>,
+        > #outlives {
             let client = self.client;
             let call = #runtime::CallSpec {
                 operation_id: #operation_id,
                 class: #runtime::RetryClass::#variant,
             };
-            #runtime::send(&client.inner, call, self.send_raw()).await
+            #runtime::send(&client.inner, call, self.send_raw())
         }
     };
     imp.items.insert(idx, wrapper);
@@ -699,6 +708,156 @@ impl VisitMut for WireNames<'_> {
         let value = lit.value();
         if let Some((_, wire)) = self.0.iter().find(|(seen, _)| *seen == value) {
             *lit = syn::LitStr::new(wire, lit.span());
+        }
+    }
+}
+
+/// progenitor's builder `new` starts each required field as
+/// `Err("<field> was not initialized".to_string())`: an allocation per
+/// required field on every call, for a message that is almost never read.
+/// The field starts as an empty error instead, and `send_raw` writes the
+/// same message only when the field was never set. (A failed conversion's
+/// own message is never empty.)
+fn defer_unset_messages(imp: &mut syn::ItemImpl) {
+    let mut unset = BTreeMap::new();
+    for item in &mut imp.items {
+        let syn::ImplItem::Fn(f) = item else { continue };
+        if f.sig.ident != "new" {
+            continue;
+        }
+        for stmt in &mut f.block.stmts {
+            let syn::Stmt::Expr(syn::Expr::Struct(init), _) = stmt else {
+                continue;
+            };
+            for field in &mut init.fields {
+                let syn::Member::Named(name) = &field.member else {
+                    continue;
+                };
+                if let Some(message) = unset_message(&field.expr) {
+                    unset.insert(name.to_string(), message);
+                    field.expr = syn::parse_quote!(Err(::std::string::String::new()));
+                }
+            }
+        }
+    }
+    if unset.is_empty() {
+        return;
+    }
+    for item in &mut imp.items {
+        let syn::ImplItem::Fn(f) = item else { continue };
+        if f.sig.ident != "send_raw" {
+            continue;
+        }
+        for stmt in &mut f.block.stmts {
+            let syn::Stmt::Local(local) = stmt else {
+                continue;
+            };
+            let syn::Pat::Ident(bound) = &local.pat else {
+                continue;
+            };
+            let Some(message) = unset.get(&bound.ident.to_string()) else {
+                continue;
+            };
+            let Some(init) = &mut local.init else {
+                continue;
+            };
+            let syn::Expr::Try(question) = &mut *init.expr else {
+                continue;
+            };
+            let syn::Expr::MethodCall(call) = &mut *question.expr else {
+                continue;
+            };
+            let is_plain_map = call.method == "map_err"
+                && call.args.len() == 1
+                && matches!(call.args.first(), Some(syn::Expr::Path(p)) if path_ends_with(&p.path, &["Error", "InvalidRequest"]));
+            if is_plain_map {
+                call.args[0] = syn::parse_quote! {
+                    |e: ::std::string::String| Error::InvalidRequest(if e.is_empty() {
+                        #message.to_string()
+                    } else {
+                        e
+                    })
+                };
+            }
+        }
+    }
+}
+
+/// The message of `Err("...".to_string())`.
+fn unset_message(expr: &syn::Expr) -> Option<String> {
+    let syn::Expr::Call(err) = expr else {
+        return None;
+    };
+    let syn::Expr::Path(callee) = &*err.func else {
+        return None;
+    };
+    if !path_ends_with(&callee.path, &["Err"]) || err.args.len() != 1 {
+        return None;
+    }
+    let Some(syn::Expr::MethodCall(to_string)) = err.args.first() else {
+        return None;
+    };
+    if to_string.method != "to_string" || !to_string.args.is_empty() {
+        return None;
+    }
+    match &*to_string.receiver {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(message),
+            ..
+        }) => Some(message.value()),
+        _ => None,
+    }
+}
+
+/// Two allocations progenitor's request building makes on every call and
+/// need not:
+/// - `encode_path(&value.to_string())` -> `encode_path(&value)`: the
+///   runtime's `encode_path` encodes any `Display` as the URL is formatted;
+/// - `HeaderMap::with_capacity(n)` -> `HeaderMap::new()`: most calls set
+///   none of an operation's optional headers, and an empty map allocates
+///   nothing (the first insert sizes it as `with_capacity` would have).
+struct FewerAllocations;
+
+impl VisitMut for FewerAllocations {
+    // progenitor builds the URL in `format!`, whose arguments syn keeps as
+    // tokens: read them as expressions to reach the `encode_path` calls.
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        if !path_ends_with(&mac.path, &["format"]) {
+            return;
+        }
+        type Args = syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>;
+        if let Ok(mut args) = mac.parse_body_with(Args::parse_terminated) {
+            for arg in args.iter_mut() {
+                self.visit_expr_mut(arg);
+            }
+            mac.tokens = args.to_token_stream();
+        }
+    }
+
+    fn visit_expr_call_mut(&mut self, call: &mut syn::ExprCall) {
+        syn::visit_mut::visit_expr_call_mut(self, call);
+        let syn::Expr::Path(callee) = &*call.func else {
+            return;
+        };
+        if path_ends_with(&callee.path, &["HeaderMap", "with_capacity"]) {
+            let mut path = callee.path.clone();
+            if let Some(last) = path.segments.last_mut() {
+                last.ident = format_ident!("new");
+            }
+            call.func = Box::new(syn::parse_quote!(#path));
+            call.args.clear();
+            return;
+        }
+        if !path_ends_with(&callee.path, &["encode_path"]) || call.args.len() != 1 {
+            return;
+        }
+        let Some(syn::Expr::Reference(reference)) = call.args.first_mut() else {
+            return;
+        };
+        if let syn::Expr::MethodCall(m) = &*reference.expr {
+            if m.method == "to_string" && m.args.is_empty() {
+                reference.expr = m.receiver.clone();
+            }
         }
     }
 }
@@ -1091,12 +1250,15 @@ fn glue(
             ) -> ::std::result::Result<(), progenitor_client::Error<E>> {
                 #runtime::pre(&self.inner, request, info.operation_id)
             }
-            async fn exec(
+            // The runtime's future as it is: an `async fn` here would hold
+            // the request and that future both, in every call's future.
+            #[allow(refining_impl_trait)]
+            fn exec(
                 &self,
                 request: reqwest::Request,
                 info: &OperationInfo,
-            ) -> reqwest::Result<reqwest::Response> {
-                #runtime::exec(&self.inner, &self.client, request, info.operation_id).await
+            ) -> impl ::std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send {
+                #runtime::exec(&self.inner, &self.client, request, info.operation_id)
             }
         }
 
@@ -1350,7 +1512,8 @@ fn rewrite_mocks(file: &mut syn::File, runtime: &syn::Path, doc: &Value) {
             };
             let runtime = self.0;
             for arg in args.iter_mut().skip(1) {
-                *arg = syn::parse_quote! { regex::escape(&#runtime::encode_path(&#arg)) };
+                *arg =
+                    syn::parse_quote! { regex::escape(&#runtime::encode_path(&#arg).to_string()) };
             }
             mac.tokens = args.to_token_stream();
         }

@@ -233,7 +233,7 @@ fn delete_and_post_with_and_without_bodies() {
             .find(&format!("impl<'a> {builder}<'a> {{"))
             .unwrap_or_else(|| panic!("builder {builder}"));
         let end = g.code[start..]
-            .find("pub async fn send(")
+            .find("pub fn send(")
             .map(|e| start + e)
             .expect("send");
         g.code[start..end].contains("pub fn body<V>")
@@ -671,7 +671,7 @@ fn only_post_and_patch_take_an_idempotency_key() {
             .find(&format!("impl<'a> {builder}<'a> {{"))
             .unwrap_or_else(|| panic!("builder {builder}"));
         let end = g.code[start..]
-            .find("pub async fn send(")
+            .find("pub fn send(")
             .map(|e| start + e)
             .expect("send");
         g.code[start..end].contains("pub fn idempotency_key<V>")

@@ -25,7 +25,9 @@
 //! Knobs (environment): `BENCH_ROUNDS` (default 10), `BENCH_CALLS` calls per
 //! block (default 1000), `BENCH_429_SHARE` (default 0.2),
 //! `BENCH_429_SLOW_SHARE` share of 429s that say `Retry-After: 1` (default
-//! 0.05), `BENCH_RL_CALLS` (default 2000).
+//! 0.05), `BENCH_RL_CALLS` (default 2000). `BENCH_ONLY=a` (or `b`) makes
+//! `BENCH_ROUNDS x BENCH_CALLS` calls of one side alone at concurrency
+//! `BENCH_CONCURRENCY` (default 1) and stops: for `perf` or `strace -c`, not for comparing.
 //!
 //! Prints tables and writes `target/bench-summary/overhead.json`.
 
@@ -285,6 +287,15 @@ fn random_u64() -> u64 {
             .unwrap_or(0),
     );
     h.finish()
+}
+
+/// The size of one call's future on each side: every `.await` that starts
+/// it copies that many bytes, and every layer that holds a future it also
+/// awaits doubles it.
+fn future_sizes(clients: &Clients) -> (usize, usize) {
+    let a = std::mem::size_of_val(&layered_call(&clients.layered, "s"));
+    let b = std::mem::size_of_val(&clients.plain.call("s"));
+    (a, b)
 }
 
 async fn layered_call(client: &heygen_api::Client, session_id: &str) -> Result<String, BoxError> {
@@ -685,6 +696,28 @@ fn main() -> Result<(), BoxError> {
         println!("request headers (b): {}", names_b.join(", "));
         if names_a != names_b {
             return Err::<(), BoxError>("(a) and (b) do not send the same headers".into());
+        }
+
+        // For profiling one side alone (`perf`, `strace -c`): calls of one
+        // kind, no comparison and no summary.
+        if let Ok(only) = std::env::var("BENCH_ONLY") {
+            let kind = match only.as_str() {
+                "a" => Kind::Layered,
+                "b" => Kind::Plain,
+                other => return Err(format!("BENCH_ONLY is `a` or `b`, not `{other}`").into()),
+            };
+            let (size_a, size_b) = future_sizes(&clients);
+            println!("future of one call: (a) {size_a} bytes, (b) {size_b} bytes");
+            let concurrency = env_or("BENCH_CONCURRENCY", 1usize);
+            let block = run_block(&clients, kind, concurrency, rounds * calls).await?;
+            println!(
+                "{}: {} calls in {:.3} s, {:.1} allocations per call",
+                kind.label(),
+                block.latencies_ns.len(),
+                block.elapsed.as_secs_f64(),
+                block.allocs as f64 / block.latencies_ns.len() as f64
+            );
+            return Ok(());
         }
 
         let mut results = Vec::new();

@@ -507,18 +507,20 @@ pub mod builder {
         /**
 
 **Retries:** keyed. HeyGen honours `Idempotency-Key` here: the client sends one key per call (or yours, from `.idempotency_key(...)`) and reuses it on every retry, so it retries after a 429, a 5xx, a 409 `request_in_progress` or a lost connection and the server still runs the call once.*/
-        pub async fn send(
+        pub fn send(
             self,
-        ) -> ::std::result::Result<
-            crate::runtime::__private::Response<types::RenderEnvelope>,
-            crate::runtime::__private::Error,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                crate::runtime::__private::Response<types::RenderEnvelope>,
+                crate::runtime::__private::Error,
+            >,
+        > + 'a {
             let client = self.client;
             let call = crate::runtime::__private::CallSpec {
                 operation_id: "create_keyed_render",
                 class: crate::runtime::__private::RetryClass::Keyed,
             };
-            crate::runtime::__private::send(&client.inner, call, self.send_raw()).await
+            crate::runtime::__private::send(&client.inner, call, self.send_raw())
         }
         async fn send_raw(
             self,
@@ -534,7 +536,7 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v1/keyed-renders", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            let mut header_map = ::reqwest::header::HeaderMap::new();
             if let Some(value) = idempotency_key {
                 header_map.append("idempotency-key", value.to_string().try_into()?);
             }
@@ -608,18 +610,20 @@ pub mod builder {
         /**
 
 **Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.*/
-        pub async fn send(
+        pub fn send(
             self,
-        ) -> ::std::result::Result<
-            crate::runtime::__private::Response<types::ListRendersResponse>,
-            crate::runtime::__private::Error,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                crate::runtime::__private::Response<types::ListRendersResponse>,
+                crate::runtime::__private::Error,
+            >,
+        > + 'a {
             let client = self.client;
             let call = crate::runtime::__private::CallSpec {
                 operation_id: "list_renders",
                 class: crate::runtime::__private::RetryClass::Idempotent,
             };
-            crate::runtime::__private::send(&client.inner, call, self.send_raw()).await
+            crate::runtime::__private::send(&client.inner, call, self.send_raw())
         }
         async fn send_raw(
             self,
@@ -631,7 +635,7 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v1/render-queue", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            let mut header_map = ::reqwest::header::HeaderMap::new();
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -715,18 +719,20 @@ pub mod builder {
         /**
 
 **Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again.*/
-        pub async fn send(
+        pub fn send(
             self,
-        ) -> ::std::result::Result<
-            crate::runtime::__private::Response<types::RenderEnvelope>,
-            crate::runtime::__private::Error,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                crate::runtime::__private::Response<types::RenderEnvelope>,
+                crate::runtime::__private::Error,
+            >,
+        > + 'a {
             let client = self.client;
             let call = crate::runtime::__private::CallSpec {
                 operation_id: "create_render",
                 class: crate::runtime::__private::RetryClass::NonIdempotent,
             };
-            crate::runtime::__private::send(&client.inner, call, self.send_raw()).await
+            crate::runtime::__private::send(&client.inner, call, self.send_raw())
         }
         async fn send_raw(
             self,
@@ -742,7 +748,7 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v1/renders", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            let mut header_map = ::reqwest::header::HeaderMap::new();
             if let Some(value) = idempotency_key {
                 header_map.append("Idempotency-Key", value.to_string().try_into()?);
             }
@@ -784,7 +790,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                render_id: Err("render_id was not initialized".to_string()),
+                render_id: Err(::std::string::String::new()),
             }
         }
         pub fn render_id<V>(mut self, value: V) -> Self
@@ -803,18 +809,20 @@ pub mod builder {
         /**
 
 **Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.*/
-        pub async fn send(
+        pub fn send(
             self,
-        ) -> ::std::result::Result<
-            crate::runtime::__private::Response<types::RenderEnvelope>,
-            crate::runtime::__private::Error,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                crate::runtime::__private::Response<types::RenderEnvelope>,
+                crate::runtime::__private::Error,
+            >,
+        > + 'a {
             let client = self.client;
             let call = crate::runtime::__private::CallSpec {
                 operation_id: "get_render",
                 class: crate::runtime::__private::RetryClass::Idempotent,
             };
-            crate::runtime::__private::send(&client.inner, call, self.send_raw()).await
+            crate::runtime::__private::send(&client.inner, call, self.send_raw())
         }
         async fn send_raw(
             self,
@@ -823,11 +831,18 @@ pub mod builder {
             progenitor_client::Error<()>,
         > {
             let Self { client, render_id } = self;
-            let render_id = render_id.map_err(Error::InvalidRequest)?;
+            let render_id = render_id
+                .map_err(|e: ::std::string::String| Error::InvalidRequest(
+                    if e.is_empty() {
+                        "render_id was not initialized".to_string()
+                    } else {
+                        e
+                    },
+                ))?;
             let url = format!(
-                "{}/v1/renders/{}", client.baseurl, encode_path(& render_id.to_string()),
+                "{}/v1/renders/{}", client.baseurl, encode_path(& render_id),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            let mut header_map = ::reqwest::header::HeaderMap::new();
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -867,7 +882,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                render_id: Err("render_id was not initialized".to_string()),
+                render_id: Err(::std::string::String::new()),
                 idempotency_key: Ok(None),
                 body: Ok(::std::default::Default::default()),
             }
@@ -925,18 +940,20 @@ pub mod builder {
         /**
 
 **Retries:** keyed. HeyGen honours `Idempotency-Key` here: the client sends one key per call (or yours, from `.idempotency_key(...)`) and reuses it on every retry, so it retries after a 429, a 5xx, a 409 `request_in_progress` or a lost connection and the server still runs the call once.*/
-        pub async fn send(
+        pub fn send(
             self,
-        ) -> ::std::result::Result<
-            crate::runtime::__private::Response<types::RenderEnvelope>,
-            crate::runtime::__private::Error,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                crate::runtime::__private::Response<types::RenderEnvelope>,
+                crate::runtime::__private::Error,
+            >,
+        > + 'a {
             let client = self.client;
             let call = crate::runtime::__private::CallSpec {
                 operation_id: "rename_render",
                 class: crate::runtime::__private::RetryClass::Keyed,
             };
-            crate::runtime::__private::send(&client.inner, call, self.send_raw()).await
+            crate::runtime::__private::send(&client.inner, call, self.send_raw())
         }
         async fn send_raw(
             self,
@@ -945,7 +962,14 @@ pub mod builder {
             progenitor_client::Error<()>,
         > {
             let Self { client, render_id, idempotency_key, body } = self;
-            let render_id = render_id.map_err(Error::InvalidRequest)?;
+            let render_id = render_id
+                .map_err(|e: ::std::string::String| Error::InvalidRequest(
+                    if e.is_empty() {
+                        "render_id was not initialized".to_string()
+                    } else {
+                        e
+                    },
+                ))?;
             let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -953,9 +977,9 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v1/renders/{}", client.baseurl, encode_path(& render_id.to_string()),
+                "{}/v1/renders/{}", client.baseurl, encode_path(& render_id),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            let mut header_map = ::reqwest::header::HeaderMap::new();
             if let Some(value) = idempotency_key {
                 header_map.append("Idempotency-Key", value.to_string().try_into()?);
             }
@@ -998,18 +1022,18 @@ impl ClientHooks<crate::runtime::__private::Inner> for Client {
     ) -> ::std::result::Result<(), progenitor_client::Error<E>> {
         crate::runtime::__private::pre(&self.inner, request, info.operation_id)
     }
-    async fn exec(
+    #[allow(refining_impl_trait)]
+    fn exec(
         &self,
         request: reqwest::Request,
         info: &OperationInfo,
-    ) -> reqwest::Result<reqwest::Response> {
+    ) -> impl ::std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send {
         crate::runtime::__private::exec(
-                &self.inner,
-                &self.client,
-                request,
-                info.operation_id,
-            )
-            .await
+            &self.inner,
+            &self.client,
+            request,
+            info.operation_id,
+        )
     }
 }
 impl crate::runtime::__private::GeneratedClient for Client {

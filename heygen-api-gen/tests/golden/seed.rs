@@ -269,7 +269,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                session_id: Err("session_id was not initialized".to_string()),
+                session_id: Err(::std::string::String::new()),
                 idempotency_key: Ok(None),
                 body: Ok(::std::default::Default::default()),
             }
@@ -327,18 +327,22 @@ pub mod builder {
         /**
 
 **Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again.*/
-        pub async fn send(
+        pub fn send(
             self,
-        ) -> ::std::result::Result<
-            crate::runtime::__private::Response<types::StopVideoAgentSessionResponse>,
-            crate::runtime::__private::Error,
-        > {
+        ) -> impl ::std::future::Future<
+            Output = ::std::result::Result<
+                crate::runtime::__private::Response<
+                    types::StopVideoAgentSessionResponse,
+                >,
+                crate::runtime::__private::Error,
+            >,
+        > + 'a {
             let client = self.client;
             let call = crate::runtime::__private::CallSpec {
                 operation_id: "stop_video_agent_session",
                 class: crate::runtime::__private::RetryClass::NonIdempotent,
             };
-            crate::runtime::__private::send(&client.inner, call, self.send_raw()).await
+            crate::runtime::__private::send(&client.inner, call, self.send_raw())
         }
         async fn send_raw(
             self,
@@ -347,7 +351,14 @@ pub mod builder {
             progenitor_client::Error<()>,
         > {
             let Self { client, session_id, idempotency_key, body } = self;
-            let session_id = session_id.map_err(Error::InvalidRequest)?;
+            let session_id = session_id
+                .map_err(|e: ::std::string::String| Error::InvalidRequest(
+                    if e.is_empty() {
+                        "session_id was not initialized".to_string()
+                    } else {
+                        e
+                    },
+                ))?;
             let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -355,10 +366,9 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/{}/stop", client.baseurl, encode_path(& session_id
-                .to_string()),
+                "{}/v3/video-agents/{}/stop", client.baseurl, encode_path(& session_id),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            let mut header_map = ::reqwest::header::HeaderMap::new();
             if let Some(value) = idempotency_key {
                 header_map.append("Idempotency-Key", value.to_string().try_into()?);
             }
@@ -401,18 +411,18 @@ impl ClientHooks<crate::runtime::__private::Inner> for Client {
     ) -> ::std::result::Result<(), progenitor_client::Error<E>> {
         crate::runtime::__private::pre(&self.inner, request, info.operation_id)
     }
-    async fn exec(
+    #[allow(refining_impl_trait)]
+    fn exec(
         &self,
         request: reqwest::Request,
         info: &OperationInfo,
-    ) -> reqwest::Result<reqwest::Response> {
+    ) -> impl ::std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send {
         crate::runtime::__private::exec(
-                &self.inner,
-                &self.client,
-                request,
-                info.operation_id,
-            )
-            .await
+            &self.inner,
+            &self.client,
+            request,
+            info.operation_id,
+        )
     }
 }
 impl crate::runtime::__private::GeneratedClient for Client {

@@ -120,7 +120,7 @@ impl<'a, C: GeneratedClient, T: DeserializeOwned> MultipartRequest<'a, C, T> {
             .build()
             .map_err(|e| Error::InvalidRequest(e.to_string()))?;
         // The same path as every generated call: errors (capped, redirects,
-        // keeping the status) are made by `finish`, inside the deadline.
+        // keeping the status) are made by `send`, inside the deadline.
         send(inner, call, async move {
             let mut request = request;
             pre::<()>(inner, &mut request, call.operation_id)?;

@@ -116,26 +116,27 @@ impl RetryPolicy {
     ///
     /// `repeatable` says whether sending the request again cannot do the
     /// work twice: an idempotent method, or a keyed operation whose request
-    /// carries its key (see [`RetryClass`]). `jitter_sample` is uniform in
-    /// [-1, 1].
+    /// carries its key (see [`RetryClass`]). `jitter_sample` gives a number
+    /// uniform in [-1, 1]; it is asked only when a retry is decided, so a
+    /// success costs no random numbers.
     pub(crate) fn decide(
         &self,
         retries_done: u32,
         repeatable: bool,
         outcome: Outcome,
-        jitter_sample: f64,
+        jitter_sample: impl FnOnce() -> f64,
     ) -> Decision {
         if retries_done >= self.max_retries {
             return Decision::Return;
         }
-        let backoff = self.backoff(retries_done, jitter_sample);
+        let backoff = std::cell::LazyCell::new(|| self.backoff(retries_done, jitter_sample()));
         // `Retry-After` is a floor under the jittered backoff, never a
         // replacement: a `0` or a past date from every rate-limited task at
         // once would otherwise send them all back in lockstep.
         let advised = |retry_after: Option<Duration>| match retry_after {
             Some(wait) if wait > self.max_retry_after => Decision::Return,
-            Some(wait) => Decision::RetryAfter(wait.max(backoff)),
-            None => Decision::RetryAfter(backoff),
+            Some(wait) => Decision::RetryAfter(wait.max(*backoff)),
+            None => Decision::RetryAfter(*backoff),
         };
         match outcome {
             // The server refused before doing any work: safe for any method.
@@ -156,10 +157,10 @@ impl RetryPolicy {
             } if repeatable => advised(retry_after),
             // No connection was made, so nothing was sent: safe for any
             // method.
-            Outcome::ConnectFailed => Decision::RetryAfter(backoff),
+            Outcome::ConnectFailed => Decision::RetryAfter(*backoff),
             // Whether or not the request arrived, sending it again cannot
             // do the work twice.
-            Outcome::ConnectionLost if repeatable => Decision::RetryAfter(backoff),
+            Outcome::ConnectionLost if repeatable => Decision::RetryAfter(*backoff),
             _ => Decision::Return,
         }
     }
@@ -173,7 +174,7 @@ impl RetryPolicy {
             ..RetryPolicy::default()
         };
         matches!(
-            unlimited.decide(0, repeatable, outcome, 0.0),
+            unlimited.decide(0, repeatable, outcome, || 0.0),
             Decision::RetryAfter(_)
         )
     }
@@ -222,7 +223,7 @@ mod tests {
     fn rate_limits_are_retried_for_every_method() {
         let p = RetryPolicy::default();
         assert_eq!(
-            p.decide(0, false, status(429), 0.0),
+            p.decide(0, false, status(429), || 0.0),
             Decision::RetryAfter(Duration::from_secs(1))
         );
         let advised = Outcome::Status {
@@ -231,7 +232,7 @@ mod tests {
             in_progress: false,
         };
         assert_eq!(
-            p.decide(0, false, advised, 0.9),
+            p.decide(0, false, advised, || 0.9),
             Decision::RetryAfter(Duration::from_secs(7))
         );
     }
@@ -247,11 +248,11 @@ mod tests {
             };
             // The backoff before the first retry is 1 s ±25 %.
             assert_eq!(
-                p.decide(0, true, advised, -1.0),
+                p.decide(0, true, advised, || -1.0),
                 Decision::RetryAfter(Duration::from_millis(750))
             );
             assert_eq!(
-                p.decide(0, true, advised, 0.6),
+                p.decide(0, true, advised, || 0.6),
                 Decision::RetryAfter(Duration::from_millis(1150))
             );
         }
@@ -261,7 +262,7 @@ mod tests {
             in_progress: false,
         };
         assert_eq!(
-            p.decide(0, false, longer, 1.0),
+            p.decide(0, false, longer, || 1.0),
             Decision::RetryAfter(Duration::from_secs(5))
         );
     }
@@ -288,13 +289,24 @@ mod tests {
         let p = RetryPolicy::default();
         for s in [500, 502, 503, 504] {
             assert!(
-                matches!(p.decide(0, true, status(s), 0.0), Decision::RetryAfter(_)),
+                matches!(
+                    p.decide(0, true, status(s), || 0.0),
+                    Decision::RetryAfter(_)
+                ),
                 "{s}"
             );
-            assert_eq!(p.decide(0, false, status(s), 0.0), Decision::Return, "{s}");
+            assert_eq!(
+                p.decide(0, false, status(s), || 0.0),
+                Decision::Return,
+                "{s}"
+            );
         }
         for s in [400, 401, 403, 404, 409, 422, 501] {
-            assert_eq!(p.decide(0, true, status(s), 0.0), Decision::Return, "{s}");
+            assert_eq!(
+                p.decide(0, true, status(s), || 0.0),
+                Decision::Return,
+                "{s}"
+            );
         }
     }
 
@@ -307,10 +319,10 @@ mod tests {
             in_progress: true,
         };
         assert!(matches!(
-            p.decide(0, true, busy, 0.0),
+            p.decide(0, true, busy, || 0.0),
             Decision::RetryAfter(_)
         ));
-        assert_eq!(p.decide(0, false, busy, 0.0), Decision::Return);
+        assert_eq!(p.decide(0, false, busy, || 0.0), Decision::Return);
     }
 
     #[test]
@@ -319,21 +331,24 @@ mod tests {
         // Nothing was sent: any request may go again.
         for repeatable in [true, false] {
             assert!(matches!(
-                p.decide(0, repeatable, Outcome::ConnectFailed, 0.0),
+                p.decide(0, repeatable, Outcome::ConnectFailed, || 0.0),
                 Decision::RetryAfter(_)
             ));
         }
         assert!(matches!(
-            p.decide(0, true, Outcome::ConnectionLost, 0.0),
+            p.decide(0, true, Outcome::ConnectionLost, || 0.0),
             Decision::RetryAfter(_)
         ));
         assert_eq!(
-            p.decide(0, false, Outcome::ConnectionLost, 0.0),
+            p.decide(0, false, Outcome::ConnectionLost, || 0.0),
             Decision::Return
         );
-        assert_eq!(p.decide(0, true, Outcome::TimedOut, 0.0), Decision::Return);
         assert_eq!(
-            p.decide(0, true, Outcome::OtherFailure, 0.0),
+            p.decide(0, true, Outcome::TimedOut, || 0.0),
+            Decision::Return
+        );
+        assert_eq!(
+            p.decide(0, true, Outcome::OtherFailure, || 0.0),
             Decision::Return
         );
     }
@@ -345,15 +360,15 @@ mod tests {
             ..RetryPolicy::default()
         };
         assert!(matches!(
-            p.decide(1, true, status(503), 0.0),
+            p.decide(1, true, status(503), || 0.0),
             Decision::RetryAfter(_)
         ));
-        assert_eq!(p.decide(2, true, status(503), 0.0), Decision::Return);
+        assert_eq!(p.decide(2, true, status(503), || 0.0), Decision::Return);
         let none = RetryPolicy {
             max_retries: 0,
             ..RetryPolicy::default()
         };
-        assert_eq!(none.decide(0, true, status(429), 0.0), Decision::Return);
+        assert_eq!(none.decide(0, true, status(429), || 0.0), Decision::Return);
     }
 
     #[test]
@@ -364,7 +379,7 @@ mod tests {
             retry_after: Some(Duration::from_secs(3600)),
             in_progress: false,
         };
-        assert_eq!(p.decide(0, true, long, 0.0), Decision::Return);
+        assert_eq!(p.decide(0, true, long, || 0.0), Decision::Return);
     }
 
     #[test]

@@ -79,7 +79,10 @@ impl<T: fmt::Debug> fmt::Debug for Response<T> {
 }
 
 pub(crate) fn request_id(headers: &HeaderMap) -> Option<&str> {
-    headers.get("x-request-id").and_then(|v| v.to_str().ok())
+    // A constant name: looking up by `&str` would parse it on every call.
+    const REQUEST_ID: reqwest::header::HeaderName =
+        reqwest::header::HeaderName::from_static("x-request-id");
+    headers.get(&REQUEST_ID).and_then(|v| v.to_str().ok())
 }
 
 /// HeyGen's error body: `{"error": {"code", "message", "param", "doc_url"}}`.
@@ -184,46 +187,34 @@ fn too_large(e: &reqwest::Error) -> Option<usize> {
 /// Longest error body read; HeyGen's are a few hundred bytes.
 const ERROR_BODY_LIMIT: usize = 64 * 1024;
 
-/// Converts what a generated `send` produced into this crate's types.
-pub(crate) async fn finish<T>(
-    result: Result<Response<T>, progenitor_client::Error<()>>,
-) -> Result<Response<T>, Error> {
+/// What a generated `send` produced, in this crate's types where that needs
+/// no more reading.
+pub(crate) enum Settled<T> {
+    Done(Result<Response<T>, Error>),
+    /// A non-success answer: its body is read by [`error_of`].
+    ReadBody(reqwest::Response),
+}
+
+/// Converts what a generated `send` produced into this crate's types; a
+/// non-success answer (other than a redirect) still has its body to read.
+pub(crate) fn settle<T>(result: Result<Response<T>, progenitor_client::Error<()>>) -> Settled<T> {
     use progenitor_client::Error as P;
-    match result {
+    Settled::Done(match result {
         Ok(response) => Ok(response),
         Err(P::UnexpectedResponse(response)) => {
             let status = response.status();
-            let headers = response.headers().clone();
-            if status.is_redirection() {
-                return Err(Error::Redirect {
-                    status,
-                    location: headers
-                        .get(reqwest::header::LOCATION)
-                        .and_then(|v| v.to_str().ok())
-                        .map(String::from),
-                    request_id: request_id(&headers).map(String::from),
-                });
+            if !status.is_redirection() {
+                return Settled::ReadBody(response);
             }
-            let read_early = response
-                .extensions()
-                .get::<super::transport::BodyReadFailed>()
-                .map(|f| f.0.clone());
-            let (body, failed) = read_bounded(response, ERROR_BODY_LIMIT).await;
-            // The status, request id and `Retry-After` came with the head:
-            // a body that stalls, breaks off or runs over the limit does not
-            // hide them.
-            let mut error = api_error(status, &headers, &body);
-            if let Error::Api(api) = &mut error {
-                api.body_error = match failed {
-                    Some(e) if too_large(&e).is_none() => Some(if e.is_timeout() {
-                        "timed out while the body was arriving".to_string()
-                    } else {
-                        e.to_string()
-                    }),
-                    _ => read_early,
-                };
-            }
-            Err(error)
+            let headers = response.headers();
+            Err(Error::Redirect {
+                status,
+                location: headers
+                    .get(reqwest::header::LOCATION)
+                    .and_then(|v| v.to_str().ok())
+                    .map(String::from),
+                request_id: request_id(headers).map(String::from),
+            })
         }
         Err(P::ErrorResponse(value)) => Err(api_error(value.status(), value.headers(), b"")),
         Err(P::CommunicationError(e))
@@ -234,7 +225,33 @@ pub(crate) async fn finish<T>(
             source,
         }),
         Err(P::InvalidRequest(why)) | Err(P::Custom(why)) => Err(Error::InvalidRequest(why)),
+    })
+}
+
+/// The error for a non-success answer, with as much of its body as arrives
+/// (at most [`ERROR_BODY_LIMIT`] bytes).
+pub(crate) async fn error_of(mut response: reqwest::Response) -> Error {
+    let status = response.status();
+    let headers = std::mem::take(response.headers_mut());
+    let read_early = response
+        .extensions()
+        .get::<super::transport::BodyReadFailed>()
+        .map(|f| f.0.clone());
+    let (body, failed) = read_bounded(response, ERROR_BODY_LIMIT).await;
+    // The status, request id and `Retry-After` came with the head: a body
+    // that stalls, breaks off or runs over the limit does not hide them.
+    let mut error = api_error(status, &headers, &body);
+    if let Error::Api(api) = &mut error {
+        api.body_error = match failed {
+            Some(e) if too_large(&e).is_none() => Some(if e.is_timeout() {
+                "timed out while the body was arriving".to_string()
+            } else {
+                e.to_string()
+            }),
+            _ => read_early,
+        };
     }
+    error
 }
 
 pub(crate) fn transport(e: reqwest::Error) -> Error {
@@ -262,10 +279,11 @@ impl<T> Response<T> {
 #[doc(hidden)]
 impl<T: serde::de::DeserializeOwned> Response<T> {
     pub async fn from_response(
-        response: reqwest::Response,
+        mut response: reqwest::Response,
     ) -> Result<Self, progenitor_client::Error<()>> {
         let status = response.status();
-        let headers = response.headers().clone();
+        // Taken, not cloned: reading the body does not need them.
+        let headers = std::mem::take(response.headers_mut());
         let bytes = match response.bytes().await {
             Ok(bytes) => bytes,
             Err(e) => return Err(progenitor_client::Error::ResponseBodyError(e)),

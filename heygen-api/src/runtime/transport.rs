@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::future::Future;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::task::Poll;
 use std::time::Instant;
 
 use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION, USER_AGENT};
@@ -14,7 +15,7 @@ use tracing::Instrument;
 use super::config::{Credential, Idempotency, Inner, Settings};
 use super::error::{CallFacts, Error};
 use super::policy::{parse_retry_after, Decision, Outcome, RetryClass};
-use super::response::{finish, read_bounded, BodyTooLarge, Response};
+use super::response::{error_of, read_bounded, settle, BodyTooLarge, Response, Settled};
 
 const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 const API_KEY: HeaderName = HeaderName::from_static("x-api-key");
@@ -33,7 +34,8 @@ pub struct CallSpec {
 /// and `exec` leaves what it decided for the error `send` returns.
 struct CallState {
     spec: CallSpec,
-    started: Instant,
+    // Read only with a deadline; the clock is not read otherwise.
+    started: Option<Instant>,
     facts: RefCell<Option<CallFacts>>,
 }
 
@@ -46,33 +48,112 @@ fn current_class(method: &Method) -> RetryClass {
         .unwrap_or_else(|_| RetryClass::for_method(method))
 }
 
-/// Runs one call of an operation: the generated `send` hands over the
-/// request future progenitor built, and gets back this crate's types. Also
-/// applies the client's overall deadline, which covers every attempt, every
-/// wait and reading an error body.
+/// Starts one call of an operation: the generated `send` hands over the
+/// request future progenitor built, and gets back a future of this crate's
+/// types. The client's overall deadline covers every attempt, every wait and
+/// reading an error body.
+///
+/// The returned future holds `call` in place, once: an `async fn` here
+/// would keep both the argument and the future it awaits, and every layer
+/// of that doubles what is copied on each call (see BENCHMARKS.md).
 #[doc(hidden)]
-pub async fn send<T, F>(inner: &Inner, spec: CallSpec, call: F) -> Result<Response<T>, Error>
+pub fn send<T, F>(inner: &Inner, spec: CallSpec, call: F) -> Call<'_, T, F>
 where
     F: Future<Output = Result<Response<T>, progenitor_client::Error<()>>>,
 {
     let state = CallState {
         spec,
-        started: Instant::now(),
+        started: inner.0.deadline.map(|_| Instant::now()),
         facts: RefCell::new(None),
     };
-    let work = CALL.scope(state, async {
-        let result = finish(call.await).await;
-        let facts = CALL.with(|c| c.facts.borrow_mut().take());
-        match (result, facts) {
-            (Err(e), Some(facts)) => Err(e.with_call(facts)),
-            (result, _) => result,
+    Call {
+        scoped: CALL.scope(state, call),
+        deadline: None,
+        error_body: None,
+        facts: None,
+        inner,
+        polled: false,
+        _types: std::marker::PhantomData,
+    }
+}
+
+/// The error of a non-success answer, once its body has been read.
+type ErrorBody = std::pin::Pin<Box<dyn Future<Output = Error> + Send>>;
+
+pin_project_lite::pin_project! {
+    /// The future a generated `send` returns; see [`send`].
+    #[doc(hidden)]
+    #[must_use = "a call does nothing until it is awaited"]
+    pub struct Call<'a, T, F> {
+        #[pin]
+        scoped: tokio::task::futures::TaskLocalFuture<CallState, F>,
+        // Started on the first poll, where a runtime is sure to exist.
+        #[pin]
+        deadline: Option<tokio::time::Sleep>,
+        // A non-success answer whose body is being read (boxed: rare, and
+        // it would otherwise grow every call's future).
+        error_body: Option<ErrorBody>,
+        facts: Option<CallFacts>,
+        inner: &'a Inner,
+        polled: bool,
+        _types: std::marker::PhantomData<fn() -> T>,
+    }
+}
+
+impl<T, F> Future for Call<'_, T, F>
+where
+    F: Future<Output = Result<Response<T>, progenitor_client::Error<()>>>,
+{
+    type Output = Result<Response<T>, Error>;
+
+    fn poll(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<Self::Output> {
+        let mut this = self.project();
+        let limit = this.inner.0.deadline;
+        if !*this.polled {
+            *this.polled = true;
+            if let Some(limit) = limit {
+                this.deadline.set(Some(tokio::time::sleep(limit)));
+            }
         }
-    });
-    match inner.0.deadline {
-        None => work.await,
-        Some(deadline) => tokio::time::timeout(deadline, work)
-            .await
-            .unwrap_or(Err(Error::DeadlineExceeded { deadline })),
+        let result = match this.error_body.as_mut() {
+            Some(reading) => reading.as_mut().poll(cx).map(Err),
+            None => match this.scoped.as_mut().poll(cx) {
+                Poll::Pending => Poll::Pending,
+                Poll::Ready(result) => {
+                    *this.facts = this
+                        .scoped
+                        .as_mut()
+                        .take_value()
+                        .and_then(|state| state.facts.into_inner());
+                    match settle(result) {
+                        Settled::Done(result) => Poll::Ready(result),
+                        Settled::ReadBody(response) => {
+                            let reading = this.error_body.insert(Box::pin(error_of(response)));
+                            reading.as_mut().poll(cx).map(Err)
+                        }
+                    }
+                }
+            },
+        };
+        match result {
+            Poll::Ready(Ok(response)) => Poll::Ready(Ok(response)),
+            Poll::Ready(Err(e)) => Poll::Ready(Err(match this.facts.take() {
+                Some(facts) => e.with_call(facts),
+                None => e,
+            })),
+            Poll::Pending => {
+                let expired = this
+                    .deadline
+                    .as_pin_mut()
+                    .is_some_and(|sleep| sleep.poll(cx).is_ready());
+                match limit {
+                    Some(deadline) if expired => {
+                        Poll::Ready(Err(Error::DeadlineExceeded { deadline }))
+                    }
+                    _ => Poll::Pending,
+                }
+            }
+        }
     }
 }
 
@@ -184,21 +265,26 @@ fn repeatable(settings: &Settings, class: RetryClass, request: &reqwest::Request
 
 /// Sends a request, retrying what is safe to retry; called by the generated
 /// `ClientHooks::exec`. The final answer, success or not, is returned to the
-/// generated code, which hands it to `finish`.
+/// generated code, and from there to [`send`], which makes the error.
+///
+/// Not an `async fn`: the first attempt is handed to reqwest (which boxes
+/// the request) before the future exists, so the future carries no
+/// request, only what a retry needs.
 #[doc(hidden)]
-pub async fn exec(
-    inner: &Inner,
-    http: &reqwest::Client,
+pub fn exec<'a>(
+    inner: &'a Inner,
+    http: &'a reqwest::Client,
     request: reqwest::Request,
     operation_id: &'static str,
-) -> reqwest::Result<reqwest::Response> {
+) -> impl Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a {
     let settings = &inner.0;
-    let method = request.method().clone();
-    let class = current_class(&method);
+    let class = current_class(request.method());
     let repeatable = repeatable(settings, class, &request);
-    let started_call = CALL
-        .try_with(|c| c.started)
-        .unwrap_or_else(|_| Instant::now());
+    // Read only to keep a retry's wait within the deadline.
+    let started_call = match settings.deadline {
+        Some(_) => CALL.try_with(|c| c.started).ok().flatten(),
+        None => None,
+    };
     let _ = CALL.try_with(|c| {
         *c.facts.borrow_mut() = Some(CallFacts {
             class,
@@ -215,64 +301,82 @@ pub async fn exec(
     let span = tracing::info_span!(
         "heygen_api.request",
         operation = operation_id,
-        method = %method,
+        method = %request.method(),
         attempts = tracing::field::Empty,
         status = tracing::field::Empty,
         elapsed_ms = tracing::field::Empty,
     );
-    let call = async {
-        let started = Instant::now();
+    // Timed only for a subscriber that will see it.
+    let started = (!span.is_disabled()).then(Instant::now);
+    // A body that is a stream cannot be sent twice: such a request gets
+    // exactly one attempt.
+    let mut spare = Spare::of(&request);
+    let mut sending = http.execute(request);
+    async move {
         let mut retries_done = 0u32;
-        let mut current = request;
         loop {
-            // A body that is a stream cannot be sent twice: such a request
-            // gets exactly one attempt.
-            let spare = current.try_clone();
             let attempt = retries_done + 1;
             let attempt_span = tracing::info_span!(
+                parent: &span,
                 "heygen_api.attempt",
                 attempt,
                 status = tracing::field::Empty
             );
-            let (outcome, result) = attempt_once(http, current)
-                .instrument(attempt_span.clone())
-                .await;
+            let (outcome, result) = match sending.instrument(attempt_span.clone()).await {
+                Err(e) => (failure(&e), Err(e)),
+                // A 409 is retried only if it is `request_in_progress`, so
+                // its body is read here. Boxed: rare, and inline it would
+                // grow every call's future.
+                Ok(response) if response.status() == StatusCode::CONFLICT => {
+                    let (response, in_progress) = Box::pin(peek_in_progress(response))
+                        .instrument(attempt_span.clone())
+                        .await;
+                    (answered(&response, in_progress), Ok(response))
+                }
+                Ok(response) => (answered(&response, false), Ok(response)),
+            };
             if let Outcome::Status { status, .. } = outcome {
                 attempt_span.record("status", status);
             }
             let mut decision = match &spare {
-                Some(_) => {
-                    settings
-                        .retry
-                        .decide(retries_done, repeatable, outcome, jitter_sample())
-                }
+                Some(_) => settings
+                    .retry
+                    .decide(retries_done, repeatable, outcome, jitter_sample),
                 None => Decision::Return,
             };
             if let Decision::RetryAfter(wait) = decision {
                 // A wait that would end past the deadline is not made: the
                 // last answer is worth more than `DeadlineExceeded`.
-                let past_deadline = settings
-                    .deadline
-                    .is_some_and(|d| started_call.elapsed() + wait >= d);
+                let past_deadline = match (settings.deadline, started_call) {
+                    (Some(deadline), Some(started)) => started.elapsed() + wait >= deadline,
+                    _ => false,
+                };
                 if past_deadline || !settings.budget.try_withdraw() {
                     decision = Decision::Return;
                 }
             }
-            match (decision, spare) {
+            match (decision, spare.take()) {
                 (Decision::RetryAfter(wait), Some(next)) => {
                     attempt_span.in_scope(|| {
                         tracing::info!(outcome = ?outcome, wait_ms = wait.as_millis() as u64, "retrying");
                     });
+                    // Only the spare lives across the wait, and the timer is
+                    // boxed: retries are rare, and every call's future
+                    // would otherwise carry room for more.
+                    drop(result);
+                    retries_done += 1;
                     // Dropping the call's future drops this sleep: the wait
                     // is cancelled with it.
-                    tokio::time::sleep(wait).await;
-                    current = next;
-                    retries_done += 1;
+                    Box::pin(tokio::time::sleep(wait)).await;
+                    let request = next.into_request();
+                    spare = Spare::of(&request);
+                    sending = http.execute(request);
                 }
                 _ => {
-                    let span = tracing::Span::current();
                     span.record("attempts", attempt);
-                    span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+                    if let Some(started) = started {
+                        span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+                    }
                     if let Ok(response) = &result {
                         span.record("status", response.status().as_u16());
                         if response.status().is_success() {
@@ -284,40 +388,100 @@ pub async fn exec(
                 }
             }
         }
-    };
-    call.instrument(span).await
+    }
 }
 
-/// Sends one attempt and says what it came to.
-async fn attempt_once(
-    http: &reqwest::Client,
-    request: reqwest::Request,
-) -> (Outcome, reqwest::Result<reqwest::Response>) {
-    let response = match http.execute(request).await {
-        Ok(response) => response,
-        Err(e) => return (failure(&e), Err(e)),
-    };
-    let status = response.status();
-    let retry_after = response
-        .headers()
-        .get(reqwest::header::RETRY_AFTER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| parse_retry_after(v, std::time::SystemTime::now()));
-    // A 409 is retried only if it is `request_in_progress`, so its body is
-    // read here.
-    let (response, in_progress) = if status == StatusCode::CONFLICT {
-        peek_in_progress(response).await
-    } else {
-        (response, false)
-    };
-    (
-        Outcome::Status {
-            status: status.as_u16(),
-            retry_after,
-            in_progress,
-        },
-        Ok(response),
-    )
+/// What is kept of a request so that it can be sent again. Taken before
+/// every attempt, it costs three allocations (the URL, the header list,
+/// the body) where `Request::try_clone` costs six, and becomes a request
+/// again only when a retry happens.
+enum Spare {
+    Parts {
+        method: Method,
+        url: reqwest::Url,
+        // A list, not a `HeaderMap`: one allocation instead of two.
+        headers: Vec<(HeaderName, HeaderValue)>,
+        body: Option<bytes::Bytes>,
+        version: reqwest::Version,
+        timeout: Option<std::time::Duration>,
+    },
+    // A large body is shared rather than copied (boxed: every call's
+    // future has room for a spare).
+    Whole(Box<reqwest::Request>),
+}
+
+/// Bodies up to this size are copied into the spare; larger ones are
+/// shared by `Request::try_clone`.
+const SPARE_COPY_LIMIT: usize = 64 * 1024;
+
+impl Spare {
+    /// `None` for a request whose body is a stream: it can be sent once.
+    // The requests reaching `exec` are built by a `RequestBuilder`, so the
+    // only extension they carry is the timeout, which is kept.
+    fn of(request: &reqwest::Request) -> Option<Spare> {
+        let body = match request.body() {
+            None => None,
+            Some(body) => match body.as_bytes() {
+                None => return None,
+                Some(bytes) if bytes.len() > SPARE_COPY_LIMIT => {
+                    return request.try_clone().map(|r| Spare::Whole(Box::new(r)))
+                }
+                Some(bytes) => Some(bytes::Bytes::copy_from_slice(bytes)),
+            },
+        };
+        Some(Spare::Parts {
+            method: request.method().clone(),
+            url: request.url().clone(),
+            headers: request
+                .headers()
+                .iter()
+                .map(|(name, value)| (name.clone(), value.clone()))
+                .collect(),
+            body,
+            version: request.version(),
+            timeout: request.timeout().copied(),
+        })
+    }
+
+    fn into_request(self) -> reqwest::Request {
+        match self {
+            Spare::Whole(request) => *request,
+            Spare::Parts {
+                method,
+                url,
+                headers,
+                body,
+                version,
+                timeout,
+            } => {
+                let mut request = reqwest::Request::new(method, url);
+                let map = request.headers_mut();
+                map.reserve(headers.len());
+                for (name, value) in headers {
+                    map.append(name, value);
+                }
+                *request.body_mut() = body.map(reqwest::Body::from);
+                *request.version_mut() = version;
+                if timeout.is_some() {
+                    *request.timeout_mut() = timeout;
+                }
+                request
+            }
+        }
+    }
+}
+
+/// What an answer means for retrying.
+fn answered(response: &reqwest::Response, in_progress: bool) -> Outcome {
+    Outcome::Status {
+        status: response.status().as_u16(),
+        retry_after: response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| parse_retry_after(v, std::time::SystemTime::now())),
+        in_progress,
+    }
 }
 
 /// What a failed `execute` means for retrying.
@@ -391,7 +555,7 @@ fn keep_url(extensions: &mut http::Extensions, url: reqwest::Url) {
 
 /// Caps how much of a body can be read: a hostile or broken server cannot
 /// make the client buffer more than `limit` bytes. Going over fails the read
-/// with [`BodyTooLarge`], which `finish` turns into `Error::ResponseTooLarge`.
+/// with [`BodyTooLarge`], which `settle` turns into `Error::ResponseTooLarge`.
 fn limit_body(response: reqwest::Response, limit: usize) -> reqwest::Response {
     use http_body_util::BodyExt;
     // A body with a declared length within the limit needs no wrapper: the
@@ -426,38 +590,221 @@ const UNSENDABLE_SEGMENT: &str = "!unsendable-path-segment!";
 /// Percent-encodes one path segment so that it stays one segment: `/`, `?`,
 /// `#`, `%`, spaces and non-ASCII are escaped. `""`, `.` and `..` cannot be
 /// one segment at all; the request carrying them fails in [`pre`].
+///
+/// The encoding happens as the URL is formatted: no string is built for
+/// the value or for its encoding.
 #[doc(hidden)]
-pub fn encode_path(segment: &str) -> String {
-    if matches!(segment, "" | "." | "..") {
-        return UNSENDABLE_SEGMENT.to_string();
+pub fn encode_path<T: std::fmt::Display + ?Sized>(value: &T) -> PathSegment<'_, T> {
+    PathSegment(value)
+}
+
+/// A value as one percent-encoded path segment; see [`encode_path`].
+#[doc(hidden)]
+pub struct PathSegment<'a, T: ?Sized>(&'a T);
+
+impl<T: std::fmt::Display + ?Sized> std::fmt::Debug for PathSegment<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PathSegment({self})")
     }
-    let mut out = String::with_capacity(segment.len());
-    for b in segment.bytes() {
-        let keep = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~' | b'.');
-        if keep {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
+}
+
+impl<T: std::fmt::Display + ?Sized> std::fmt::Display for PathSegment<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        let mut out = SegmentWriter {
+            out: f,
+            seen: 0,
+            held_dots: 0,
+        };
+        write!(out, "{}", self.0)?;
+        if out.seen == out.held_dots {
+            // Nothing, `.` or `..`: held back so far, and never written.
+            out.out.write_str(UNSENDABLE_SEGMENT)?;
+        }
+        Ok(())
+    }
+}
+
+/// Escapes what it is given into `out`. Leading dots are held back until
+/// a byte that is not one arrives, so that `.` and `..` are never written.
+struct SegmentWriter<'f, 'a> {
+    out: &'f mut std::fmt::Formatter<'a>,
+    seen: usize,
+    held_dots: usize,
+}
+
+impl std::fmt::Write for SegmentWriter<'_, '_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() && bytes[i] == b'.' && self.seen == self.held_dots && self.seen < 2 {
+            self.seen += 1;
+            self.held_dots += 1;
+            i += 1;
+        }
+        if i == bytes.len() {
+            return Ok(());
+        }
+        if self.held_dots > 0 {
+            self.out.write_str(&"..."[..self.held_dots])?;
+            self.held_dots = 0;
+        }
+        self.seen += bytes.len() - i;
+        let keep = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~' | b'.');
+        let mut run = i;
+        for (j, &b) in bytes.iter().enumerate().skip(i) {
+            if keep(b) {
+                continue;
+            }
+            // A run of kept bytes is ASCII, so it starts and ends on
+            // character boundaries.
+            if j > run {
+                self.out.write_str(&s[run..j])?;
+            }
+            let escaped = [b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]];
+            self.out
+                .write_str(std::str::from_utf8(&escaped).map_err(|_| std::fmt::Error)?)?;
+            run = j + 1;
+        }
+        match s.get(run..) {
+            Some(rest) if !rest.is_empty() => self.out.write_str(rest),
+            _ => Ok(()),
         }
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn encoded(value: &(impl std::fmt::Display + ?Sized)) -> String {
+        encode_path(value).to_string()
+    }
+
     #[test]
     fn path_segments_stay_single() {
-        assert_eq!(encode_path("abc-123_x.y~"), "abc-123_x.y~");
-        assert_eq!(encode_path("a/b"), "a%2Fb");
-        assert_eq!(encode_path(".."), UNSENDABLE_SEGMENT);
-        assert_eq!(encode_path("."), UNSENDABLE_SEGMENT);
-        assert_eq!(encode_path(""), UNSENDABLE_SEGMENT);
-        assert_eq!(encode_path("..."), "...");
-        assert_eq!(encode_path("a!b"), "a%21b");
-        assert_eq!(encode_path("a?b#c%d e"), "a%3Fb%23c%25d%20e");
-        assert_eq!(encode_path("é"), "%C3%A9");
+        assert_eq!(encoded("abc-123_x.y~"), "abc-123_x.y~");
+        assert_eq!(encoded("a/b"), "a%2Fb");
+        assert_eq!(encoded(".."), UNSENDABLE_SEGMENT);
+        assert_eq!(encoded("."), UNSENDABLE_SEGMENT);
+        assert_eq!(encoded(""), UNSENDABLE_SEGMENT);
+        assert_eq!(encoded("..."), "...");
+        assert_eq!(encoded(".a"), ".a");
+        assert_eq!(encoded("..a"), "..a");
+        assert_eq!(encoded("./"), ".%2F");
+        assert_eq!(encoded("a!b"), "a%21b");
+        assert_eq!(encoded("a?b#c%d e"), "a%3Fb%23c%25d%20e");
+        assert_eq!(encoded("é"), "%C3%A9");
+        assert_eq!(encoded(&42), "42");
+        assert_eq!(encoded(&-1.5), "-1.5");
+    }
+
+    /// A value whose `Display` writes in pieces: dots split across writes
+    /// are still recognised as the whole value.
+    #[test]
+    fn segments_written_in_pieces() {
+        struct Pieces(&'static [&'static str]);
+        impl std::fmt::Display for Pieces {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.iter().try_for_each(|p| f.write_str(p))
+            }
+        }
+        assert_eq!(encoded(&Pieces(&[".", "."])), UNSENDABLE_SEGMENT);
+        assert_eq!(encoded(&Pieces(&["", "", "."])), UNSENDABLE_SEGMENT);
+        assert_eq!(encoded(&Pieces(&[".", ".", "."])), "...");
+        assert_eq!(encoded(&Pieces(&[".", "x", "/"])), ".x%2F");
+        assert_eq!(encoded(&Pieces(&["a", "", "."])), "a.");
+    }
+
+    /// Every string of up to four characters from an alphabet of the
+    /// interesting cases, written whole and split in two at every byte
+    /// boundary, encodes as the plain one-pass reading says it should.
+    #[test]
+    fn encoding_matches_the_one_pass_reading() {
+        fn reference(segment: &str) -> String {
+            if matches!(segment, "" | "." | "..") {
+                return UNSENDABLE_SEGMENT.to_string();
+            }
+            segment
+                .bytes()
+                .map(|b| {
+                    if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~' | b'.') {
+                        char::from(b).to_string()
+                    } else {
+                        format!("%{b:02X}")
+                    }
+                })
+                .collect()
+        }
+        struct Split<'a>(&'a str, usize);
+        impl std::fmt::Display for Split<'_> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0[..self.1])?;
+                f.write_str(&self.0[self.1..])
+            }
+        }
+        let alphabet = [".", "a", "/", "é", "%", "-"];
+        let mut values = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = values
+                .iter()
+                .flat_map(|v| alphabet.iter().map(move |c| format!("{v}{c}")))
+                .collect();
+            values.extend(longer);
+        }
+        values.sort();
+        values.dedup();
+        assert!(values.len() > 1000);
+        for value in &values {
+            let want = reference(value);
+            assert_eq!(encoded(value.as_str()), want, "{value:?}");
+            for at in (0..=value.len()).filter(|&i| value.is_char_boundary(i)) {
+                assert_eq!(encoded(&Split(value, at)), want, "{value:?} split at {at}");
+            }
+        }
+    }
+
+    /// A request made again from its spare is the request: method, URL,
+    /// every header value in order (repeated names too), body, version and
+    /// timeout; a streamed body gives no spare.
+    #[test]
+    fn spares_make_the_same_request() {
+        fn facts(r: &reqwest::Request) -> String {
+            format!(
+                "{} {} {:?} {:?} {:?} {:?}",
+                r.method(),
+                r.url(),
+                r.headers(),
+                r.body().and_then(|b| b.as_bytes()),
+                r.version(),
+                r.timeout()
+            )
+        }
+        fn request(method: Method, url: &str) -> reqwest::Request {
+            reqwest::Request::new(method, url.parse().expect("a valid URL"))
+        }
+        let plain = request(Method::GET, "http://127.0.0.1:9/v1/a?b=c");
+        let mut full = request(Method::POST, "http://127.0.0.1:9/v1/a%2Fb");
+        let headers = full.headers_mut();
+        headers.append("x-one", HeaderValue::from_static("1"));
+        headers.append("x-many", HeaderValue::from_static("a"));
+        headers.append("x-many", HeaderValue::from_static("b"));
+        headers.append(IDEMPOTENCY_KEY, new_idempotency_key());
+        *full.body_mut() = Some(reqwest::Body::from(br#"{"k":[1,2]}"#.to_vec()));
+        *full.timeout_mut() = Some(std::time::Duration::from_secs(3));
+        *full.version_mut() = reqwest::Version::HTTP_11;
+        let mut big = request(Method::PUT, "http://127.0.0.1:9/big");
+        *big.body_mut() = Some(reqwest::Body::from(vec![b'x'; SPARE_COPY_LIMIT + 1]));
+        for request in [plain, full, big] {
+            let spare = Spare::of(&request).expect("a spare");
+            assert_eq!(facts(&spare.into_request()), facts(&request));
+        }
+        let mut streamed = request(Method::POST, "http://127.0.0.1:9/upload");
+        *streamed.body_mut() = Some(reqwest::Body::wrap_stream(futures_util::stream::iter(
+            vec![Ok::<_, std::io::Error>(bytes::Bytes::from_static(b"x"))],
+        )));
+        assert!(Spare::of(&streamed).is_none());
     }
 
     #[test]
