@@ -29,9 +29,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
+use crate::normalise::HTTP_METHODS;
 
 /// Which way data flows through the schema being compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -626,7 +624,7 @@ fn operations(doc: &Value) -> BTreeMap<(String, String), Op<'_>> {
     };
     for (path, item) in paths {
         let shared = item.get("parameters");
-        for method in METHODS {
+        for method in HTTP_METHODS {
             if let Some(op) = item.get(method) {
                 out.insert((path.clone(), method.to_string()), Op { op, shared });
             }

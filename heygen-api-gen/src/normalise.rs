@@ -14,6 +14,9 @@ use crate::error::{child, GenError, Result};
 use crate::load::MAX_DEPTH;
 use crate::warning::Warning;
 
+/// The keys of an OpenAPI path item that are operations, in the order the
+/// specification lists them. The one list of HTTP methods in this crate:
+/// every module that walks `paths` iterates or matches against it.
 pub(crate) const HTTP_METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];

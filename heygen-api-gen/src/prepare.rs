@@ -20,6 +20,7 @@ use heck::{ToPascalCase, ToSnakeCase};
 use serde_json::{json, Map, Value};
 
 use crate::error::{child, GenError, Result};
+use crate::normalise::HTTP_METHODS;
 use crate::warning::Warning;
 
 pub const IDEMPOTENCY_HEADER: &str = "Idempotency-Key";
@@ -83,10 +84,6 @@ pub struct Prepared {
     pub renamed: Vec<(String, String)>,
 }
 
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
-
 pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
     let mut doc = normalised.clone();
     let mut hoisted: Vec<(String, Value)> = Vec::new();
@@ -120,7 +117,7 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
         }
         let shared_params = item.get("parameters").cloned();
         let mut remove = Vec::new();
-        for method in METHODS {
+        for method in HTTP_METHODS {
             let Some(op) = item.get_mut(method).and_then(Value::as_object_mut) else {
                 continue;
             };
@@ -402,7 +399,7 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
     }
     paths.retain(|_, item| {
         item.as_object()
-            .is_some_and(|o| o.keys().any(|k| METHODS.contains(&k.as_str())))
+            .is_some_and(|o| o.keys().any(|k| HTTP_METHODS.contains(&k.as_str())))
     });
 
     if !hoisted.is_empty() {
@@ -456,7 +453,7 @@ pub(crate) fn operations(doc: &Value) -> Vec<OperationRef<'_>> {
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         for (method, op) in item {
-            if !METHODS.contains(&method.as_str()) {
+            if !HTTP_METHODS.contains(&method.as_str()) {
                 continue;
             }
             let Some(id) = op.get("operationId").and_then(Value::as_str) else {
