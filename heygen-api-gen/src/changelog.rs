@@ -30,6 +30,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::normalise::HTTP_METHODS;
+use crate::refs;
 
 /// Which way data flows through the schema being compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -659,24 +660,12 @@ fn params<'a>(doc: &'a Value, op: &Op<'a>) -> BTreeMap<(String, String), &'a Val
 /// Follows a chain of `$ref`s; returns the target and the name of the first
 /// reference (the last pointer token).
 fn resolve<'a>(doc: &'a Value, node: &'a Value) -> (&'a Value, Option<String>) {
-    let mut cur = node;
-    let mut name = None;
-    for _ in 0..32 {
-        let Some(r) = cur.get("$ref").and_then(Value::as_str) else {
-            break;
-        };
-        let Some(target) = r.strip_prefix('#').and_then(|p| doc.pointer(p)) else {
-            break;
-        };
-        if name.is_none() {
-            name = r
-                .rsplit('/')
-                .next()
-                .map(|s| s.replace("~1", "/").replace("~0", "~"));
-        }
-        cur = target;
-    }
-    (cur, name)
+    let w = refs::walk(doc, node, "#");
+    let name = w
+        .first
+        .and_then(|r| r.rsplit('/').next())
+        .map(|s| s.replace("~1", "/").replace("~0", "~"));
+    (w.end, name)
 }
 
 /// The media type and schema of a body or response: JSON first.

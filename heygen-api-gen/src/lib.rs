@@ -26,6 +26,7 @@ pub mod merge;
 pub mod normalise;
 mod open_types;
 mod prepare;
+mod refs;
 mod request_builders;
 pub mod surface;
 mod syntax;
