@@ -971,25 +971,6 @@ fn check_depth(node: &Value, origin: &str, pointer: &str, depth: usize) -> Resul
     Ok(())
 }
 
-pub(crate) fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 3 <= bytes.len() {
-            let hex = |b: u8| (b as char).to_digit(16);
-            if let (Some(hi), Some(lo)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((hi * 16 + lo) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// typify recognises an internally tagged enum when every variant requires
 /// the tag property and pins it to one value. pydantic writes the tag as
 /// `const` in each variant and repeats it in `discriminator.mapping`; make

@@ -16,11 +16,15 @@ pub(crate) const MAX_CHAIN: usize = 32;
 
 /// The JSON pointer a local reference names: `#/components/schemas/A%20B`
 /// is `/components/schemas/A B`. `None` for a reference that does not start
-/// with `#` (another document, which this crate does not read).
+/// with `#` (another document, which this crate does not read). The one
+/// percent-decoder of the crate.
 pub(crate) fn pointer(reference: &str) -> Option<String> {
-    reference
-        .strip_prefix('#')
-        .map(crate::normalise::percent_decode)
+    let fragment = reference.strip_prefix('#')?;
+    Some(
+        percent_encoding::percent_decode_str(fragment)
+            .decode_utf8_lossy()
+            .into_owned(),
+    )
 }
 
 /// The node a local reference names in `doc`, if there is one.
