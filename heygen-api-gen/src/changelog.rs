@@ -44,31 +44,53 @@ pub enum Direction {
 /// The kind of one change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
+    /// An operation (path and method) that only the new document has.
     OperationAdded,
+    /// An operation that only the old document has.
     OperationRemoved,
+    /// The same path and method under another `operationId` (the Rust method
+    /// is named after it).
     OperationRenamed,
+    /// A parameter of an operation that only the new document has.
     ParameterAdded,
+    /// A parameter of an operation that only the old document has.
     ParameterRemoved,
+    /// A request body where the old document had none.
     RequestBodyAdded,
+    /// No request body where the old document had one.
     RequestBodyRemoved,
+    /// A response status code that only the new document has.
     ResponseAdded,
+    /// A response status code that only the old document has.
     ResponseRemoved,
+    /// A property of an object schema that only the new document has.
     FieldAdded,
+    /// A property of an object schema that only the old document has.
     FieldRemoved,
+    /// Another type or format (the Rust type changes).
     TypeChanged,
+    /// A parameter, body or field that became required or optional.
     RequiredChanged,
+    /// A schema that started or stopped allowing `null`.
     NullabilityChanged,
+    /// A value an enum did not have.
     EnumValueAdded,
+    /// A value an enum no longer has.
     EnumValueRemoved,
+    /// A branch of a `oneOf`/`anyOf` union the old document did not have.
     VariantAdded,
+    /// A branch of a union the new document no longer has.
     VariantRemoved,
+    /// A component schema that only the new document has.
     SchemaAdded,
+    /// A component schema that only the old document has.
     SchemaRemoved,
 }
 
 /// One change, where it is, and whether it breaks a client user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
+    /// What changed.
     pub kind: Kind,
     /// `POST /v3/videos`, `POST /v3/videos request body.title`,
     /// `VideoStatus.progress`, ...
@@ -77,20 +99,25 @@ pub struct Change {
     pub direction: Option<Direction>,
     /// One human sentence: "field `title` added (optional)".
     pub detail: String,
+    /// Whether code using the client built from the old document may stop
+    /// compiling or working (the rules are in the module docs).
     pub breaking: bool,
 }
 
 /// Every change between two documents, in a stable order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Changelog {
+    /// Every change found: operations first, then component schemas.
     pub changes: Vec<Change>,
 }
 
 impl Changelog {
+    /// Whether the two documents describe the same API for a client user.
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
     }
 
+    /// How many of the changes are breaking.
     pub fn breaking(&self) -> usize {
         self.changes.iter().filter(|c| c.breaking).count()
     }

@@ -53,13 +53,9 @@ pub(crate) struct Normaliser<'a> {
     warnings: RefCell<Vec<Warning>>,
 }
 
-/// Checks the version and rewrites the document into OpenAPI 3.0.3.
-pub fn normalise(doc: &Value, origin: &str) -> Result<Value> {
-    normalise_with_warnings(doc, origin).map(|(doc, _)| doc)
-}
-
-/// Like [`normalise`], and says what it mended or dropped on the way.
-pub fn normalise_with_warnings(doc: &Value, origin: &str) -> Result<(Value, Vec<Warning>)> {
+/// Checks the version and rewrites the document into OpenAPI 3.0.3; also
+/// says what it mended or dropped on the way.
+pub(crate) fn normalise_with_warnings(doc: &Value, origin: &str) -> Result<(Value, Vec<Warning>)> {
     // `from_value` callers skip the loader, which checks this for text.
     if !doc.is_object() {
         return Err(GenError::new(
