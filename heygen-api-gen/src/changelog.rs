@@ -29,9 +29,8 @@ use std::fmt;
 
 use serde_json::Value;
 
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
+use crate::normalise::HTTP_METHODS;
+use crate::refs;
 
 /// Which way data flows through the schema being compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -45,31 +44,53 @@ pub enum Direction {
 /// The kind of one change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
+    /// An operation (path and method) that only the new document has.
     OperationAdded,
+    /// An operation that only the old document has.
     OperationRemoved,
+    /// The same path and method under another `operationId` (the Rust method
+    /// is named after it).
     OperationRenamed,
+    /// A parameter of an operation that only the new document has.
     ParameterAdded,
+    /// A parameter of an operation that only the old document has.
     ParameterRemoved,
+    /// A request body where the old document had none.
     RequestBodyAdded,
+    /// No request body where the old document had one.
     RequestBodyRemoved,
+    /// A response status code that only the new document has.
     ResponseAdded,
+    /// A response status code that only the old document has.
     ResponseRemoved,
+    /// A property of an object schema that only the new document has.
     FieldAdded,
+    /// A property of an object schema that only the old document has.
     FieldRemoved,
+    /// Another type or format (the Rust type changes).
     TypeChanged,
+    /// A parameter, body or field that became required or optional.
     RequiredChanged,
+    /// A schema that started or stopped allowing `null`.
     NullabilityChanged,
+    /// A value an enum did not have.
     EnumValueAdded,
+    /// A value an enum no longer has.
     EnumValueRemoved,
+    /// A branch of a `oneOf`/`anyOf` union the old document did not have.
     VariantAdded,
+    /// A branch of a union the new document no longer has.
     VariantRemoved,
+    /// A component schema that only the new document has.
     SchemaAdded,
+    /// A component schema that only the old document has.
     SchemaRemoved,
 }
 
 /// One change, where it is, and whether it breaks a client user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
+    /// What changed.
     pub kind: Kind,
     /// `POST /v3/videos`, `POST /v3/videos request body.title`,
     /// `VideoStatus.progress`, ...
@@ -78,20 +99,25 @@ pub struct Change {
     pub direction: Option<Direction>,
     /// One human sentence: "field `title` added (optional)".
     pub detail: String,
+    /// Whether code using the client built from the old document may stop
+    /// compiling or working (the rules are in the module docs).
     pub breaking: bool,
 }
 
 /// Every change between two documents, in a stable order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Changelog {
+    /// Every change found: operations first, then component schemas.
     pub changes: Vec<Change>,
 }
 
 impl Changelog {
+    /// Whether the two documents describe the same API for a client user.
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
     }
 
+    /// How many of the changes are breaking.
     pub fn breaking(&self) -> usize {
         self.changes.iter().filter(|c| c.breaking).count()
     }
@@ -626,7 +652,7 @@ fn operations(doc: &Value) -> BTreeMap<(String, String), Op<'_>> {
     };
     for (path, item) in paths {
         let shared = item.get("parameters");
-        for method in METHODS {
+        for method in HTTP_METHODS {
             if let Some(op) = item.get(method) {
                 out.insert((path.clone(), method.to_string()), Op { op, shared });
             }
@@ -661,24 +687,12 @@ fn params<'a>(doc: &'a Value, op: &Op<'a>) -> BTreeMap<(String, String), &'a Val
 /// Follows a chain of `$ref`s; returns the target and the name of the first
 /// reference (the last pointer token).
 fn resolve<'a>(doc: &'a Value, node: &'a Value) -> (&'a Value, Option<String>) {
-    let mut cur = node;
-    let mut name = None;
-    for _ in 0..32 {
-        let Some(r) = cur.get("$ref").and_then(Value::as_str) else {
-            break;
-        };
-        let Some(target) = r.strip_prefix('#').and_then(|p| doc.pointer(p)) else {
-            break;
-        };
-        if name.is_none() {
-            name = r
-                .rsplit('/')
-                .next()
-                .map(|s| s.replace("~1", "/").replace("~0", "~"));
-        }
-        cur = target;
-    }
-    (cur, name)
+    let w = refs::walk(doc, node, "#");
+    let name = w
+        .first
+        .and_then(|r| r.rsplit('/').next())
+        .map(|s| s.replace("~1", "/").replace("~0", "~"));
+    (w.end, name)
 }
 
 /// The media type and schema of a body or response: JSON first.

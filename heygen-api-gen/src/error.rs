@@ -37,6 +37,7 @@ impl fmt::Display for GenError {
 
 impl std::error::Error for GenError {}
 
+/// The crate's result: every fallible step fails with a [`GenError`].
 pub type Result<T, E = GenError> = std::result::Result<T, E>;
 
 /// Appends one reference token to a JSON pointer, escaping as RFC 6901 says.

@@ -129,8 +129,7 @@ fn allows_null(doc: &Value, schema: &Value, depth: usize) -> bool {
     if let Some(target) = schema
         .get("$ref")
         .and_then(Value::as_str)
-        .and_then(|r| r.strip_prefix('#'))
-        .and_then(|p| doc.pointer(p))
+        .and_then(|r| crate::refs::target(doc, r))
     {
         return allows_null(doc, target, depth + 1);
     }

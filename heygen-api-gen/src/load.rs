@@ -7,7 +7,7 @@ use crate::error::{GenError, Result};
 
 /// Deepest nesting of a document we accept. Real specs stay far below; the
 /// bound keeps hostile input from exhausting the stack in later passes.
-pub const MAX_DEPTH: usize = 96;
+pub(crate) const MAX_DEPTH: usize = 96;
 
 /// Stack of the thread a document is parsed on. serde_yaml and serde_json
 /// stop at 128 levels of nesting, but in an unoptimised build those 128

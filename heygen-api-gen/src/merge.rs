@@ -141,7 +141,10 @@ pub fn merge_with_origins(docs: &[(String, Value)]) -> Result<(Value, BTreeMap<S
 
 /// The document that supplied the node at `pointer`: the origin recorded
 /// for the longest prefix of it.
-pub fn origin_of<'a>(origins: &'a BTreeMap<String, String>, pointer: &str) -> Option<&'a str> {
+pub(crate) fn origin_of<'a>(
+    origins: &'a BTreeMap<String, String>,
+    pointer: &str,
+) -> Option<&'a str> {
     origins
         .iter()
         .filter(|(prefix, _)| {

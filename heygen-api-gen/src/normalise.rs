@@ -12,8 +12,12 @@ use serde_json::{json, Map, Value};
 
 use crate::error::{child, GenError, Result};
 use crate::load::MAX_DEPTH;
+use crate::refs::{self, Stop};
 use crate::warning::Warning;
 
+/// The keys of an OpenAPI path item that are operations, in the order the
+/// specification lists them. The one list of HTTP methods in this crate:
+/// every module that walks `paths` iterates or matches against it.
 pub(crate) const HTTP_METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
@@ -49,13 +53,9 @@ pub(crate) struct Normaliser<'a> {
     warnings: RefCell<Vec<Warning>>,
 }
 
-/// Checks the version and rewrites the document into OpenAPI 3.0.3.
-pub fn normalise(doc: &Value, origin: &str) -> Result<Value> {
-    normalise_with_warnings(doc, origin).map(|(doc, _)| doc)
-}
-
-/// Like [`normalise`], and says what it mended or dropped on the way.
-pub fn normalise_with_warnings(doc: &Value, origin: &str) -> Result<(Value, Vec<Warning>)> {
+/// Checks the version and rewrites the document into OpenAPI 3.0.3; also
+/// says what it mended or dropped on the way.
+pub(crate) fn normalise_with_warnings(doc: &Value, origin: &str) -> Result<(Value, Vec<Warning>)> {
     // `from_value` callers skip the loader, which checks this for text.
     if !doc.is_object() {
         return Err(GenError::new(
@@ -779,45 +779,49 @@ fn check_refs(node: &Value, origin: &str, root: &Value, pointer: &str, depth: us
     match node {
         Value::Object(map) => {
             if let Some(r) = map.get("$ref") {
-                let Some(r) = r.as_str() else {
-                    return Err(GenError::new(
-                        origin,
-                        &child(pointer, "$ref"),
-                        "expected a string reference",
-                    ));
-                };
-                let Some(target) = r.strip_prefix('#') else {
-                    return Err(GenError::new(
-                        origin,
-                        &child(pointer, "$ref"),
-                        format!("expected a reference inside this document (`#/...`), found `{r}`"),
-                    ));
-                };
-                let target = percent_decode(target);
-                let Some(found) = root.pointer(&target) else {
-                    return Err(GenError::new(
-                        origin,
-                        &child(pointer, "$ref"),
-                        format!("dangling reference `{r}`: nothing at that pointer"),
-                    ));
-                };
-                // Follow chains of bare references; a loop is an error.
-                let mut seen = vec![target.clone()];
-                let mut cur = found;
-                while let Some(next) = cur.get("$ref").and_then(Value::as_str) {
-                    let next_target = percent_decode(next.trim_start_matches('#'));
-                    if seen.contains(&next_target) {
+                let here = child(pointer, "$ref");
+                let shown = r.as_str().unwrap_or_default();
+                // What the first reference is wrong about is an error here;
+                // a later one in a chain is reported where it stands.
+                let w = refs::walk(root, node, "#");
+                match (w.stop, w.first) {
+                    (Stop::NotString, None) => {
+                        return Err(GenError::new(origin, &here, "expected a string reference"));
+                    }
+                    (Stop::OutOfScope, None) => {
                         return Err(GenError::new(
                             origin,
-                            &child(pointer, "$ref"),
-                            format!("reference cycle through `{r}`: expected it to reach a schema"),
+                            &here,
+                            format!("expected a reference inside this document (`#/...`), found `{shown}`"),
                         ));
                     }
-                    seen.push(next_target.clone());
-                    match root.pointer(&next_target) {
-                        Some(n) => cur = n,
-                        None => break, // reported where that reference stands
+                    (Stop::Dangling, None) => {
+                        return Err(GenError::new(
+                            origin,
+                            &here,
+                            format!("dangling reference `{shown}`: nothing at that pointer"),
+                        ));
                     }
+                    (Stop::Cycle, _) => {
+                        return Err(GenError::new(
+                            origin,
+                            &here,
+                            format!(
+                                "reference cycle through `{shown}`: expected it to reach a schema"
+                            ),
+                        ));
+                    }
+                    (Stop::TooLong, _) => {
+                        return Err(GenError::new(
+                            origin,
+                            &here,
+                            format!(
+                                "a chain of more than {} references from `{shown}`: expected it to reach a schema sooner",
+                                refs::MAX_CHAIN
+                            ),
+                        ));
+                    }
+                    _ => {}
                 }
             }
             for (k, v) in map {
@@ -963,25 +967,6 @@ fn check_depth(node: &Value, origin: &str, pointer: &str, depth: usize) -> Resul
     Ok(())
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 3 <= bytes.len() {
-            let hex = |b: u8| (b as char).to_digit(16);
-            if let (Some(hi), Some(lo)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((hi * 16 + lo) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// typify recognises an internally tagged enum when every variant requires
 /// the tag property and pins it to one value. pydantic writes the tag as
 /// `const` in each variant and repeats it in `discriminator.mapping`; make
@@ -1050,12 +1035,8 @@ fn collect_discriminators(
                     .unwrap_or_default();
                 if let Some(mapping) = disc.get("mapping").and_then(Value::as_object) {
                     for (value, target) in mapping {
-                        if let Some(t) = target.as_str().and_then(|t| t.strip_prefix('#')) {
-                            out.push((
-                                percent_decode(t),
-                                property.to_string(),
-                                Value::String(value.clone()),
-                            ));
+                        if let Some(t) = target.as_str().and_then(refs::pointer) {
+                            out.push((t, property.to_string(), Value::String(value.clone())));
                         }
                     }
                 }

@@ -20,6 +20,8 @@ use heck::{ToPascalCase, ToSnakeCase};
 use serde_json::{json, Map, Value};
 
 use crate::error::{child, GenError, Result};
+use crate::normalise::HTTP_METHODS;
+use crate::refs;
 use crate::warning::Warning;
 
 pub const IDEMPOTENCY_HEADER: &str = "Idempotency-Key";
@@ -83,10 +85,6 @@ pub struct Prepared {
     pub renamed: Vec<(String, String)>,
 }
 
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
-
 pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
     let mut doc = normalised.clone();
     let mut hoisted: Vec<(String, Value)> = Vec::new();
@@ -101,7 +99,9 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
         .map(|m| m.keys().map(|k| k.to_pascal_case()).collect())
         .unwrap_or_default();
     split_nullable_unions(&mut doc, &mut taken);
-    let components = doc.get("components").cloned().unwrap_or(json!({}));
+    // What references are resolved against, apart from `doc`, whose paths
+    // are rewritten while they are read.
+    let components = json!({ "components": doc.get("components").cloned().unwrap_or(json!({})) });
 
     let paths = doc
         .get_mut("paths")
@@ -120,7 +120,7 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
         }
         let shared_params = item.get("parameters").cloned();
         let mut remove = Vec::new();
-        for method in METHODS {
+        for method in HTTP_METHODS {
             let Some(op) = item.get_mut(method).and_then(Value::as_object_mut) else {
                 continue;
             };
@@ -402,7 +402,7 @@ pub fn prepare(normalised: &Value, origin: &str) -> Result<Prepared> {
     }
     paths.retain(|_, item| {
         item.as_object()
-            .is_some_and(|o| o.keys().any(|k| METHODS.contains(&k.as_str())))
+            .is_some_and(|o| o.keys().any(|k| HTTP_METHODS.contains(&k.as_str())))
     });
 
     if !hoisted.is_empty() {
@@ -456,7 +456,7 @@ pub(crate) fn operations(doc: &Value) -> Vec<OperationRef<'_>> {
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         for (method, op) in item {
-            if !METHODS.contains(&method.as_str()) {
+            if !HTTP_METHODS.contains(&method.as_str()) {
                 continue;
             }
             let Some(id) = op.get("operationId").and_then(Value::as_str) else {
@@ -514,23 +514,12 @@ fn ref_name(schema: &Value) -> Option<String> {
         .map(String::from)
 }
 
-/// Follows a `$ref` to `#/components/<kind>/<name>`.
-fn resolve(v: &Value, components: &Value, kind: &str) -> Value {
-    let mut cur = v.clone();
-    for _ in 0..16 {
-        let Some(r) = cur.get("$ref").and_then(Value::as_str) else {
-            break;
-        };
-        let prefix = format!("#/components/{kind}/");
-        let Some(name) = r.strip_prefix(&prefix) else {
-            break;
-        };
-        match components.get(kind).and_then(|m| m.get(name)) {
-            Some(next) => cur = next.clone(),
-            None => break,
-        }
-    }
-    cur
+/// Follows `$ref`s to `#/components/<kind>/...` (and only those) in
+/// `root`, a document holding the components.
+fn resolve(v: &Value, root: &Value, kind: &str) -> Value {
+    refs::walk(root, v, &format!("#/components/{kind}/"))
+        .end
+        .clone()
 }
 
 fn resolve_schema(v: &Value, components: &Value) -> Value {

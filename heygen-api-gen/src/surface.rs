@@ -7,6 +7,9 @@ use serde_json::Value;
 
 use crate::prepare::MultipartOperation;
 
+/// What a generated client offers: one line per operation, type and
+/// skipped operation; [`Surface::render`] is the text of
+/// `openapi/heygen-api.surface`, which `cargo xtask drift` compares.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Surface {
     /// `op POST /v3/video-agents/{session_id}/stop stopVideoAgentSession -> stop_video_agent_session`

@@ -786,6 +786,28 @@ fn bare_reference_cycles_are_errors() {
     assert!(e.message.contains("cycle"), "{e}");
 }
 
+/// The passes after `normalise` follow at most 32 references in a row; a
+/// longer chain of bare references is refused with its pointer, so none of
+/// them stops halfway. 32 in a row still loads.
+#[test]
+fn reference_chains_longer_than_the_limit_are_errors() {
+    let chain = |n: usize| {
+        let mut schemas = serde_json::Map::new();
+        for i in 0..n {
+            schemas.insert(
+                format!("S{i}"),
+                json!({ "$ref": format!("#/components/schemas/S{}", i + 1) }),
+            );
+        }
+        schemas.insert(format!("S{n}"), json!({ "type": "string" }));
+        minimal(Value::Object(schemas), json!({ "type": "string" }))
+    };
+    from_value(chain(32), "chain.json").expect("32 references in a row");
+    let e = from_value(chain(33), "chain.json").expect_err("33 references in a row");
+    assert!(e.message.contains("more than 32 references"), "{e}");
+    assert_eq!(e.pointer, "/components/schemas/S0/$ref", "{e}");
+}
+
 #[test]
 fn recursion_through_properties_generates() {
     let tree = minimal(

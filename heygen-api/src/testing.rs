@@ -324,7 +324,9 @@ fn answer(
                     Some(extra),
                 );
             }
-            let session_id = percent_decode(session_id);
+            let session_id = percent_encoding::percent_decode_str(session_id)
+                .decode_utf8_lossy()
+                .into_owned();
             if state.sessions.contains(&session_id) {
                 Answer::json(
                     200,
@@ -340,30 +342,6 @@ fn answer(
             Answer::error(404, "Not Found", "not_found", &message, None)
         }
     }
-}
-
-fn percent_decode(segment: &str) -> String {
-    let bytes = segment.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(hi), Some(lo)) => {
-                out.push((hi * 16 + lo) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Serves one connection: HTTP/1.1 requests with a `Content-Length` body,

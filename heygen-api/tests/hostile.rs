@@ -9,7 +9,7 @@ use std::time::Duration;
 use heygen_api::runtime::RetryPolicy;
 use heygen_api::types::{StopSessionRequest, StopVideoAgentSessionResponse};
 use heygen_api::{Client, Error, Response};
-use support::{Reply, Seen, TestServer};
+use support::{percent_decode, Reply, Seen, TestServer};
 
 /// Snippets keep at most 512 bytes of the body; a little slack for trimming
 /// and a replacement character at the cut.
@@ -36,23 +36,6 @@ async fn stop(client: &Client, id: &str) -> Result<Response<StopVideoAgentSessio
         .body(StopSessionRequest::default())
         .send()
         .await
-}
-
-fn percent_decode(segment: &str) -> Vec<u8> {
-    let bytes = segment.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).expect("ascii");
-            out.push(u8::from_str_radix(hex, 16).expect("hex escape"));
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    out
 }
 
 // ---- Path parameters -----------------------------------------------------

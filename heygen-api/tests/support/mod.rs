@@ -59,23 +59,23 @@ impl Seen {
     }
 }
 
+/// A query parameter's name or value, decoded (`+` is a space).
 fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).expect("ascii");
-                out.push(u8::from_str_radix(hex, 16).expect("percent escape"));
-                i += 2;
-            }
-            b => out.push(b),
-        }
-        i += 1;
+    String::from_utf8(percent_decode(&s.replace('+', " "))).expect("utf-8 query")
+}
+
+/// Percent-decodes what a client sent. A `%` that does not start an escape
+/// (two hex digits) fails the test: a client never sends one.
+pub fn percent_decode(s: &str) -> Vec<u8> {
+    for (i, _) in s.match_indices('%') {
+        assert!(
+            s.as_bytes()
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)),
+            "a `%` that is no escape in {s:?}"
+        );
     }
-    String::from_utf8(out).expect("utf-8 query")
+    percent_encoding::percent_decode_str(s).collect()
 }
 
 /// What to answer.
