@@ -61,9 +61,11 @@ pub struct Generated {
 }
 
 impl Generated {
+    /// How many operations the client has (skipped ones not counted).
     pub fn operations(&self) -> usize {
         self.surface.operations.len()
     }
+    /// How many types the client has.
     pub fn types(&self) -> usize {
         self.surface.types.len()
     }

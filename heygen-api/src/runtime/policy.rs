@@ -190,6 +190,14 @@ impl RetryPolicy {
     }
 }
 
+/// The `Retry-After` of an answer's headers, if it has a readable one.
+pub(crate) fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    headers
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| parse_retry_after(v, SystemTime::now()))
+}
+
 /// Reads `Retry-After`: delta-seconds or an HTTP-date (RFC 9110 §10.2.3).
 /// A date in the past means "now".
 pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {

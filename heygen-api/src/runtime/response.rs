@@ -2,7 +2,6 @@
 
 use std::fmt;
 use std::ops::Deref;
-use std::time::SystemTime;
 
 use bytes::Bytes;
 use reqwest::header::HeaderMap;
@@ -10,7 +9,7 @@ use reqwest::StatusCode;
 use serde::Deserialize;
 
 use super::error::{snippet, ApiError, Error, TransportError};
-use super::policy::parse_retry_after;
+use super::policy::retry_after;
 
 /// A decoded success body with its status and headers.
 pub struct Response<T> {
@@ -103,10 +102,7 @@ struct StandardError {
 /// not HeyGen's JSON (a proxy's HTML page, nothing at all) still gives the
 /// status, the request id and a snippet.
 pub(crate) fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Error {
-    let retry_after = headers
-        .get(reqwest::header::RETRY_AFTER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| parse_retry_after(v, SystemTime::now()));
+    let retry_after = retry_after(headers);
     let mut error = ApiError {
         status,
         code: None,

@@ -14,7 +14,7 @@ use tracing::Instrument;
 
 use super::config::{Credential, Idempotency, Inner, Settings};
 use super::error::{CallFacts, Error};
-use super::policy::{parse_retry_after, Decision, Outcome, RetryClass};
+use super::policy::{retry_after, Decision, Outcome, RetryClass};
 use super::response::{error_of, read_bounded, settle, BodyTooLarge, Response, Settled};
 
 const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
@@ -475,11 +475,7 @@ impl Spare {
 fn answered(response: &reqwest::Response, in_progress: bool) -> Outcome {
     Outcome::Status {
         status: response.status().as_u16(),
-        retry_after: response
-            .headers()
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| parse_retry_after(v, std::time::SystemTime::now())),
+        retry_after: retry_after(response.headers()),
         in_progress,
     }
 }
