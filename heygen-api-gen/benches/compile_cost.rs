@@ -4,6 +4,12 @@
 //! alone: its dependencies are built once, beforehand) and the peak memory
 //! of that build.
 //!
+//! Then the recompile of `heygen-api` alone for one document
+//! (`BENCH_RECOMPILE`, default the 88-operation fixture
+//! `heygen-api-gen/tests/fixtures/full-3.1.yaml`): what a user waits for once
+//! the spec changes, without incremental compilation, with and without the
+//! `schemars` feature, median of `BENCH_RECOMPILE_RUNS` (3) builds.
+//!
 //! `cargo bench -p heygen-api-gen --bench compile_cost`. It builds in its own
 //! target directory (`<target>/bench-compile`, kept between runs), feeding
 //! each document to `heygen-api`'s `build.rs` through `HEYGEN_API_SPEC`.
@@ -35,6 +41,16 @@ fn build(
     target: &Path,
     spec: &Path,
 ) -> Result<Build, Box<dyn std::error::Error>> {
+    build_with(workspace, target, spec, &[], true)
+}
+
+fn build_with(
+    workspace: &Path,
+    target: &Path,
+    spec: &Path,
+    features: &[&str],
+    incremental: bool,
+) -> Result<Build, Box<dyn std::error::Error>> {
     let rss_file = target.join("peak-rss");
     let started = Instant::now();
     let status = Command::new("/usr/bin/time")
@@ -45,8 +61,10 @@ fn build(
         .arg(env!("CARGO"))
         .args(["build", "--quiet", "-p", "heygen-api", "--target-dir"])
         .arg(target)
+        .arg(format!("--features={}", features.join(",")))
         .current_dir(workspace)
         .env("HEYGEN_API_SPEC", spec)
+        .env("CARGO_INCREMENTAL", if incremental { "1" } else { "0" })
         .status()?;
     let seconds = started.elapsed().as_secs_f64();
     if !status.success() {
@@ -101,6 +119,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let b = build(&workspace, &target, &spec_path)?;
         rows.push((n, lines, generated.types(), b));
     }
+    let recompiles = recompile(&workspace, &target)?;
     // Leave the bench's target as it found the vendored spec.
     build(&workspace, &target, &vendored)?;
 
@@ -124,8 +143,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(e) = exponent {
         println!("\nbuild time grows as operations^{e:.2} (1.00 is linear)");
     }
+    println!("\n| recompile of heygen-api | generated lines | features | build s (median) | peak RSS MiB |");
+    println!("|---|---:|---|---:|---:|");
+    for r in &recompiles {
+        println!(
+            "| {} | {} | {} | {:.1} | {:.0} |",
+            r.spec, r.lines, r.features, r.seconds, r.peak_rss_mib
+        );
+    }
     let summary = json!({
         "machine": machine(),
+        "recompile": recompiles.iter().map(|r| json!({
+            "spec": r.spec, "generated_lines": r.lines, "features": r.features,
+            "build_seconds_median": r.seconds, "peak_rss_mib": r.peak_rss_mib,
+        })).collect::<Vec<_>>(),
         "rows": rows.iter().map(|(n, lines, types, b)| json!({
             "operations": n, "types": types, "generated_lines": lines,
             "build_seconds": b.seconds, "peak_rss_mib": b.peak_rss_mib,
@@ -135,4 +166,67 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = write_summary("compile_cost", &summary)?;
     eprintln!("compile_cost: summary in {}", path.display());
     Ok(())
+}
+
+struct Recompile {
+    spec: String,
+    lines: usize,
+    features: String,
+    seconds: f64,
+    peak_rss_mib: f64,
+}
+
+/// Rebuilds `heygen-api` alone, as after a change of the spec: the build
+/// script has run, the crate is compiled again from scratch.
+fn recompile(
+    workspace: &Path,
+    target: &Path,
+) -> Result<Vec<Recompile>, Box<dyn std::error::Error>> {
+    let spec = std::env::var_os("BENCH_RECOMPILE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace.join("heygen-api-gen/tests/fixtures/full-3.1.yaml"));
+    let runs: usize = std::env::var("BENCH_RECOMPILE_RUNS")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(3);
+    let loaded = heygen_api_gen::load_file(&spec)?;
+    let lines = heygen_api_gen::generate(&loaded, &heygen_api_gen::Options::default())?
+        .code
+        .lines()
+        .count();
+    let touched = workspace.join("heygen-api/src/lib.rs");
+    let mut out = Vec::new();
+    for features in [&[][..], &["schemars"][..]] {
+        eprintln!(
+            "compile_cost: recompiling with {} ({features:?})",
+            spec.display()
+        );
+        build_with(workspace, target, &spec, features, false)?;
+        let mut builds = Vec::new();
+        for _ in 0..runs {
+            // A new modification time: cargo compiles the crate again; the
+            // build script, which depends only on the spec, does not run.
+            let file = std::fs::File::options().append(true).open(&touched)?;
+            file.set_modified(std::time::SystemTime::now())?;
+            builds.push(build_with(workspace, target, &spec, features, false)?);
+        }
+        builds.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
+        let median = &builds[builds.len() / 2];
+        out.push(Recompile {
+            spec: spec
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            lines,
+            features: if features.is_empty() {
+                "default".into()
+            } else {
+                features.join(",")
+            },
+            seconds: median.seconds,
+            peak_rss_mib: median.peak_rss_mib,
+        });
+    }
+    Ok(out)
 }

@@ -189,6 +189,7 @@ fn generate_located(spec: &Spec, options: &Options) -> Result<Generated> {
     })?;
     document_client_methods(&mut file, &classes);
     crate::request_builders::keep_request_builders(&mut file);
+    crate::schema_feature::gate_schemas(&mut file);
     let structs = struct_fields(&file);
     let string_enums = string_enums(&file);
     let glue = glue(

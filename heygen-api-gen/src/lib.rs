@@ -30,6 +30,7 @@ mod open_types;
 mod prepare;
 mod refs;
 mod request_builders;
+mod schema_feature;
 mod surface;
 mod syntax;
 #[cfg(feature = "tooling")]

@@ -138,10 +138,15 @@ fn pydantic_titles_do_not_become_colliding_type_names() {
 fn additional_properties_false_never_rejects_unknown_fields() {
     let g = full();
     assert!(!flat_contains(&g.code, "#[serde(deny_unknown_fields)]"));
-    // ... while the JSON Schema still says `additionalProperties: false`.
+    // ... while the JSON Schema (behind the `schemars` feature) still says
+    // `additionalProperties: false`.
     assert!(flat_contains(
         &g.code,
-        "#[schemars(deny_unknown_fields)]\n    pub struct StopStudioSessionRequest {}"
+        "#[cfg_attr(feature = \"schemars\", schemars(deny_unknown_fields))]\n    pub struct StopStudioSessionRequest {}"
+    ));
+    assert!(flat_contains(
+        &g.code,
+        "#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]\n    #[cfg_attr(feature = \"schemars\", derive(schemars::JsonSchema))]"
     ));
     // An empty-object body is still a struct (serialises as `{}`), not a map.
     assert_eq!(

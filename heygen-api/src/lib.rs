@@ -39,8 +39,10 @@ pub mod mock;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-/// The `schemars` the generated types derive `JsonSchema` with, so that
-/// `heygen_api::schemars::schema_for!(heygen_api::types::X)` needs no extra dependency.
+/// The `schemars` the generated types derive `JsonSchema` with (feature
+/// `schemars`), so that `heygen_api::schemars::schema_for!(heygen_api::types::X)`
+/// needs no extra dependency.
+#[cfg(feature = "schemars")]
 pub use schemars;
 
 pub use generated::{builder, types, Client};
