@@ -180,13 +180,7 @@ fn generate_located(spec: &Spec, options: &Options) -> Result<Generated> {
         &classes,
         &mut dispatched,
     )
-    .map_err(|id| {
-        GenError::new(
-            origin,
-            "",
-            format!("internal error: progenitor generated the operation `{id}`, which the retry classes do not know"),
-        )
-    })?;
+    .map_err(|why| GenError::new(origin, "", format!("internal error: {why}")))?;
     document_client_methods(&mut file, &classes);
     crate::request_builders::keep_request_builders(&mut file);
     crate::schema_feature::gate_schemas(&mut file);
@@ -664,7 +658,9 @@ fn rewrite_send(
     let Some(operation_id) = operation_info_id(&original.block) else {
         return Ok(None);
     };
-    let class = *classes.get(&operation_id).ok_or(operation_id.clone())?;
+    let class = *classes.get(&operation_id).ok_or_else(|| {
+        format!("progenitor generated the operation `{operation_id}`, which the retry classes do not know")
+    })?;
     let variant = format_ident!("{}", class.variant());
     let class_doc = format!("\n\n{}", class.doc());
     let attrs = std::mem::take(&mut original.attrs);
@@ -676,6 +672,23 @@ fn rewrite_send(
     original.sig.output = syn::parse_quote! {
         -> ::std::result::Result<#runtime::Response<#success>, progenitor_client::Error<()>>
     };
+    // The class reaches `pre` and `exec` as an argument: progenitor's
+    // hooks would see only the operation id.
+    original
+        .sig
+        .inputs
+        .push(syn::parse_quote!(call: #runtime::CallSpec));
+    let mut hooks = CallRuntimeHooks {
+        runtime,
+        found: Vec::new(),
+    };
+    hooks.visit_block_mut(&mut original.block);
+    if hooks.found != ["pre", "exec"] {
+        return Err(format!(
+            "the request code of `{operation_id}` does not call progenitor's `pre` and then `exec` hooks once each (found {:?})",
+            hooks.found
+        ));
+    }
     ToRuntimeResponse(runtime).visit_block_mut(&mut original.block);
     DropHeader("api-version").visit_block_mut(&mut original.block);
     FewerAllocations.visit_block_mut(&mut original.block);
@@ -687,6 +700,9 @@ fn rewrite_send(
     let wrapper: syn::ImplItem = syn::parse_quote! {
         #(#attrs)*
         #[doc = #class_doc]
+        // Inlined into the caller, the future is built where it is awaited
+        // instead of being copied there.
+        #[inline]
         pub fn send(self) -> impl ::std::future::Future<
             Output = ::std::result::Result<#runtime::Response<#success>, #runtime::Error>,
         > #outlives {
@@ -695,7 +711,7 @@ fn rewrite_send(
                 operation_id: #operation_id,
                 class: #runtime::RetryClass::#variant,
             };
-            #runtime::send(&client.inner, call, self.send_raw())
+            #runtime::send(&client.inner, self.send_raw(call))
         }
     };
     imp.items.insert(idx, wrapper);
@@ -861,6 +877,41 @@ impl VisitMut for FewerAllocations {
             if m.method == "to_string" && m.args.is_empty() {
                 reference.expr = m.receiver.clone();
             }
+        }
+    }
+}
+
+/// progenitor's `client.pre(&mut request, &info).await` and
+/// `client.exec(request, &info).await` -> the runtime's `pre` and `exec`,
+/// given the operation's `CallSpec` (`call`, a parameter of `send_raw`).
+struct CallRuntimeHooks<'a> {
+    runtime: &'a syn::Path,
+    found: Vec<&'static str>,
+}
+
+impl VisitMut for CallRuntimeHooks<'_> {
+    fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+        syn::visit_mut::visit_expr_mut(self, expr);
+        let syn::Expr::Await(awaited) = expr else {
+            return;
+        };
+        let syn::Expr::MethodCall(hook) = &*awaited.base else {
+            return;
+        };
+        let on_client = matches!(&*hook.receiver, syn::Expr::Path(p) if p.path.is_ident("client"));
+        let Some(request) = hook.args.first() else {
+            return;
+        };
+        if !on_client || hook.args.len() != 2 {
+            return;
+        }
+        let runtime = self.runtime;
+        if hook.method == "pre" {
+            self.found.push("pre");
+            *expr = syn::parse_quote!(#runtime::pre(&client.inner, #request, call));
+        } else if hook.method == "exec" {
+            self.found.push("exec");
+            *expr = syn::parse_quote!(#runtime::exec(&client.inner, &client.client, #request, call).await);
         }
     }
 }
@@ -1251,7 +1302,14 @@ fn glue(
                 request: &mut reqwest::Request,
                 info: &OperationInfo,
             ) -> ::std::result::Result<(), progenitor_client::Error<E>> {
-                #runtime::pre(&self.inner, request, info.operation_id)
+                // Reached only by code that bypasses the builders' `send`,
+                // which passes each operation's own class: here the method
+                // decides it.
+                let call = #runtime::CallSpec {
+                    operation_id: info.operation_id,
+                    class: #runtime::RetryClass::for_method(request.method()),
+                };
+                #runtime::pre(&self.inner, request, call)
             }
             // The runtime's future as it is: an `async fn` here would hold
             // the request and that future both, in every call's future.
@@ -1261,7 +1319,11 @@ fn glue(
                 request: reqwest::Request,
                 info: &OperationInfo,
             ) -> impl ::std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send {
-                #runtime::exec(&self.inner, &self.client, request, info.operation_id)
+                let call = #runtime::CallSpec {
+                    operation_id: info.operation_id,
+                    class: #runtime::RetryClass::for_method(request.method()),
+                };
+                #runtime::exec(&self.inner, &self.client, request, call)
             }
         }
 

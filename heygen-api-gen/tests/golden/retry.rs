@@ -472,6 +472,7 @@ pub mod builder {
         /**
 
 **Retries:** keyed. HeyGen honours `Idempotency-Key` here: the client sends one key per call (or yours, from `.idempotency_key(...)`) and reuses it on every retry, so it retries after a 429, a 5xx, a 409 `request_in_progress` or a lost connection and the server still runs the call once.*/
+        #[inline]
         pub fn send(
             self,
         ) -> impl ::std::future::Future<
@@ -485,10 +486,11 @@ pub mod builder {
                 operation_id: "create_keyed_render",
                 class: crate::runtime::__private::RetryClass::Keyed,
             };
-            crate::runtime::__private::send(&client.inner, call, self.send_raw())
+            crate::runtime::__private::send(&client.inner, self.send_raw(call))
         }
         async fn send_raw(
             self,
+            call: crate::runtime::__private::CallSpec,
         ) -> ::std::result::Result<
             crate::runtime::__private::Response<types::RenderEnvelope>,
             progenitor_client::Error<()>,
@@ -519,8 +521,14 @@ pub mod builder {
             let info = OperationInfo {
                 operation_id: "create_keyed_render",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
+            crate::runtime::__private::pre(&client.inner, &mut request, call)?;
+            let result = crate::runtime::__private::exec(
+                    &client.inner,
+                    &client.client,
+                    request,
+                    call,
+                )
+                .await;
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
@@ -575,6 +583,7 @@ pub mod builder {
         /**
 
 **Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.*/
+        #[inline]
         pub fn send(
             self,
         ) -> impl ::std::future::Future<
@@ -588,10 +597,11 @@ pub mod builder {
                 operation_id: "list_renders",
                 class: crate::runtime::__private::RetryClass::Idempotent,
             };
-            crate::runtime::__private::send(&client.inner, call, self.send_raw())
+            crate::runtime::__private::send(&client.inner, self.send_raw(call))
         }
         async fn send_raw(
             self,
+            call: crate::runtime::__private::CallSpec,
         ) -> ::std::result::Result<
             crate::runtime::__private::Response<types::ListRendersResponse>,
             progenitor_client::Error<()>,
@@ -616,8 +626,14 @@ pub mod builder {
             let info = OperationInfo {
                 operation_id: "list_renders",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
+            crate::runtime::__private::pre(&client.inner, &mut request, call)?;
+            let result = crate::runtime::__private::exec(
+                    &client.inner,
+                    &client.client,
+                    request,
+                    call,
+                )
+                .await;
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
@@ -684,6 +700,7 @@ pub mod builder {
         /**
 
 **Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again.*/
+        #[inline]
         pub fn send(
             self,
         ) -> impl ::std::future::Future<
@@ -697,10 +714,11 @@ pub mod builder {
                 operation_id: "create_render",
                 class: crate::runtime::__private::RetryClass::NonIdempotent,
             };
-            crate::runtime::__private::send(&client.inner, call, self.send_raw())
+            crate::runtime::__private::send(&client.inner, self.send_raw(call))
         }
         async fn send_raw(
             self,
+            call: crate::runtime::__private::CallSpec,
         ) -> ::std::result::Result<
             crate::runtime::__private::Response<types::RenderEnvelope>,
             progenitor_client::Error<()>,
@@ -731,8 +749,14 @@ pub mod builder {
             let info = OperationInfo {
                 operation_id: "create_render",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
+            crate::runtime::__private::pre(&client.inner, &mut request, call)?;
+            let result = crate::runtime::__private::exec(
+                    &client.inner,
+                    &client.client,
+                    request,
+                    call,
+                )
+                .await;
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
@@ -774,6 +798,7 @@ pub mod builder {
         /**
 
 **Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.*/
+        #[inline]
         pub fn send(
             self,
         ) -> impl ::std::future::Future<
@@ -787,10 +812,11 @@ pub mod builder {
                 operation_id: "get_render",
                 class: crate::runtime::__private::RetryClass::Idempotent,
             };
-            crate::runtime::__private::send(&client.inner, call, self.send_raw())
+            crate::runtime::__private::send(&client.inner, self.send_raw(call))
         }
         async fn send_raw(
             self,
+            call: crate::runtime::__private::CallSpec,
         ) -> ::std::result::Result<
             crate::runtime::__private::Response<types::RenderEnvelope>,
             progenitor_client::Error<()>,
@@ -821,8 +847,14 @@ pub mod builder {
             let info = OperationInfo {
                 operation_id: "get_render",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
+            crate::runtime::__private::pre(&client.inner, &mut request, call)?;
+            let result = crate::runtime::__private::exec(
+                    &client.inner,
+                    &client.client,
+                    request,
+                    call,
+                )
+                .await;
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
@@ -905,6 +937,7 @@ pub mod builder {
         /**
 
 **Retries:** keyed. HeyGen honours `Idempotency-Key` here: the client sends one key per call (or yours, from `.idempotency_key(...)`) and reuses it on every retry, so it retries after a 429, a 5xx, a 409 `request_in_progress` or a lost connection and the server still runs the call once.*/
+        #[inline]
         pub fn send(
             self,
         ) -> impl ::std::future::Future<
@@ -918,10 +951,11 @@ pub mod builder {
                 operation_id: "rename_render",
                 class: crate::runtime::__private::RetryClass::Keyed,
             };
-            crate::runtime::__private::send(&client.inner, call, self.send_raw())
+            crate::runtime::__private::send(&client.inner, self.send_raw(call))
         }
         async fn send_raw(
             self,
+            call: crate::runtime::__private::CallSpec,
         ) -> ::std::result::Result<
             crate::runtime::__private::Response<types::RenderEnvelope>,
             progenitor_client::Error<()>,
@@ -962,8 +996,14 @@ pub mod builder {
             let info = OperationInfo {
                 operation_id: "rename_render",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
+            crate::runtime::__private::pre(&client.inner, &mut request, call)?;
+            let result = crate::runtime::__private::exec(
+                    &client.inner,
+                    &client.client,
+                    request,
+                    call,
+                )
+                .await;
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
@@ -985,7 +1025,11 @@ impl ClientHooks<crate::runtime::__private::Inner> for Client {
         request: &mut reqwest::Request,
         info: &OperationInfo,
     ) -> ::std::result::Result<(), progenitor_client::Error<E>> {
-        crate::runtime::__private::pre(&self.inner, request, info.operation_id)
+        let call = crate::runtime::__private::CallSpec {
+            operation_id: info.operation_id,
+            class: crate::runtime::__private::RetryClass::for_method(request.method()),
+        };
+        crate::runtime::__private::pre(&self.inner, request, call)
     }
     #[allow(refining_impl_trait)]
     fn exec(
@@ -993,12 +1037,11 @@ impl ClientHooks<crate::runtime::__private::Inner> for Client {
         request: reqwest::Request,
         info: &OperationInfo,
     ) -> impl ::std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send {
-        crate::runtime::__private::exec(
-            &self.inner,
-            &self.client,
-            request,
-            info.operation_id,
-        )
+        let call = crate::runtime::__private::CallSpec {
+            operation_id: info.operation_id,
+            class: crate::runtime::__private::RetryClass::for_method(request.method()),
+        };
+        crate::runtime::__private::exec(&self.inner, &self.client, request, call)
     }
 }
 impl crate::runtime::__private::GeneratedClient for Client {

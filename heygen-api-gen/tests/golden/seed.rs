@@ -305,6 +305,7 @@ pub mod builder {
         /**
 
 **Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again.*/
+        #[inline]
         pub fn send(
             self,
         ) -> impl ::std::future::Future<
@@ -320,10 +321,11 @@ pub mod builder {
                 operation_id: "stop_video_agent_session",
                 class: crate::runtime::__private::RetryClass::NonIdempotent,
             };
-            crate::runtime::__private::send(&client.inner, call, self.send_raw())
+            crate::runtime::__private::send(&client.inner, self.send_raw(call))
         }
         async fn send_raw(
             self,
+            call: crate::runtime::__private::CallSpec,
         ) -> ::std::result::Result<
             crate::runtime::__private::Response<types::StopVideoAgentSessionResponse>,
             progenitor_client::Error<()>,
@@ -364,8 +366,14 @@ pub mod builder {
             let info = OperationInfo {
                 operation_id: "stop_video_agent_session",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
+            crate::runtime::__private::pre(&client.inner, &mut request, call)?;
+            let result = crate::runtime::__private::exec(
+                    &client.inner,
+                    &client.client,
+                    request,
+                    call,
+                )
+                .await;
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
@@ -387,7 +395,11 @@ impl ClientHooks<crate::runtime::__private::Inner> for Client {
         request: &mut reqwest::Request,
         info: &OperationInfo,
     ) -> ::std::result::Result<(), progenitor_client::Error<E>> {
-        crate::runtime::__private::pre(&self.inner, request, info.operation_id)
+        let call = crate::runtime::__private::CallSpec {
+            operation_id: info.operation_id,
+            class: crate::runtime::__private::RetryClass::for_method(request.method()),
+        };
+        crate::runtime::__private::pre(&self.inner, request, call)
     }
     #[allow(refining_impl_trait)]
     fn exec(
@@ -395,12 +407,11 @@ impl ClientHooks<crate::runtime::__private::Inner> for Client {
         request: reqwest::Request,
         info: &OperationInfo,
     ) -> impl ::std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send {
-        crate::runtime::__private::exec(
-            &self.inner,
-            &self.client,
-            request,
-            info.operation_id,
-        )
+        let call = crate::runtime::__private::CallSpec {
+            operation_id: info.operation_id,
+            class: crate::runtime::__private::RetryClass::for_method(request.method()),
+        };
+        crate::runtime::__private::exec(&self.inner, &self.client, request, call)
     }
 }
 impl crate::runtime::__private::GeneratedClient for Client {

@@ -2,9 +2,10 @@
 //! idempotency keys, the one error type, pagination and waiting.
 //!
 //! Generated code reaches this module only through [`__private`], which
-//! re-exports exactly what it names: the hooks [`pre`] and [`exec`] (from the
-//! `ClientHooks` impl), [`send`] (from every builder's `send`, with the
-//! operation's [`RetryClass`]), [`encode_path`], the traits it implements
+//! re-exports exactly what it names: [`pre`] and [`exec`] (from each
+//! builder's request code, with the operation's [`RetryClass`] in a
+//! [`CallSpec`]), [`send`] (from every builder's `send`), [`encode_path`],
+//! the traits it implements
 //! ([`GeneratedClient`], [`Envelope`], [`Paged`], [`Job`]) and the types in
 //! its signatures. Everything else here is ordinary hand-written API.
 

@@ -121,10 +121,10 @@ impl<'a, C: GeneratedClient, T: DeserializeOwned> MultipartRequest<'a, C, T> {
             .map_err(|e| Error::InvalidRequest(e.to_string()))?;
         // The same path as every generated call: errors (capped, redirects,
         // keeping the status) are made by `send`, inside the deadline.
-        send(inner, call, async move {
+        send(inner, async move {
             let mut request = request;
-            pre::<()>(inner, &mut request, call.operation_id)?;
-            let response = exec(inner, http, request, call.operation_id)
+            pre::<()>(inner, &mut request, call)?;
+            let response = exec(inner, http, request, call)
                 .await
                 .map_err(progenitor_client::Error::CommunicationError)?;
             if !response.status().is_success() {

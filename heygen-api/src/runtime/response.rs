@@ -53,10 +53,10 @@ impl<T> Response<T> {
     where
         T: Envelope,
     {
-        let request_id = self.request_id().map(String::from);
-        self.inner
-            .into_data()
-            .ok_or(Error::MissingData { request_id })
+        let Response { inner, headers, .. } = self;
+        inner.into_data().ok_or_else(|| Error::MissingData {
+            request_id: request_id(&headers).map(String::from),
+        })
     }
 }
 

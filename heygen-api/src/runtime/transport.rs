@@ -29,23 +29,23 @@ pub struct CallSpec {
     pub class: RetryClass,
 }
 
-/// The call in progress on this task. progenitor's hooks see only an
-/// operation id, so `send` puts the call's class here for `pre` and `exec`,
-/// and `exec` leaves what it decided for the error `send` returns.
-struct CallState {
-    spec: CallSpec,
-    // Read only with a deadline; the clock is not read otherwise.
-    started: Option<Instant>,
-    facts: RefCell<Option<CallFacts>>,
+// What a call's error says about its retries (class, whether the request
+// could be repeated, the key sent) is known inside `exec`, and wanted by the
+// `Call` that makes the error. The two meet on one thread: `Call` names
+// itself in `CALL_TOKEN` while it polls the generated future, `exec` reads
+// that token when it starts and, when it ends, leaves its facts in
+// `CALL_FACTS` under it, and `Call` takes them as soon as the poll returns.
+// Two thread-local cells, rather than a task-local holding a whole state:
+// this runs on every poll of every call.
+thread_local! {
+    static CALL_TOKEN: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    static CALL_FACTS: RefCell<Option<(u64, CallFacts)>> = const { RefCell::new(None) };
 }
 
-tokio::task_local! {
-    static CALL: CallState;
-}
-
-fn current_class(method: &Method) -> RetryClass {
-    CALL.try_with(|c| c.spec.class)
-        .unwrap_or_else(|_| RetryClass::for_method(method))
+fn new_call_token() -> u64 {
+    // 0 is "no call": `exec` reached through the plain `ClientHooks` path.
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// Starts one call of an operation: the generated `send` hands over the
@@ -57,17 +57,14 @@ fn current_class(method: &Method) -> RetryClass {
 /// would keep both the argument and the future it awaits, and every layer
 /// of that doubles what is copied on each call (see BENCHMARKS.md).
 #[doc(hidden)]
-pub fn send<T, F>(inner: &Inner, spec: CallSpec, call: F) -> Call<'_, T, F>
+#[inline]
+pub fn send<T, F>(inner: &Inner, call: F) -> Call<'_, T, F>
 where
     F: Future<Output = Result<Response<T>, progenitor_client::Error<()>>>,
 {
-    let state = CallState {
-        spec,
-        started: inner.0.deadline.map(|_| Instant::now()),
-        facts: RefCell::new(None),
-    };
     Call {
-        scoped: CALL.scope(state, call),
+        call,
+        token: new_call_token(),
         deadline: None,
         error_body: None,
         facts: None,
@@ -86,7 +83,8 @@ pin_project_lite::pin_project! {
     #[must_use = "a call does nothing until it is awaited"]
     pub struct Call<'a, T, F> {
         #[pin]
-        scoped: tokio::task::futures::TaskLocalFuture<CallState, F>,
+        call: F,
+        token: u64,
         // Started on the first poll, where a runtime is sure to exist.
         #[pin]
         deadline: Option<tokio::time::Sleep>,
@@ -117,22 +115,15 @@ where
         }
         let result = match this.error_body.as_mut() {
             Some(reading) => reading.as_mut().poll(cx).map(Err),
-            None => match this.scoped.as_mut().poll(cx) {
+            None => match poll_as(*this.token, this.call.as_mut(), cx, this.facts) {
                 Poll::Pending => Poll::Pending,
-                Poll::Ready(result) => {
-                    *this.facts = this
-                        .scoped
-                        .as_mut()
-                        .take_value()
-                        .and_then(|state| state.facts.into_inner());
-                    match settle(result) {
-                        Settled::Done(result) => Poll::Ready(result),
-                        Settled::ReadBody(response) => {
-                            let reading = this.error_body.insert(Box::pin(error_of(response)));
-                            reading.as_mut().poll(cx).map(Err)
-                        }
+                Poll::Ready(result) => match settle(result) {
+                    Settled::Done(result) => Poll::Ready(result),
+                    Settled::ReadBody(response) => {
+                        let reading = this.error_body.insert(Box::pin(error_of(response)));
+                        reading.as_mut().poll(cx).map(Err)
                     }
-                }
+                },
             },
         };
         match result {
@@ -157,15 +148,34 @@ where
     }
 }
 
+/// Polls a call's generated future as the call `token`, and keeps the
+/// facts its `exec` left.
+fn poll_as<F: Future>(
+    token: u64,
+    call: std::pin::Pin<&mut F>,
+    cx: &mut std::task::Context<'_>,
+    facts: &mut Option<CallFacts>,
+) -> Poll<F::Output> {
+    let outer = CALL_TOKEN.with(|t| t.replace(token));
+    let polled = call.poll(cx);
+    CALL_TOKEN.with(|t| t.set(outer));
+    if let Some((left_by, left)) = CALL_FACTS.with(|f| f.borrow_mut().take()) {
+        if left_by == token {
+            *facts = Some(left);
+        }
+    }
+    polled
+}
+
 /// Adds credentials and the `Idempotency-Key`; called by the generated
-/// `ClientHooks::pre` before the first attempt.
+/// request code before the first attempt.
 #[doc(hidden)]
-// The error type is progenitor's, fixed by the hook this implements.
+// The error type is progenitor's, fixed by the code that calls this.
 #[allow(clippy::result_large_err)]
 pub fn pre<E>(
     inner: &Inner,
     request: &mut reqwest::Request,
-    _operation_id: &str,
+    spec: CallSpec,
 ) -> Result<(), progenitor_client::Error<E>> {
     let settings = &inner.0;
     if request.url().path().contains(UNSENDABLE_SEGMENT) {
@@ -174,7 +184,7 @@ pub fn pre<E>(
         ));
     }
     let mutating = matches!(*request.method(), Method::POST | Method::PATCH);
-    let class = current_class(request.method());
+    let class = spec.class;
     let headers = request.headers_mut();
     match &settings.credential {
         Credential::ApiKey(key) => {
@@ -184,9 +194,9 @@ pub fn pre<E>(
             headers.insert(AUTHORIZATION, token.clone());
         }
     }
-    if !headers.contains_key(USER_AGENT) {
-        headers.insert(USER_AGENT, settings.user_agent.clone());
-    }
+    headers
+        .entry(USER_AGENT)
+        .or_insert_with(|| settings.user_agent.clone());
     match headers.get(&IDEMPOTENCY_KEY) {
         Some(given) if mutating => check_idempotency_key(given.as_bytes())
             .map_err(progenitor_client::Error::InvalidRequest)?,
@@ -253,8 +263,7 @@ fn jitter_sample() -> f64 {
 }
 
 /// Whether sending this request again cannot do its work twice.
-fn repeatable(settings: &Settings, class: RetryClass, request: &reqwest::Request) -> bool {
-    let keyed = request.headers().contains_key(&IDEMPOTENCY_KEY);
+fn repeatable(settings: &Settings, class: RetryClass, keyed: bool) -> bool {
     match class {
         RetryClass::Idempotent => true,
         RetryClass::Keyed => keyed,
@@ -275,39 +284,41 @@ pub fn exec<'a>(
     inner: &'a Inner,
     http: &'a reqwest::Client,
     request: reqwest::Request,
-    operation_id: &'static str,
+    spec: CallSpec,
 ) -> impl Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a {
     let settings = &inner.0;
-    let class = current_class(request.method());
-    let repeatable = repeatable(settings, class, &request);
+    let CallSpec {
+        operation_id,
+        class,
+    } = spec;
+    let token = CALL_TOKEN.with(|t| t.get());
+    let key = request.headers().get(&IDEMPOTENCY_KEY);
+    let repeatable = repeatable(settings, class, key.is_some());
     // Read only to keep a retry's wait within the deadline.
-    let started_call = match settings.deadline {
-        Some(_) => CALL.try_with(|c| c.started).ok().flatten(),
-        None => None,
+    let started_call = settings.deadline.map(|_| Instant::now());
+    let facts = CallFacts {
+        class,
+        repeatable,
+        idempotency_key: key.and_then(|k| k.to_str().ok()).map(String::from),
     };
-    let _ = CALL.try_with(|c| {
-        *c.facts.borrow_mut() = Some(CallFacts {
-            class,
-            repeatable,
-            idempotency_key: request
-                .headers()
-                .get(&IDEMPOTENCY_KEY)
-                .and_then(|k| k.to_str().ok())
-                .map(String::from),
-        });
-    });
     // One span per call, and inside it one per attempt: a field recorded
     // twice on one span would be printed twice by most subscribers.
-    let span = tracing::info_span!(
-        "heygen_api.request",
-        operation = operation_id,
-        method = %request.method(),
-        attempts = tracing::field::Empty,
-        status = tracing::field::Empty,
-        elapsed_ms = tracing::field::Empty,
-    );
-    // Timed only for a subscriber that will see it.
-    let started = (!span.is_disabled()).then(Instant::now);
+    let span = if tracing::level_enabled!(tracing::Level::INFO) {
+        tracing::info_span!(
+            "heygen_api.request",
+            operation = operation_id,
+            method = %request.method(),
+            attempts = tracing::field::Empty,
+            status = tracing::field::Empty,
+            elapsed_ms = tracing::field::Empty,
+        )
+    } else {
+        tracing::Span::none()
+    };
+    // Without a subscriber that wants these spans, none of their work is
+    // done: no attempt spans, no clock, no fields recorded.
+    let traced = !span.is_disabled();
+    let started = traced.then(Instant::now);
     // A body that is a stream cannot be sent twice: such a request gets
     // exactly one attempt.
     let mut spare = Spare::of(&request);
@@ -316,13 +327,22 @@ pub fn exec<'a>(
         let mut retries_done = 0u32;
         loop {
             let attempt = retries_done + 1;
-            let attempt_span = tracing::info_span!(
-                parent: &span,
-                "heygen_api.attempt",
-                attempt,
-                status = tracing::field::Empty
-            );
-            let (outcome, result) = match sending.instrument(attempt_span.clone()).await {
+            let attempt_span = if traced {
+                tracing::info_span!(
+                    parent: &span,
+                    "heygen_api.attempt",
+                    attempt,
+                    status = tracing::field::Empty
+                )
+            } else {
+                tracing::Span::none()
+            };
+            let sent = if traced {
+                sending.instrument(attempt_span.clone()).await
+            } else {
+                sending.await
+            };
+            let (outcome, result) = match sent {
                 Err(e) => (failure(&e), Err(e)),
                 // A 409 is retried only if it is `request_in_progress`, so
                 // its body is read here. Boxed: rare, and inline it would
@@ -335,7 +355,7 @@ pub fn exec<'a>(
                 }
                 Ok(response) => (answered(&response, false), Ok(response)),
             };
-            if let Outcome::Status { status, .. } = outcome {
+            if let (true, Outcome::Status { status, .. }) = (traced, outcome) {
                 attempt_span.record("status", status);
             }
             let mut decision = match &spare {
@@ -373,17 +393,20 @@ pub fn exec<'a>(
                     sending = http.execute(request);
                 }
                 _ => {
-                    span.record("attempts", attempt);
                     if let Some(started) = started {
+                        span.record("attempts", attempt);
                         span.record("elapsed_ms", started.elapsed().as_millis() as u64);
-                    }
-                    if let Ok(response) = &result {
-                        span.record("status", response.status().as_u16());
-                        if response.status().is_success() {
-                            settings.budget.deposit(retries_done);
+                        if let Ok(response) = &result {
+                            span.record("status", response.status().as_u16());
                         }
+                        attempt_span.in_scope(|| tracing::debug!(outcome = ?outcome, "done"));
                     }
-                    attempt_span.in_scope(|| tracing::debug!(outcome = ?outcome, "done"));
+                    if result.as_ref().is_ok_and(|r| r.status().is_success()) {
+                        settings.budget.deposit(retries_done);
+                    }
+                    if token != 0 {
+                        CALL_FACTS.with(|f| *f.borrow_mut() = Some((token, facts)));
+                    }
                     return result.map(|r| limit_body(r, settings.max_response_bytes));
                 }
             }
@@ -473,9 +496,15 @@ impl Spare {
 
 /// What an answer means for retrying.
 fn answered(response: &reqwest::Response, in_progress: bool) -> Outcome {
+    let status = response.status();
     Outcome::Status {
-        status: response.status().as_u16(),
-        retry_after: retry_after(response.headers()),
+        status: status.as_u16(),
+        // A success is never retried: its headers need no reading.
+        retry_after: if status.is_success() {
+            None
+        } else {
+            retry_after(response.headers())
+        },
         in_progress,
     }
 }
