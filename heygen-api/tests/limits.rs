@@ -43,6 +43,12 @@ fn chunk(data: &[u8]) -> Vec<u8> {
 /// A server answering every connection's first request with `status` and a
 /// chunked body: `body` in pieces, then the end marker. Returns its URL.
 async fn chunked_server(status: u16, body: Vec<u8>) -> String {
+    chunked_server_in(status, body, 1024).await
+}
+
+/// As [`chunked_server`], with `piece` bytes per chunk, each written and
+/// flushed on its own.
+async fn chunked_server_in(status: u16, body: Vec<u8>, piece: usize) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let url = format!("http://{}", listener.local_addr().expect("addr"));
     tokio::spawn(async move {
@@ -53,12 +59,12 @@ async fn chunked_server(status: u16, body: Vec<u8>) -> String {
                 let head = format!(
                     "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n"
                 );
-                let mut out = head.into_bytes();
-                for piece in body.chunks(1024) {
-                    out.extend_from_slice(&chunk(piece));
+                let _ = stream.write_all(head.as_bytes()).await;
+                for part in body.chunks(piece) {
+                    let _ = stream.write_all(&chunk(part)).await;
+                    let _ = stream.flush().await;
                 }
-                out.extend_from_slice(b"0\r\n\r\n");
-                let _ = stream.write_all(&out).await;
+                let _ = stream.write_all(b"0\r\n\r\n").await;
             });
         }
     });
@@ -101,6 +107,29 @@ async fn a_chunked_success_body_past_the_limit_is_too_large() {
         .into_data()
         .expect("data");
     assert_eq!(data.session_id, "s");
+}
+
+/// A success body read frame by frame is decoded whole: many small frames,
+/// an empty first frame, a body of one frame.
+#[tokio::test]
+async fn a_success_body_in_many_frames_decodes_whole() {
+    let id = format!("s-{}", "0123456789".repeat(300));
+    let body = format!(r#"{{"data":{{"session_id":"{id}"}}}}"#);
+    for piece in [1, 7, 64, body.len()] {
+        let url = chunked_server_in(200, body.clone().into_bytes(), piece).await;
+        let client = Client::builder()
+            .api_key("k")
+            .base_url(url)
+            .retry_policy(no_retries())
+            .build()
+            .expect("client");
+        let data = stop(&client)
+            .await
+            .unwrap_or_else(|e| panic!("{piece}-byte frames: {e}"))
+            .into_data()
+            .expect("data");
+        assert_eq!(data.session_id, id, "{piece}-byte frames");
+    }
 }
 
 #[tokio::test]

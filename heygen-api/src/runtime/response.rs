@@ -280,9 +280,34 @@ impl<T: serde::de::DeserializeOwned> Response<T> {
         let status = response.status();
         // Taken, not cloned: reading the body does not need them.
         let headers = std::mem::take(response.headers_mut());
-        let bytes = match response.bytes().await {
-            Ok(bytes) => bytes,
-            Err(e) => return Err(progenitor_client::Error::ResponseBodyError(e)),
+        // Frame by frame rather than `bytes()`, whose future holds a second
+        // copy of the response: this one is in every call's future. A body
+        // in one frame (the usual case) is kept as it arrived.
+        let mut whole: Option<Bytes> = None;
+        let mut more: Vec<u8> = Vec::new();
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) => match &whole {
+                    None => whole = Some(chunk),
+                    Some(first) => {
+                        if more.is_empty() {
+                            more.extend_from_slice(first);
+                        }
+                        more.extend_from_slice(&chunk);
+                    }
+                },
+                Ok(None) => break,
+                // Named by its URL, as `bytes()` would have it.
+                Err(e) => {
+                    let e = e.with_url(response.url().clone());
+                    return Err(progenitor_client::Error::ResponseBodyError(e));
+                }
+            }
+        }
+        let bytes = if more.is_empty() {
+            whole.unwrap_or_default()
+        } else {
+            Bytes::from(more)
         };
         // A 204 or 205 has no body by definition, even when the operation
         // documents JSON for its other success codes: read it as `{}` (an
