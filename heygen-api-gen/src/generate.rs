@@ -678,8 +678,13 @@ fn rewrite_send(
         .sig
         .inputs
         .push(syn::parse_quote!(call: #runtime::CallSpec));
+    ToRuntimeResponse(runtime).visit_block_mut(&mut original.block);
+    DropHeader("api-version").visit_block_mut(&mut original.block);
+    FewerAllocations.visit_block_mut(&mut original.block);
+    let rebuildable = wrap_request_building(&mut original.block);
     let mut hooks = CallRuntimeHooks {
         runtime,
+        rebuildable,
         found: Vec::new(),
     };
     hooks.visit_block_mut(&mut original.block);
@@ -689,9 +694,6 @@ fn rewrite_send(
             hooks.found
         ));
     }
-    ToRuntimeResponse(runtime).visit_block_mut(&mut original.block);
-    DropHeader("api-version").visit_block_mut(&mut original.block);
-    FewerAllocations.visit_block_mut(&mut original.block);
     defer_unset_messages(imp);
     // Not an `async fn`: that would hold the runtime's future and copy it
     // once more on every call; this returns it as it is.
@@ -886,6 +888,9 @@ impl VisitMut for FewerAllocations {
 /// given the operation's `CallSpec` (`call`, a parameter of `send_raw`).
 struct CallRuntimeHooks<'a> {
     runtime: &'a syn::Path,
+    // Whether `build_request` (see `wrap_request_building`) exists, to make
+    // a retry's request.
+    rebuildable: bool,
     found: Vec<&'static str>,
 }
 
@@ -911,8 +916,91 @@ impl VisitMut for CallRuntimeHooks<'_> {
             *expr = syn::parse_quote!(#runtime::pre(&client.inner, #request, call));
         } else if hook.method == "exec" {
             self.found.push("exec");
-            *expr = syn::parse_quote!(#runtime::exec(&client.inner, &client.client, #request, call).await);
+            let rebuild = if self.rebuildable {
+                quote!(::std::option::Option::Some(&build_request))
+            } else {
+                quote!(::std::option::Option::None)
+            };
+            *expr = syn::parse_quote!(
+                #runtime::exec(&client.inner, &client.client, #request, call, #rebuild).await
+            );
         }
+    }
+}
+
+/// Puts progenitor's request building (from `let url = ...` to
+/// `let mut request = ....build()?;`) in a closure, `build_request`, called
+/// once for the first attempt and again only if a retry is made: the
+/// runtime then keeps no copy of a request that is almost never resent.
+/// Returns whether it did. It does not when the statements are not found
+/// in that shape, or when they move a value the closure could not give a
+/// second time (a streamed body): the runtime then copies the request.
+fn wrap_request_building(block: &mut syn::Block) -> bool {
+    let local_named = |stmt: &syn::Stmt, name: &str| {
+        matches!(stmt, syn::Stmt::Local(local)
+            if matches!(&local.pat, syn::Pat::Ident(p) if p.ident == name))
+    };
+    let Some(first) = block.stmts.iter().position(|s| local_named(s, "url")) else {
+        return false;
+    };
+    let Some(last) = block
+        .stmts
+        .iter()
+        .skip(first)
+        .position(|s| local_named(s, "request"))
+        .map(|i| first + i)
+    else {
+        return false;
+    };
+    let mut building: Vec<syn::Stmt> = block.stmts[first..=last].to_vec();
+    let mut borrow = BorrowOptionals {
+        moves_a_value: false,
+    };
+    for stmt in &mut building {
+        borrow.visit_stmt_mut(stmt);
+    }
+    if borrow.moves_a_value {
+        return false;
+    }
+    let closure: syn::Stmt = syn::parse_quote! {
+        let build_request = || -> ::std::result::Result<
+            reqwest::Request,
+            progenitor_client::Error<()>,
+        > {
+            #(#building)*
+            ::std::result::Result::Ok(request)
+        };
+    };
+    let first_request: syn::Stmt = syn::parse_quote! {
+        let mut request = build_request()?;
+    };
+    block.stmts.splice(first..=last, [closure, first_request]);
+    true
+}
+
+/// In request building that becomes a closure: `if let Some(x) = param`
+/// borrows `param` instead of moving it, and a value handed over whole
+/// (`.body(param)`, a stream) is noted: such a closure could run once only.
+struct BorrowOptionals {
+    moves_a_value: bool,
+}
+
+impl VisitMut for BorrowOptionals {
+    fn visit_expr_let_mut(&mut self, binding: &mut syn::ExprLet) {
+        if let syn::Expr::Path(p) = &*binding.expr {
+            if p.path.get_ident().is_some() {
+                let bound = p.clone();
+                *binding.expr = syn::parse_quote!(&#bound);
+            }
+        }
+        syn::visit_mut::visit_expr_let_mut(self, binding);
+    }
+
+    fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
+        let hands_over = call.method == "body"
+            && matches!(call.args.first(), Some(syn::Expr::Path(p)) if p.path.get_ident().is_some());
+        self.moves_a_value |= hands_over;
+        syn::visit_mut::visit_expr_method_call_mut(self, call);
     }
 }
 
@@ -1323,7 +1411,7 @@ fn glue(
                     operation_id: info.operation_id,
                     class: #runtime::RetryClass::for_method(request.method()),
                 };
-                #runtime::exec(&self.inner, &self.client, request, call)
+                #runtime::exec(&self.inner, &self.client, request, call, None)
             }
         }
 

@@ -502,22 +502,29 @@ pub mod builder {
                     types::RenderRequest::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/v1/keyed-renders", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::new();
-            if let Some(value) = idempotency_key {
-                header_map.append("idempotency-key", value.to_string().try_into()?);
-            }
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .headers(header_map)
-                .build()?;
+            let build_request = || -> ::std::result::Result<
+                reqwest::Request,
+                progenitor_client::Error<()>,
+            > {
+                let url = format!("{}/v1/keyed-renders", client.baseurl,);
+                let mut header_map = ::reqwest::header::HeaderMap::new();
+                if let Some(value) = &idempotency_key {
+                    header_map.append("idempotency-key", value.to_string().try_into()?);
+                }
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .headers(header_map)
+                    .build()?;
+                ::std::result::Result::Ok(request)
+            };
+            let mut request = build_request()?;
             let info = OperationInfo {
                 operation_id: "create_keyed_render",
             };
@@ -527,6 +534,7 @@ pub mod builder {
                     &client.client,
                     request,
                     call,
+                    ::std::option::Option::Some(&build_request),
                 )
                 .await;
             client.post(&result, &info).await?;
@@ -609,20 +617,27 @@ pub mod builder {
             let Self { client, limit, token } = self;
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
-            let url = format!("{}/v1/render-queue", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::new();
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
-                .build()?;
+            let build_request = || -> ::std::result::Result<
+                reqwest::Request,
+                progenitor_client::Error<()>,
+            > {
+                let url = format!("{}/v1/render-queue", client.baseurl,);
+                let mut header_map = ::reqwest::header::HeaderMap::new();
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
+                    .query(&progenitor_client::QueryParam::new("token", &token))
+                    .headers(header_map)
+                    .build()?;
+                ::std::result::Result::Ok(request)
+            };
+            let mut request = build_request()?;
             let info = OperationInfo {
                 operation_id: "list_renders",
             };
@@ -632,6 +647,7 @@ pub mod builder {
                     &client.client,
                     request,
                     call,
+                    ::std::option::Option::Some(&build_request),
                 )
                 .await;
             client.post(&result, &info).await?;
@@ -730,22 +746,29 @@ pub mod builder {
                     types::RenderRequest::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/v1/renders", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::new();
-            if let Some(value) = idempotency_key {
-                header_map.append("Idempotency-Key", value.to_string().try_into()?);
-            }
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .headers(header_map)
-                .build()?;
+            let build_request = || -> ::std::result::Result<
+                reqwest::Request,
+                progenitor_client::Error<()>,
+            > {
+                let url = format!("{}/v1/renders", client.baseurl,);
+                let mut header_map = ::reqwest::header::HeaderMap::new();
+                if let Some(value) = &idempotency_key {
+                    header_map.append("Idempotency-Key", value.to_string().try_into()?);
+                }
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .headers(header_map)
+                    .build()?;
+                ::std::result::Result::Ok(request)
+            };
+            let mut request = build_request()?;
             let info = OperationInfo {
                 operation_id: "create_render",
             };
@@ -755,6 +778,7 @@ pub mod builder {
                     &client.client,
                     request,
                     call,
+                    ::std::option::Option::Some(&build_request),
                 )
                 .await;
             client.post(&result, &info).await?;
@@ -830,20 +854,27 @@ pub mod builder {
                         e
                     },
                 ))?;
-            let url = format!(
-                "{}/v1/renders/{}", client.baseurl, encode_path(& render_id),
-            );
-            let mut header_map = ::reqwest::header::HeaderMap::new();
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .headers(header_map)
-                .build()?;
+            let build_request = || -> ::std::result::Result<
+                reqwest::Request,
+                progenitor_client::Error<()>,
+            > {
+                let url = format!(
+                    "{}/v1/renders/{}", client.baseurl, encode_path(& render_id),
+                );
+                let mut header_map = ::reqwest::header::HeaderMap::new();
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .headers(header_map)
+                    .build()?;
+                ::std::result::Result::Ok(request)
+            };
+            let mut request = build_request()?;
             let info = OperationInfo {
                 operation_id: "get_render",
             };
@@ -853,6 +884,7 @@ pub mod builder {
                     &client.client,
                     request,
                     call,
+                    ::std::option::Option::Some(&build_request),
                 )
                 .await;
             client.post(&result, &info).await?;
@@ -975,24 +1007,31 @@ pub mod builder {
                     types::RenameRenderBody::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v1/renders/{}", client.baseurl, encode_path(& render_id),
-            );
-            let mut header_map = ::reqwest::header::HeaderMap::new();
-            if let Some(value) = idempotency_key {
-                header_map.append("Idempotency-Key", value.to_string().try_into()?);
-            }
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .patch(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .headers(header_map)
-                .build()?;
+            let build_request = || -> ::std::result::Result<
+                reqwest::Request,
+                progenitor_client::Error<()>,
+            > {
+                let url = format!(
+                    "{}/v1/renders/{}", client.baseurl, encode_path(& render_id),
+                );
+                let mut header_map = ::reqwest::header::HeaderMap::new();
+                if let Some(value) = &idempotency_key {
+                    header_map.append("Idempotency-Key", value.to_string().try_into()?);
+                }
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .patch(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .headers(header_map)
+                    .build()?;
+                ::std::result::Result::Ok(request)
+            };
+            let mut request = build_request()?;
             let info = OperationInfo {
                 operation_id: "rename_render",
             };
@@ -1002,6 +1041,7 @@ pub mod builder {
                     &client.client,
                     request,
                     call,
+                    ::std::option::Option::Some(&build_request),
                 )
                 .await;
             client.post(&result, &info).await?;
@@ -1041,7 +1081,7 @@ impl ClientHooks<crate::runtime::__private::Inner> for Client {
             operation_id: info.operation_id,
             class: crate::runtime::__private::RetryClass::for_method(request.method()),
         };
-        crate::runtime::__private::exec(&self.inner, &self.client, request, call)
+        crate::runtime::__private::exec(&self.inner, &self.client, request, call, None)
     }
 }
 impl crate::runtime::__private::GeneratedClient for Client {

@@ -345,24 +345,32 @@ pub mod builder {
                     types::StopSessionRequest::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
-            let url = format!(
-                "{}/v3/video-agents/{}/stop", client.baseurl, encode_path(& session_id),
-            );
-            let mut header_map = ::reqwest::header::HeaderMap::new();
-            if let Some(value) = idempotency_key {
-                header_map.append("Idempotency-Key", value.to_string().try_into()?);
-            }
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .post(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .json(&body)
-                .headers(header_map)
-                .build()?;
+            let build_request = || -> ::std::result::Result<
+                reqwest::Request,
+                progenitor_client::Error<()>,
+            > {
+                let url = format!(
+                    "{}/v3/video-agents/{}/stop", client.baseurl, encode_path(&
+                    session_id),
+                );
+                let mut header_map = ::reqwest::header::HeaderMap::new();
+                if let Some(value) = &idempotency_key {
+                    header_map.append("Idempotency-Key", value.to_string().try_into()?);
+                }
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .header(
+                        ::reqwest::header::ACCEPT,
+                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                    )
+                    .json(&body)
+                    .headers(header_map)
+                    .build()?;
+                ::std::result::Result::Ok(request)
+            };
+            let mut request = build_request()?;
             let info = OperationInfo {
                 operation_id: "stop_video_agent_session",
             };
@@ -372,6 +380,7 @@ pub mod builder {
                     &client.client,
                     request,
                     call,
+                    ::std::option::Option::Some(&build_request),
                 )
                 .await;
             client.post(&result, &info).await?;
@@ -411,7 +420,7 @@ impl ClientHooks<crate::runtime::__private::Inner> for Client {
             operation_id: info.operation_id,
             class: crate::runtime::__private::RetryClass::for_method(request.method()),
         };
-        crate::runtime::__private::exec(&self.inner, &self.client, request, call)
+        crate::runtime::__private::exec(&self.inner, &self.client, request, call, None)
     }
 }
 impl crate::runtime::__private::GeneratedClient for Client {

@@ -26,7 +26,7 @@ pub use multipart::MultipartRequest;
 pub use pages::{Page, PageStream, Paged, MAX_EMPTY_PAGES};
 pub use policy::{RetryClass, RetryPolicy};
 pub use response::{Envelope, Response};
-pub use transport::{encode_path, exec, pre, send, Call, CallSpec, PathSegment};
+pub use transport::{encode_path, exec, pre, send, Call, CallSpec, PathSegment, Rebuild};
 pub use wait::{wait_for, Job, WaitOptions, WaitOutcome, WaitProgress};
 
 /// A boxed, sendable future, as the generated page fetchers return.

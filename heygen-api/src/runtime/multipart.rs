@@ -124,7 +124,7 @@ impl<'a, C: GeneratedClient, T: DeserializeOwned> MultipartRequest<'a, C, T> {
         send(inner, async move {
             let mut request = request;
             pre::<()>(inner, &mut request, call)?;
-            let response = exec(inner, http, request, call)
+            let response = exec(inner, http, request, call, None)
                 .await
                 .map_err(progenitor_client::Error::CommunicationError)?;
             if !response.status().is_success() {

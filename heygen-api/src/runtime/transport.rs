@@ -186,17 +186,7 @@ pub fn pre<E>(
     let mutating = matches!(*request.method(), Method::POST | Method::PATCH);
     let class = spec.class;
     let headers = request.headers_mut();
-    match &settings.credential {
-        Credential::ApiKey(key) => {
-            headers.insert(API_KEY, key.clone());
-        }
-        Credential::Bearer(token) => {
-            headers.insert(AUTHORIZATION, token.clone());
-        }
-    }
-    headers
-        .entry(USER_AGENT)
-        .or_insert_with(|| settings.user_agent.clone());
+    authorize(settings, headers);
     match headers.get(&IDEMPOTENCY_KEY) {
         Some(given) if mutating => check_idempotency_key(given.as_bytes())
             .map_err(progenitor_client::Error::InvalidRequest)?,
@@ -210,6 +200,43 @@ pub fn pre<E>(
     }
     Ok(())
 }
+
+/// The credential and the user agent, as every request carries them.
+fn authorize(settings: &Settings, headers: &mut reqwest::header::HeaderMap) {
+    match &settings.credential {
+        Credential::ApiKey(key) => {
+            headers.insert(API_KEY, key.clone());
+        }
+        Credential::Bearer(token) => {
+            headers.insert(AUTHORIZATION, token.clone());
+        }
+    }
+    headers
+        .entry(USER_AGENT)
+        .or_insert_with(|| settings.user_agent.clone());
+}
+
+/// Builds a request again for a retry: the generated request code, run a
+/// second time, then what [`pre`] added to the first, the same
+/// `Idempotency-Key` included. `None` if it cannot be built.
+fn build_again(
+    settings: &Settings,
+    rebuild: &Rebuild<'_>,
+    key: Option<&str>,
+) -> Option<reqwest::Request> {
+    let mut request = rebuild().ok()?;
+    let headers = request.headers_mut();
+    authorize(settings, headers);
+    if let Some(key) = key {
+        headers.insert(IDEMPOTENCY_KEY, HeaderValue::from_str(key).ok()?);
+    }
+    Some(request)
+}
+
+/// The generated code that builds an operation's request, for a retry to
+/// run again (see `heygen-api-gen`'s `wrap_request_building`).
+pub type Rebuild<'a> =
+    dyn Fn() -> Result<reqwest::Request, progenitor_client::Error<()>> + Sync + 'a;
 
 /// HeyGen accepts 1 to 255 characters of `[A-Za-z0-9_:.-]`.
 pub(crate) fn check_idempotency_key(key: &[u8]) -> Result<(), String> {
@@ -285,6 +312,7 @@ pub fn exec<'a>(
     http: &'a reqwest::Client,
     request: reqwest::Request,
     spec: CallSpec,
+    rebuild: Option<&'a Rebuild<'a>>,
 ) -> impl Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a {
     let settings = &inner.0;
     let CallSpec {
@@ -319,9 +347,14 @@ pub fn exec<'a>(
     // done: no attempt spans, no clock, no fields recorded.
     let traced = !span.is_disabled();
     let started = traced.then(Instant::now);
-    // A body that is a stream cannot be sent twice: such a request gets
-    // exactly one attempt.
-    let mut spare = Spare::of(&request);
+    // What a retry sends: the request built again by the generated code,
+    // or else a copy kept now. A body that is a stream can be neither: such
+    // a request gets exactly one attempt.
+    let mut spare = match rebuild {
+        Some(_) => None,
+        None => Spare::of(&request),
+    };
+    let resendable = rebuild.is_some() || spare.is_some();
     let mut sending = http.execute(request);
     async move {
         let mut retries_done = 0u32;
@@ -358,11 +391,12 @@ pub fn exec<'a>(
             if let (true, Outcome::Status { status, .. }) = (traced, outcome) {
                 attempt_span.record("status", status);
             }
-            let mut decision = match &spare {
-                Some(_) => settings
+            let mut decision = if resendable {
+                settings
                     .retry
-                    .decide(retries_done, repeatable, outcome, jitter_sample),
-                None => Decision::Return,
+                    .decide(retries_done, repeatable, outcome, jitter_sample)
+            } else {
+                Decision::Return
             };
             if let Decision::RetryAfter(wait) = decision {
                 // A wait that would end past the deadline is not made: the
@@ -375,8 +409,17 @@ pub fn exec<'a>(
                     decision = Decision::Return;
                 }
             }
-            match (decision, spare.take()) {
-                (Decision::RetryAfter(wait), Some(next)) => {
+            let next = match decision {
+                Decision::RetryAfter(_) => match rebuild {
+                    Some(rebuild) => {
+                        build_again(settings, rebuild, facts.idempotency_key.as_deref())
+                    }
+                    None => spare.take().map(Spare::into_request),
+                },
+                Decision::Return => None,
+            };
+            match (decision, next) {
+                (Decision::RetryAfter(wait), Some(request)) => {
                     attempt_span.in_scope(|| {
                         tracing::info!(outcome = ?outcome, wait_ms = wait.as_millis() as u64, "retrying");
                     });
@@ -388,8 +431,9 @@ pub fn exec<'a>(
                     // Dropping the call's future drops this sleep: the wait
                     // is cancelled with it.
                     Box::pin(tokio::time::sleep(wait)).await;
-                    let request = next.into_request();
-                    spare = Spare::of(&request);
+                    if rebuild.is_none() {
+                        spare = Spare::of(&request);
+                    }
                     sending = http.execute(request);
                 }
                 _ => {
