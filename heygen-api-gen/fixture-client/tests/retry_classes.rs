@@ -285,3 +285,65 @@ async fn endless_empty_pages_end_the_stream_with_an_error() {
     assert!(matches!(err, Error::EmptyPages { .. }), "{err:?}");
     assert_eq!(server.count() as u64, MAX_EMPTY_PAGES + 1);
 }
+
+/// A retry's request is built again by the generated code, not copied: it
+/// must still be the same request, byte for byte, as the first attempt
+/// (method, target, every header but none added twice, body), the client's
+/// own key or the caller's included.
+#[tokio::test]
+async fn a_retry_resends_the_same_request() {
+    fn same(seen: &[support::Seen]) {
+        assert_eq!(seen.len(), 2, "one retry");
+        let (first, second) = (&seen[0], &seen[1]);
+        assert_eq!(first.method, second.method);
+        assert_eq!(first.target, second.target);
+        assert_eq!(first.body, second.body);
+        let mut a = first.headers.clone();
+        let mut b = second.headers.clone();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "headers");
+        let mut names: Vec<&str> = a.iter().map(|(k, _)| k.as_str()).collect();
+        let all = names.len();
+        names.dedup();
+        assert_eq!(names.len(), all, "a header sent twice: {a:?}");
+    }
+
+    // The client's own key, on a keyed POST with a body.
+    let (server, _) = farm(1).await;
+    client(&server)
+        .create_keyed_render()
+        .body(scene())
+        .send()
+        .await
+        .expect("retried");
+    let seen = server.requests();
+    assert!(seen[0].header("idempotency-key").is_some());
+    assert!(seen[0].header("x-api-key").is_some());
+    same(&seen);
+
+    // The caller's key, on a PATCH with a path parameter that needs encoding.
+    let (server, _) = farm(1).await;
+    client(&server)
+        .rename_render()
+        .render_id("r 1/x")
+        .idempotency_key("caller-key-1")
+        .body_map(|b| b.title("Final cut"))
+        .send()
+        .await
+        .expect("retried");
+    let seen = server.requests();
+    assert_eq!(seen[0].header("idempotency-key"), Some("caller-key-1"));
+    assert!(seen[0].target.contains("r%201%2Fx"), "{}", seen[0].target);
+    same(&seen);
+
+    // A GET, no body.
+    let (server, _) = farm(1).await;
+    client(&server)
+        .get_render()
+        .render_id("r1")
+        .send()
+        .await
+        .expect("retried");
+    same(&server.requests());
+}
