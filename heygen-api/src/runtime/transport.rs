@@ -211,9 +211,9 @@ fn authorize(settings: &Settings, headers: &mut reqwest::header::HeaderMap) {
             headers.insert(AUTHORIZATION, token.clone());
         }
     }
-    headers
-        .entry(USER_AGENT)
-        .or_insert_with(|| settings.user_agent.clone());
+    // Nothing before this sets one: reqwest adds a client's default user
+    // agent only when sending, to a request that has none.
+    headers.insert(USER_AGENT, settings.user_agent.clone());
 }
 
 /// Builds a request again for a retry: the generated request code, run a
@@ -350,9 +350,11 @@ pub fn exec<'a>(
     // What a retry sends: the request built again by the generated code,
     // or else a copy kept now. A body that is a stream can be neither: such
     // a request gets exactly one attempt.
+    // Boxed: it is made only where a request cannot be built again, and
+    // every call's future would otherwise carry room for it.
     let mut spare = match rebuild {
         Some(_) => None,
-        None => Spare::of(&request),
+        None => Spare::of(&request).map(Box::new),
     };
     let resendable = rebuild.is_some() || spare.is_some();
     let mut sending = http.execute(request);
@@ -360,20 +362,17 @@ pub fn exec<'a>(
         let mut retries_done = 0u32;
         loop {
             let attempt = retries_done + 1;
-            let attempt_span = if traced {
+            let attempt_span = traced.then(|| {
                 tracing::info_span!(
                     parent: &span,
                     "heygen_api.attempt",
                     attempt,
                     status = tracing::field::Empty
                 )
-            } else {
-                tracing::Span::none()
-            };
-            let sent = if traced {
-                sending.instrument(attempt_span.clone()).await
-            } else {
-                sending.await
+            });
+            let sent = match &attempt_span {
+                Some(attempt_span) => sending.instrument(attempt_span.clone()).await,
+                None => sending.await,
             };
             let (outcome, result) = match sent {
                 Err(e) => (failure(&e), Err(e)),
@@ -382,13 +381,13 @@ pub fn exec<'a>(
                 // grow every call's future.
                 Ok(response) if response.status() == StatusCode::CONFLICT => {
                     let (response, in_progress) = Box::pin(peek_in_progress(response))
-                        .instrument(attempt_span.clone())
+                        .instrument(attempt_span.clone().unwrap_or_else(tracing::Span::none))
                         .await;
                     (answered(&response, in_progress), Ok(response))
                 }
                 Ok(response) => (answered(&response, false), Ok(response)),
             };
-            if let (true, Outcome::Status { status, .. }) = (traced, outcome) {
+            if let (Some(attempt_span), Outcome::Status { status, .. }) = (&attempt_span, outcome) {
                 attempt_span.record("status", status);
             }
             let mut decision = if resendable {
@@ -409,51 +408,51 @@ pub fn exec<'a>(
                     decision = Decision::Return;
                 }
             }
-            let next = match decision {
-                Decision::RetryAfter(_) => match rebuild {
+            if let Decision::RetryAfter(wait) = decision {
+                let in_attempt = attempt_span.clone().unwrap_or_else(tracing::Span::none);
+                in_attempt.in_scope(|| {
+                    tracing::info!(outcome = ?outcome, wait_ms = wait.as_millis() as u64, "retrying");
+                });
+                // Dropping the call's future drops this sleep: the wait is
+                // cancelled with it. Boxed, and the next request made only
+                // after it: retries are rare, and every call's future would
+                // otherwise carry room for both.
+                Box::pin(tokio::time::sleep(wait)).await;
+                let next = match rebuild {
                     Some(rebuild) => {
                         build_again(settings, rebuild, facts.idempotency_key.as_deref())
                     }
-                    None => spare.take().map(Spare::into_request),
-                },
-                Decision::Return => None,
-            };
-            match (decision, next) {
-                (Decision::RetryAfter(wait), Some(request)) => {
-                    attempt_span.in_scope(|| {
-                        tracing::info!(outcome = ?outcome, wait_ms = wait.as_millis() as u64, "retrying");
-                    });
-                    // Only the spare lives across the wait, and the timer is
-                    // boxed: retries are rare, and every call's future
-                    // would otherwise carry room for more.
+                    None => spare.take().map(|spare| spare.into_request()),
+                };
+                // Without a next request (it cannot fail to build twice in
+                // practice), the last answer is the call's.
+                if let Some(request) = next {
                     drop(result);
                     retries_done += 1;
-                    // Dropping the call's future drops this sleep: the wait
-                    // is cancelled with it.
-                    Box::pin(tokio::time::sleep(wait)).await;
                     if rebuild.is_none() {
-                        spare = Spare::of(&request);
+                        spare = Spare::of(&request).map(Box::new);
                     }
                     sending = http.execute(request);
-                }
-                _ => {
-                    if let Some(started) = started {
-                        span.record("attempts", attempt);
-                        span.record("elapsed_ms", started.elapsed().as_millis() as u64);
-                        if let Ok(response) = &result {
-                            span.record("status", response.status().as_u16());
-                        }
-                        attempt_span.in_scope(|| tracing::debug!(outcome = ?outcome, "done"));
-                    }
-                    if result.as_ref().is_ok_and(|r| r.status().is_success()) {
-                        settings.budget.deposit(retries_done);
-                    }
-                    if token != 0 {
-                        CALL_FACTS.with(|f| *f.borrow_mut() = Some((token, facts)));
-                    }
-                    return result.map(|r| limit_body(r, settings.max_response_bytes));
+                    continue;
                 }
             }
+            if let Some(started) = started {
+                span.record("attempts", attempt);
+                span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+                if let Ok(response) = &result {
+                    span.record("status", response.status().as_u16());
+                }
+                if let Some(attempt_span) = &attempt_span {
+                    attempt_span.in_scope(|| tracing::debug!(outcome = ?outcome, "done"));
+                }
+            }
+            if result.as_ref().is_ok_and(|r| r.status().is_success()) {
+                settings.budget.deposit(retries_done);
+            }
+            if token != 0 {
+                CALL_FACTS.with(|f| *f.borrow_mut() = Some((token, facts)));
+            }
+            return result.map(|r| limit_body(r, settings.max_response_bytes));
         }
     }
 }
