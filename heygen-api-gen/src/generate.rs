@@ -680,7 +680,7 @@ fn rewrite_send(
         .push(syn::parse_quote!(call: #runtime::CallSpec));
     ToRuntimeResponse(runtime).visit_block_mut(&mut original.block);
     DropHeader("api-version").visit_block_mut(&mut original.block);
-    FewerAllocations.visit_block_mut(&mut original.block);
+    FewerAllocations(runtime).visit_block_mut(&mut original.block);
     let rebuildable = wrap_request_building(&mut original.block);
     let mut hooks = CallRuntimeHooks {
         runtime,
@@ -837,9 +837,32 @@ fn unset_message(expr: &syn::Expr) -> Option<String> {
 /// - `HeaderMap::with_capacity(n)` -> `HeaderMap::new()`: most calls set
 ///   none of an operation's optional headers, and an empty map allocates
 ///   nothing (the first insert sizes it as `with_capacity` would have).
-struct FewerAllocations;
+struct FewerAllocations<'a>(&'a syn::Path);
 
-impl VisitMut for FewerAllocations {
+impl FewerAllocations<'_> {
+    /// `<builder>.headers(header_map)` -> `merge_headers(<builder>,
+    /// header_map)`, which skips reqwest's merge for the usual empty map.
+    fn skip_empty_header_merge(&self, expr: &mut syn::Expr) {
+        let syn::Expr::MethodCall(call) = expr else {
+            return;
+        };
+        let merges_the_map = call.method == "headers"
+            && call.args.len() == 1
+            && matches!(call.args.first(), Some(syn::Expr::Path(p)) if p.path.is_ident("header_map"));
+        if merges_the_map {
+            let builder = &call.receiver;
+            let runtime = self.0;
+            *expr = syn::parse_quote!(#runtime::merge_headers(#builder, header_map));
+        }
+    }
+}
+
+impl VisitMut for FewerAllocations<'_> {
+    fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+        syn::visit_mut::visit_expr_mut(self, expr);
+        self.skip_empty_header_merge(expr);
+    }
+
     // progenitor builds the URL in `format!`, whose arguments syn keeps as
     // tokens: read them as expressions to reach the `encode_path` calls.
     fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {

@@ -22,8 +22,9 @@
 //! server on a one-worker runtime of its own: one core each on a two-core
 //! machine. Allocations are counted on the client thread only.
 //!
-//! Knobs (environment): `BENCH_ROUNDS` (default 10), `BENCH_CALLS` calls per
-//! block (default 1000), `BENCH_429_SHARE` (default 0.2),
+//! Knobs (environment): `BENCH_ROUNDS` (default 40), `BENCH_CALLS` calls per
+//! block (default 500; many short rounds make the median of their ratios
+//! steadier than a few long ones), `BENCH_429_SHARE` (default 0.2),
 //! `BENCH_429_SLOW_SHARE` share of 429s that say `Retry-After: 1` (default
 //! 0.05), `BENCH_RL_CALLS` (default 2000). `BENCH_ONLY=a` (or `b`) makes
 //! `BENCH_ROUNDS x BENCH_CALLS` calls of one side alone at concurrency
@@ -636,11 +637,11 @@ fn median(values: &[f64]) -> f64 {
 fn main() -> Result<(), BoxError> {
     // Under `cargo test --benches` run a token amount of work.
     let smoke = std::env::args().any(|a| a == "--test" || a == "--smoke");
-    let rounds: usize = if smoke { 2 } else { env_or("BENCH_ROUNDS", 10) };
+    let rounds: usize = if smoke { 2 } else { env_or("BENCH_ROUNDS", 40) };
     let calls: usize = if smoke {
         128
     } else {
-        env_or("BENCH_CALLS", 1000)
+        env_or("BENCH_CALLS", 500)
     };
     let rl_calls: usize = if smoke {
         200
@@ -742,6 +743,18 @@ fn main() -> Result<(), BoxError> {
     Ok(())
 }
 
+/// Each target on its own: the median per-round throughput ratio (at least
+/// 0.97) and the p99 latency ratio (at most 1.05, which a few slow rounds on
+/// a shared machine can miss when throughput does not).
+fn verdict(median_round_ratio: f64, p99_ratio: f64) -> String {
+    let mark = |met: bool| if met { "met" } else { "missed" };
+    format!(
+        "throughput >= 0.97: {}; p99 <= 1.05: {}",
+        mark(median_round_ratio >= 0.97),
+        mark(p99_ratio <= 1.05)
+    )
+}
+
 fn report(
     results: &mut [OverheadResult],
     rl: &RateLimitResult,
@@ -792,7 +805,7 @@ fn report(
             r.round_ratios.iter().copied().fold(f64::NEG_INFINITY, f64::max),
             p50_ratio,
             p99_ratio,
-            if ok { "targets met" } else { "target missed: throughput >= 0.97, p99 <= 1.05" }
+            verdict(median_round_ratio, p99_ratio)
         );
         let side = |s: &(f64, f64, f64, f64, f64)| json!({ "requests_per_s": s.0, "p50_us": s.1, "p99_us": s.2, "allocs_per_call": s.3, "alloc_bytes_per_call": s.4 });
         rows.push(json!({

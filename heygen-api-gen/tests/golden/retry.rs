@@ -512,15 +512,19 @@ pub mod builder {
                     header_map.append("idempotency-key", value.to_string().try_into()?);
                 }
                 #[allow(unused_mut)]
-                let mut request = client
-                    .client
-                    .post(url)
-                    .header(
-                        ::reqwest::header::ACCEPT,
-                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                let mut request = crate::runtime::__private::merge_headers(
+                        client
+                            .client
+                            .post(url)
+                            .header(
+                                ::reqwest::header::ACCEPT,
+                                ::reqwest::header::HeaderValue::from_static(
+                                    "application/json",
+                                ),
+                            )
+                            .json(&body),
+                        header_map,
                     )
-                    .json(&body)
-                    .headers(header_map)
                     .build()?;
                 ::std::result::Result::Ok(request)
             };
@@ -624,16 +628,20 @@ pub mod builder {
                 let url = format!("{}/v1/render-queue", client.baseurl,);
                 let mut header_map = ::reqwest::header::HeaderMap::new();
                 #[allow(unused_mut)]
-                let mut request = client
-                    .client
-                    .get(url)
-                    .header(
-                        ::reqwest::header::ACCEPT,
-                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                let mut request = crate::runtime::__private::merge_headers(
+                        client
+                            .client
+                            .get(url)
+                            .header(
+                                ::reqwest::header::ACCEPT,
+                                ::reqwest::header::HeaderValue::from_static(
+                                    "application/json",
+                                ),
+                            )
+                            .query(&progenitor_client::QueryParam::new("limit", &limit))
+                            .query(&progenitor_client::QueryParam::new("token", &token)),
+                        header_map,
                     )
-                    .query(&progenitor_client::QueryParam::new("limit", &limit))
-                    .query(&progenitor_client::QueryParam::new("token", &token))
-                    .headers(header_map)
                     .build()?;
                 ::std::result::Result::Ok(request)
             };
@@ -756,15 +764,19 @@ pub mod builder {
                     header_map.append("Idempotency-Key", value.to_string().try_into()?);
                 }
                 #[allow(unused_mut)]
-                let mut request = client
-                    .client
-                    .post(url)
-                    .header(
-                        ::reqwest::header::ACCEPT,
-                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                let mut request = crate::runtime::__private::merge_headers(
+                        client
+                            .client
+                            .post(url)
+                            .header(
+                                ::reqwest::header::ACCEPT,
+                                ::reqwest::header::HeaderValue::from_static(
+                                    "application/json",
+                                ),
+                            )
+                            .json(&body),
+                        header_map,
                     )
-                    .json(&body)
-                    .headers(header_map)
                     .build()?;
                 ::std::result::Result::Ok(request)
             };
@@ -863,14 +875,18 @@ pub mod builder {
                 );
                 let mut header_map = ::reqwest::header::HeaderMap::new();
                 #[allow(unused_mut)]
-                let mut request = client
-                    .client
-                    .get(url)
-                    .header(
-                        ::reqwest::header::ACCEPT,
-                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                let mut request = crate::runtime::__private::merge_headers(
+                        client
+                            .client
+                            .get(url)
+                            .header(
+                                ::reqwest::header::ACCEPT,
+                                ::reqwest::header::HeaderValue::from_static(
+                                    "application/json",
+                                ),
+                            ),
+                        header_map,
                     )
-                    .headers(header_map)
                     .build()?;
                 ::std::result::Result::Ok(request)
             };
@@ -1019,15 +1035,19 @@ pub mod builder {
                     header_map.append("Idempotency-Key", value.to_string().try_into()?);
                 }
                 #[allow(unused_mut)]
-                let mut request = client
-                    .client
-                    .patch(url)
-                    .header(
-                        ::reqwest::header::ACCEPT,
-                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                let mut request = crate::runtime::__private::merge_headers(
+                        client
+                            .client
+                            .patch(url)
+                            .header(
+                                ::reqwest::header::ACCEPT,
+                                ::reqwest::header::HeaderValue::from_static(
+                                    "application/json",
+                                ),
+                            )
+                            .json(&body),
+                        header_map,
                     )
-                    .json(&body)
-                    .headers(header_map)
                     .build()?;
                 ::std::result::Result::Ok(request)
             };

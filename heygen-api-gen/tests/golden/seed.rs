@@ -358,15 +358,19 @@ pub mod builder {
                     header_map.append("Idempotency-Key", value.to_string().try_into()?);
                 }
                 #[allow(unused_mut)]
-                let mut request = client
-                    .client
-                    .post(url)
-                    .header(
-                        ::reqwest::header::ACCEPT,
-                        ::reqwest::header::HeaderValue::from_static("application/json"),
+                let mut request = crate::runtime::__private::merge_headers(
+                        client
+                            .client
+                            .post(url)
+                            .header(
+                                ::reqwest::header::ACCEPT,
+                                ::reqwest::header::HeaderValue::from_static(
+                                    "application/json",
+                                ),
+                            )
+                            .json(&body),
+                        header_map,
                     )
-                    .json(&body)
-                    .headers(header_map)
                     .build()?;
                 ::std::result::Result::Ok(request)
             };

@@ -31,12 +31,12 @@ pub struct CallSpec {
 
 // What a call's error says about its retries (class, whether the request
 // could be repeated, the key sent) is known inside `exec`, and wanted by the
-// `Call` that makes the error. The two meet on one thread: `Call` names
-// itself in `CALL_TOKEN` while it polls the generated future, `exec` reads
-// that token when it starts and, when it ends, leaves its facts in
-// `CALL_FACTS` under it, and `Call` takes them as soon as the poll returns.
-// Two thread-local cells, rather than a task-local holding a whole state:
-// this runs on every poll of every call.
+// `Call` that makes the error. The two meet on one thread, in the call's
+// first poll (the generated code reaches `exec` without waiting): `Call`
+// names itself in `CALL_TOKEN` while it polls, `exec` leaves its facts in
+// `CALL_FACTS` under that token as it starts, and `Call` takes them as soon
+// as the poll returns. Two thread-local cells touched once per call, rather
+// than a task-local state swapped in and out on every poll.
 thread_local! {
     static CALL_TOKEN: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
     static CALL_FACTS: RefCell<Option<(u64, CallFacts)>> = const { RefCell::new(None) };
@@ -107,7 +107,8 @@ where
     fn poll(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<Self::Output> {
         let mut this = self.project();
         let limit = this.inner.0.deadline;
-        if !*this.polled {
+        let first = !*this.polled;
+        if first {
             *this.polled = true;
             if let Some(limit) = limit {
                 this.deadline.set(Some(tokio::time::sleep(limit)));
@@ -115,7 +116,13 @@ where
         }
         let result = match this.error_body.as_mut() {
             Some(reading) => reading.as_mut().poll(cx).map(Err),
-            None => match poll_as(*this.token, this.call.as_mut(), cx, this.facts) {
+            // `exec` starts, and leaves its facts, in the first poll: the
+            // generated code reaches it without waiting for anything.
+            None => match if first {
+                poll_as(*this.token, this.call.as_mut(), cx, this.facts)
+            } else {
+                this.call.as_mut().poll(cx)
+            } {
                 Poll::Pending => Poll::Pending,
                 Poll::Ready(result) => match settle(result) {
                     Settled::Done(result) => Poll::Ready(result),
@@ -324,11 +331,18 @@ pub fn exec<'a>(
     let repeatable = repeatable(settings, class, key.is_some());
     // Read only to keep a retry's wait within the deadline.
     let started_call = settings.deadline.map(|_| Instant::now());
-    let facts = CallFacts {
-        class,
-        repeatable,
-        idempotency_key: key.and_then(|k| k.to_str().ok()).map(String::from),
-    };
+    // The key a retry must send again.
+    let key = key.and_then(|k| k.to_str().ok()).map(String::from);
+    if token != 0 {
+        // Known now and unchanged by retries: left for the `Call` at once,
+        // in the poll that started it.
+        let facts = CallFacts {
+            class,
+            repeatable,
+            idempotency_key: key.clone(),
+        };
+        CALL_FACTS.with(|f| *f.borrow_mut() = Some((token, facts)));
+    }
     // One span per call, and inside it one per attempt: a field recorded
     // twice on one span would be printed twice by most subscribers.
     let span = if tracing::level_enabled!(tracing::Level::INFO) {
@@ -419,9 +433,7 @@ pub fn exec<'a>(
                 // otherwise carry room for both.
                 Box::pin(tokio::time::sleep(wait)).await;
                 let next = match rebuild {
-                    Some(rebuild) => {
-                        build_again(settings, rebuild, facts.idempotency_key.as_deref())
-                    }
+                    Some(rebuild) => build_again(settings, rebuild, key.as_deref()),
                     None => spare.take().map(|spare| spare.into_request()),
                 };
                 // Without a next request (it cannot fail to build twice in
@@ -448,9 +460,6 @@ pub fn exec<'a>(
             }
             if result.as_ref().is_ok_and(|r| r.status().is_success()) {
                 settings.budget.deposit(retries_done);
-            }
-            if token != 0 {
-                CALL_FACTS.with(|f| *f.borrow_mut() = Some((token, facts)));
             }
             return result.map(|r| limit_body(r, settings.max_response_bytes));
         }
@@ -647,6 +656,22 @@ fn limit_body(response: reqwest::Response, limit: usize) -> reqwest::Response {
         parts,
         reqwest::Body::wrap(limited),
     ))
+}
+
+/// `builder.headers(map)`, skipped for an empty map: reqwest's merge walks
+/// and drops even an empty one, on every call of every operation whose
+/// optional headers are not set.
+#[doc(hidden)]
+#[inline]
+pub fn merge_headers(
+    builder: reqwest::RequestBuilder,
+    map: reqwest::header::HeaderMap,
+) -> reqwest::RequestBuilder {
+    if map.is_empty() {
+        builder
+    } else {
+        builder.headers(map)
+    }
 }
 
 /// What [`encode_path`] returns for a value that cannot be one path segment
