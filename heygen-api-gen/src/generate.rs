@@ -688,6 +688,7 @@ fn rewrite_send(
         found: Vec::new(),
     };
     hooks.visit_block_mut(&mut original.block);
+    drop_post_hook(&mut original.block);
     if hooks.found != ["pre", "exec"] {
         return Err(format!(
             "the request code of `{operation_id}` does not call progenitor's `pre` and then `exec` hooks once each (found {:?})",
@@ -948,6 +949,31 @@ impl VisitMut for CallRuntimeHooks<'_> {
                 #runtime::exec(&client.inner, &client.client, #request, call, #rebuild).await
             );
         }
+    }
+}
+
+/// Removes progenitor's `client.post(&result, &info).await?;` and the
+/// `info` only it then uses: the client's `post` hook is progenitor's
+/// no-op, and the await would keep `result` alive in every call's future.
+fn drop_post_hook(block: &mut syn::Block) {
+    let is_post = |stmt: &syn::Stmt| {
+        let syn::Stmt::Expr(syn::Expr::Try(tried), _) = stmt else {
+            return false;
+        };
+        let syn::Expr::Await(awaited) = &*tried.expr else {
+            return false;
+        };
+        matches!(&*awaited.base, syn::Expr::MethodCall(call)
+            if call.method == "post"
+                && matches!(&*call.receiver, syn::Expr::Path(p) if p.path.is_ident("client")))
+    };
+    let before = block.stmts.len();
+    block.stmts.retain(|stmt| !is_post(stmt));
+    if block.stmts.len() < before {
+        block.stmts.retain(|stmt| {
+            !matches!(stmt, syn::Stmt::Local(local)
+                if matches!(&local.pat, syn::Pat::Ident(p) if p.ident == "info"))
+        });
     }
 }
 

@@ -529,9 +529,6 @@ pub mod builder {
                 ::std::result::Result::Ok(request)
             };
             let mut request = build_request()?;
-            let info = OperationInfo {
-                operation_id: "create_keyed_render",
-            };
             crate::runtime::__private::pre(&client.inner, &mut request, call)?;
             let result = crate::runtime::__private::exec(
                     &client.inner,
@@ -541,7 +538,6 @@ pub mod builder {
                     ::std::option::Option::Some(&build_request),
                 )
                 .await;
-            client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => {
@@ -646,9 +642,6 @@ pub mod builder {
                 ::std::result::Result::Ok(request)
             };
             let mut request = build_request()?;
-            let info = OperationInfo {
-                operation_id: "list_renders",
-            };
             crate::runtime::__private::pre(&client.inner, &mut request, call)?;
             let result = crate::runtime::__private::exec(
                     &client.inner,
@@ -658,7 +651,6 @@ pub mod builder {
                     ::std::option::Option::Some(&build_request),
                 )
                 .await;
-            client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => {
@@ -781,9 +773,6 @@ pub mod builder {
                 ::std::result::Result::Ok(request)
             };
             let mut request = build_request()?;
-            let info = OperationInfo {
-                operation_id: "create_render",
-            };
             crate::runtime::__private::pre(&client.inner, &mut request, call)?;
             let result = crate::runtime::__private::exec(
                     &client.inner,
@@ -793,7 +782,6 @@ pub mod builder {
                     ::std::option::Option::Some(&build_request),
                 )
                 .await;
-            client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => {
@@ -891,9 +879,6 @@ pub mod builder {
                 ::std::result::Result::Ok(request)
             };
             let mut request = build_request()?;
-            let info = OperationInfo {
-                operation_id: "get_render",
-            };
             crate::runtime::__private::pre(&client.inner, &mut request, call)?;
             let result = crate::runtime::__private::exec(
                     &client.inner,
@@ -903,7 +888,6 @@ pub mod builder {
                     ::std::option::Option::Some(&build_request),
                 )
                 .await;
-            client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => {
@@ -1052,9 +1036,6 @@ pub mod builder {
                 ::std::result::Result::Ok(request)
             };
             let mut request = build_request()?;
-            let info = OperationInfo {
-                operation_id: "rename_render",
-            };
             crate::runtime::__private::pre(&client.inner, &mut request, call)?;
             let result = crate::runtime::__private::exec(
                     &client.inner,
@@ -1064,7 +1045,6 @@ pub mod builder {
                     ::std::option::Option::Some(&build_request),
                 )
                 .await;
-            client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => {

@@ -375,9 +375,6 @@ pub mod builder {
                 ::std::result::Result::Ok(request)
             };
             let mut request = build_request()?;
-            let info = OperationInfo {
-                operation_id: "stop_video_agent_session",
-            };
             crate::runtime::__private::pre(&client.inner, &mut request, call)?;
             let result = crate::runtime::__private::exec(
                     &client.inner,
@@ -387,7 +384,6 @@ pub mod builder {
                     ::std::option::Option::Some(&build_request),
                 )
                 .await;
-            client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => {

@@ -85,9 +85,9 @@ pin_project_lite::pin_project! {
         #[pin]
         call: F,
         token: u64,
-        // Started on the first poll, where a runtime is sure to exist.
-        #[pin]
-        deadline: Option<tokio::time::Sleep>,
+        // Started on the first poll, where a runtime is sure to exist;
+        // boxed, as only clients with a deadline have one.
+        deadline: Option<std::pin::Pin<Box<tokio::time::Sleep>>>,
         // A non-success answer whose body is being read (boxed: rare, and
         // it would otherwise grow every call's future).
         error_body: Option<ErrorBody>,
@@ -111,7 +111,7 @@ where
         if first {
             *this.polled = true;
             if let Some(limit) = limit {
-                this.deadline.set(Some(tokio::time::sleep(limit)));
+                *this.deadline = Some(Box::pin(tokio::time::sleep(limit)));
             }
         }
         let result = match this.error_body.as_mut() {
@@ -142,8 +142,8 @@ where
             Poll::Pending => {
                 let expired = this
                     .deadline
-                    .as_pin_mut()
-                    .is_some_and(|sleep| sleep.poll(cx).is_ready());
+                    .as_mut()
+                    .is_some_and(|sleep| sleep.as_mut().poll(cx).is_ready());
                 match limit {
                     Some(deadline) if expired => {
                         Poll::Ready(Err(Error::DeadlineExceeded { deadline }))
