@@ -10,7 +10,7 @@
 //! the spec changes, without incremental compilation, with and without the
 //! `schemars` feature, median of `BENCH_RECOMPILE_RUNS` (3) builds.
 //!
-//! `cargo bench -p heygen-api-gen --bench compile_cost`. It builds in its own
+//! `cargo bench -p heygen-api-gen --features tooling --bench compile_cost`. It builds in its own
 //! target directory (`<target>/bench-compile`, kept between runs), feeding
 //! each document to `heygen-api`'s `build.rs` through `HEYGEN_API_SPEC`.
 //! Peak memory is GNU time's maximum resident set of the build's processes
