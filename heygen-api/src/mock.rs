@@ -1,12 +1,12 @@
 //! Typed [`httpmock`] mocks for every operation, for your own tests
 //! (cargo feature `mock`).
 //!
-//! [`MockServerExt`] adds one method per operation to
+//! [`MockServerExt`](crate::mock::MockServerExt) adds one method per operation to
 //! [`httpmock::MockServer`]; each takes a closure over a typed `When`
 //! (the operation's method and path are already set; path parameters,
 //! headers and the body are typed setters) and a typed `Then` (`ok` takes
-//! the documented success body; [`ApiErrorThen`] adds HeyGen's error
-//! envelope and rate limits). [`client`] points a [`Client`] at the server.
+//! the documented success body; [`ApiErrorThen`](crate::mock::ApiErrorThen) adds HeyGen's error
+//! envelope and rate limits). [`client`](crate::mock::client) points a [`Client`] at the server.
 //! Everything here is generated from the vendored spec, so it covers
 //! whatever operations that spec has.
 //!
@@ -57,9 +57,9 @@
 //! # Requests no mock matches
 //!
 //! httpmock answers them `404` with `{"message":"Request did not match any
-//! route or mock"}`, which names nothing. Call [`reject_unmatched`] after
+//! route or mock"}`, which names nothing. Call [`reject_unmatched`](crate::mock::reject_unmatched) after
 //! your last mock: the server then answers such a request `404` with
-//! HeyGen's error envelope, code [`UNMATCHED`], and a message naming the
+//! HeyGen's error envelope, code [`UNMATCHED`](crate::mock::UNMATCHED), and a message naming the
 //! request, the operation its method and path belong to, and the mock
 //! method that sets it up. `mock.assert()` on the mock you meant shows how
 //! the closest request differed from what it expected.

@@ -1,13 +1,13 @@
 //! A stand-in for HeyGen on 127.0.0.1 (cargo feature `testing`).
 //!
-//! [`FakeHeyGen`] is a small in-process HTTP server that answers the seed
+//! [`FakeHeyGen`](crate::testing::FakeHeyGen) is a small in-process HTTP server that answers the seed
 //! operation as the vendored spec documents it, so examples, doc tests and
 //! your own tests can run the real client end to end without a key or a
 //! network:
 //!
 //! - every request must carry its API key as `x-api-key` (or
 //!   `Authorization: Bearer`), or it gets `401 authentication_failed`;
-//! - [`FakeHeyGen::rate_limit_next`] scripts `429 rate_limit_exceeded`
+//! - [`FakeHeyGen::rate_limit_next`](crate::testing::FakeHeyGen::rate_limit_next) scripts `429 rate_limit_exceeded`
 //!   answers with a `Retry-After`;
 //! - `POST /v3/video-agents/{session_id}/stop` takes `{}` (any field is
 //!   `400 invalid_parameter`, as `additionalProperties: false` says) and
@@ -16,7 +16,7 @@
 //! - any other route is `404 not_found`, naming the method and path.
 //!
 //! Every answer carries an `x-request-id`. The server runs on the tokio
-//! runtime it is started on and stops when the [`FakeHeyGen`] is dropped.
+//! runtime it is started on and stops when the [`FakeHeyGen`](crate::testing::FakeHeyGen) is dropped.
 //!
 //! ```
 //! use std::time::Duration;
