@@ -466,10 +466,12 @@ pub fn exec<'a>(
     }
 }
 
-/// What is kept of a request so that it can be sent again. Taken before
-/// every attempt, it costs three allocations (the URL, the header list,
-/// the body) where `Request::try_clone` costs six, and becomes a request
-/// again only when a retry happens.
+/// What is kept of a request so that it can be sent again, where the
+/// generated code cannot build it again (multipart, code that bypasses the
+/// builders' `send`). Taken before every attempt, it costs three
+/// allocations (the URL, the header list, the body) where
+/// `Request::try_clone` costs six, and becomes a request again only when a
+/// retry happens.
 enum Spare {
     Parts {
         method: Method,
