@@ -4,18 +4,8 @@
 
 mod support;
 
-use heygen_api::types::{StopSessionRequest, StopVideoAgentSessionResponse};
-use heygen_api::{Client, Error, Response};
-use support::{Reply, Seen, TestServer};
-
-async fn stop(client: &Client, id: &str) -> Result<Response<StopVideoAgentSessionResponse>, Error> {
-    client
-        .stop_video_agent_session()
-        .session_id(id)
-        .body(StopSessionRequest::default())
-        .send()
-        .await
-}
+use heygen_api::{Client, Error};
+use support::{stop, Reply, Seen, TestServer};
 
 /// The only test of this binary: keep it so.
 #[tokio::test]

@@ -7,9 +7,8 @@ mod support;
 use std::time::Duration;
 
 use heygen_api::runtime::RetryPolicy;
-use heygen_api::types::{StopSessionRequest, StopVideoAgentSessionResponse};
-use heygen_api::{Client, Error, Response};
-use support::{percent_decode, Reply, Seen, TestServer};
+use heygen_api::{Client, Error};
+use support::{percent_decode, stop, Reply, Seen, TestServer};
 
 /// Snippets keep at most 512 bytes of the body; a little slack for trimming
 /// and a replacement character at the cut.
@@ -27,15 +26,6 @@ fn client_with(
             ..RetryPolicy::default()
         });
     configure(builder).build().expect("client")
-}
-
-async fn stop(client: &Client, id: &str) -> Result<Response<StopVideoAgentSessionResponse>, Error> {
-    client
-        .stop_video_agent_session()
-        .session_id(id)
-        .body(StopSessionRequest::default())
-        .send()
-        .await
 }
 
 // ---- Path parameters -----------------------------------------------------

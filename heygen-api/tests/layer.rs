@@ -9,7 +9,7 @@ use heygen_api::runtime::RetryPolicy;
 use heygen_api::types::{StopSessionRequest, StopVideoAgentSessionResponse};
 use heygen_api::RetryClass;
 use heygen_api::{Client, Error, Idempotency, Response};
-use support::{refused_url, sequence, Reply, Seen, TestServer};
+use support::{refused_url, sequence, stop, Reply, Seen, TestServer};
 
 const OK: &str = r#"{"data":{"session_id":"s"}}"#;
 
@@ -51,15 +51,6 @@ async fn stop_keyed(
         .stop_video_agent_session()
         .session_id(id)
         .idempotency_key("caller-key-1")
-        .body(StopSessionRequest::default())
-        .send()
-        .await
-}
-
-async fn stop(client: &Client, id: &str) -> Result<Response<StopVideoAgentSessionResponse>, Error> {
-    client
-        .stop_video_agent_session()
-        .session_id(id)
         .body(StopSessionRequest::default())
         .send()
         .await

@@ -12,19 +12,10 @@ mod support;
 use std::time::Duration;
 
 use heygen_api::runtime::{GeneratedClient, RetryPolicy};
-use heygen_api::types::{StopSessionRequest, StopVideoAgentSessionResponse};
-use heygen_api::{Client, Error, Response};
+use heygen_api::{Client, Error};
+use support::stop;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
-
-async fn stop(client: &Client) -> Result<Response<StopVideoAgentSessionResponse>, Error> {
-    client
-        .stop_video_agent_session()
-        .session_id("s")
-        .body(StopSessionRequest::default())
-        .send()
-        .await
-}
 
 fn no_retries() -> RetryPolicy {
     RetryPolicy {
@@ -86,7 +77,7 @@ async fn a_chunked_success_body_past_the_limit_is_too_large() {
         .max_response_bytes(4096)
         .build()
         .expect("client");
-    match stop(&client).await {
+    match stop(&client, "s").await {
         Err(Error::ResponseTooLarge { limit }) => assert_eq!(limit, 4096),
         other => panic!("expected Error::ResponseTooLarge, got {other:?}"),
     }
@@ -101,7 +92,7 @@ async fn a_chunked_success_body_past_the_limit_is_too_large() {
         .max_response_bytes(4096)
         .build()
         .expect("client");
-    let data = stop(&client)
+    let data = stop(&client, "s")
         .await
         .expect("small")
         .into_data()
@@ -123,7 +114,7 @@ async fn a_success_body_in_many_frames_decodes_whole() {
             .retry_policy(no_retries())
             .build()
             .expect("client");
-        let data = stop(&client)
+        let data = stop(&client, "s")
             .await
             .unwrap_or_else(|e| panic!("{piece}-byte frames: {e}"))
             .into_data()
@@ -148,7 +139,7 @@ async fn a_chunked_error_body_is_read_only_up_to_the_limit() {
         .max_response_bytes(4096)
         .build()
         .expect("client");
-    let err = stop(&client).await.expect_err("500");
+    let err = stop(&client, "s").await.expect_err("500");
     let api = err
         .api()
         .unwrap_or_else(|| panic!("expected Error::Api, got {err:?}"));
@@ -190,7 +181,7 @@ async fn an_endless_error_body_ends_in_an_api_error() {
         .max_response_bytes(usize::MAX)
         .build()
         .expect("client");
-    let err = stop(&client).await.expect_err("500");
+    let err = stop(&client, "s").await.expect_err("500");
     let api = err
         .api()
         .unwrap_or_else(|| panic!("expected Error::Api, got {err:?}"));
@@ -250,7 +241,7 @@ async fn a_retry_after_equal_to_the_maximum_is_waited_out() {
         .build()
         .expect("client");
     let started = tokio::time::Instant::now();
-    stop(&client)
+    stop(&client, "s")
         .await
         .expect("the 2 s Retry-After was waited out");
     assert_eq!(server.count(), 2);
@@ -272,7 +263,7 @@ async fn a_long_409_body_reaches_the_error_whole() {
         .base_url(server.url())
         .build()
         .expect("client");
-    let err = stop(&client).await.expect_err("409");
+    let err = stop(&client, "s").await.expect_err("409");
     assert_eq!(err.code(), Some("conflict"), "{err:?}");
     let api = err.api().expect("api error");
     assert_eq!(api.message.as_deref(), Some(message.as_str()));
@@ -300,7 +291,7 @@ async fn a_body_cut_short_names_the_url_it_came_from() {
         .retry_policy(no_retries())
         .build()
         .expect("client");
-    let err = stop(&client).await.expect_err("cut short");
+    let err = stop(&client, "s").await.expect_err("cut short");
     let Error::Transport(e) = &err else {
         panic!("expected Error::Transport, got {err:?}")
     };

@@ -9,19 +9,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use heygen_api::runtime::RetryPolicy;
-use heygen_api::types::{StopSessionRequest, StopVideoAgentSessionResponse};
-use heygen_api::{Client, Error, Response};
+use heygen_api::Client;
+use support::stop;
 use tokio::io::AsyncWriteExt;
 use tokio::net::{TcpListener, TcpSocket};
-
-async fn stop(client: &Client) -> Result<Response<StopVideoAgentSessionResponse>, Error> {
-    client
-        .stop_video_agent_session()
-        .session_id("s")
-        .body(StopSessionRequest::default())
-        .send()
-        .await
-}
 
 #[tokio::test(flavor = "current_thread")]
 async fn a_refused_connection_is_retried() {
@@ -78,7 +69,7 @@ async fn a_refused_connection_is_retried() {
         })
         .build()
         .expect("client");
-    let result = stop(&client).await;
+    let result = stop(&client, "s").await;
     let log = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
     let data = result
         .unwrap_or_else(|e| panic!("the refused attempt was not retried: {e:?}\nlog:\n{log}"))

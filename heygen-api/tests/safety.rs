@@ -13,20 +13,10 @@ use std::task::{Context, Poll, Wake, Waker};
 use std::time::Duration;
 
 use heygen_api::runtime::{BoxFuture, Page, PageStream, Paged, RetryPolicy};
-use heygen_api::types::{StopSessionRequest, StopVideoAgentSessionResponse};
-use heygen_api::{Client, Error, Response, RetryBudget};
-use support::{Reply, Seen, TestServer};
+use heygen_api::{Client, Error, RetryBudget};
+use support::{stop, Reply, Seen, TestServer};
 
 const OK: &str = r#"{"data":{"session_id":"s"}}"#;
-
-async fn stop(client: &Client) -> Result<Response<StopVideoAgentSessionResponse>, Error> {
-    client
-        .stop_video_agent_session()
-        .session_id("s")
-        .body(StopSessionRequest::default())
-        .send()
-        .await
-}
 
 // ---- Redirects ---------------------------------------------------------
 
@@ -53,7 +43,7 @@ async fn a_redirect_is_an_error_and_the_credential_goes_nowhere_else() {
                 } else {
                     builder.api_key("secret-key")
                 };
-                let err = stop(&builder.build().unwrap())
+                let err = stop(&builder.build().unwrap(), "s")
                     .await
                     .expect_err("a redirect is not followed");
                 match &err {
@@ -106,7 +96,7 @@ async fn retry_after_zero_still_waits_the_jittered_backoff() {
             })
             .build()
             .unwrap();
-        stop(&client).await.expect("retried");
+        stop(&client, "s").await.expect("retried");
         let seen = server.requests();
         let gap = seen[1].at.duration_since(seen[0].at);
         // The backoff is 400 ms ± 25 %: at least 300 ms, whatever the advice.
@@ -149,7 +139,7 @@ async fn the_retry_budget_caps_a_storm_of_failing_calls() {
     let mut tasks = Vec::new();
     for _ in 0..CALLS {
         let client = client.clone();
-        tasks.push(tokio::spawn(async move { stop(&client).await }));
+        tasks.push(tokio::spawn(async move { stop(&client, "s").await }));
     }
     for t in tasks {
         let err = t.await.unwrap().expect_err("429 every time");
@@ -175,7 +165,7 @@ async fn the_deadline_covers_attempts_and_waits() {
         .deadline(Duration::from_millis(300))
         .build()
         .unwrap();
-    let err = stop(&client).await.expect_err("deadline");
+    let err = stop(&client, "s").await.expect_err("deadline");
     assert!(
         matches!(err, Error::DeadlineExceeded { deadline } if deadline == Duration::from_millis(300)),
         "{err:?}"
@@ -197,7 +187,7 @@ async fn the_deadline_covers_attempts_and_waits() {
         .deadline(Duration::from_secs(2))
         .build()
         .unwrap();
-    let err = stop(&client).await.expect_err("429");
+    let err = stop(&client, "s").await.expect_err("429");
     assert_eq!(err.status().map(|s| s.as_u16()), Some(429));
     assert_eq!(server.count(), 1);
 }

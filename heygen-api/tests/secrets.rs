@@ -11,7 +11,7 @@ use std::time::Duration;
 use heygen_api::runtime::RetryPolicy;
 use heygen_api::types::StopSessionRequest;
 use heygen_api::{Client, Error, Idempotency};
-use support::{refused_url, sequence, Reply, Seen, TestServer};
+use support::{refused_url, sequence, stop, Reply, Seen, TestServer};
 
 const KEY: &str = "sk-SECRET-5b1f0c7e9a";
 const TOKEN: &str = "oat-SECRET-2d8e4a6c10";
@@ -23,17 +23,6 @@ fn fast() -> RetryPolicy {
         max_delay: Duration::from_millis(50),
         ..RetryPolicy::default()
     }
-}
-
-async fn stop(
-    client: &Client,
-) -> Result<heygen_api::Response<heygen_api::types::StopVideoAgentSessionResponse>, Error> {
-    client
-        .stop_video_agent_session()
-        .session_id("s")
-        .body(StopSessionRequest::default())
-        .send()
-        .await
 }
 
 fn assert_clean(what: &str, text: &str) {
@@ -69,7 +58,7 @@ async fn the_api_key_is_sent_as_x_api_key_only() {
         .base_url(server.url())
         .build()
         .expect("client");
-    stop(&client).await.expect("ok");
+    stop(&client, "s").await.expect("ok");
     let seen = &server.requests()[0];
     assert_eq!(seen.header("x-api-key"), Some(KEY));
     assert_eq!(seen.header("authorization"), None);
@@ -84,7 +73,7 @@ async fn the_bearer_token_is_sent_as_authorization_only() {
         .base_url(server.url())
         .build()
         .expect("client");
-    stop(&client).await.expect("ok");
+    stop(&client, "s").await.expect("ok");
     let seen = &server.requests()[0];
     assert_eq!(
         seen.header("authorization"),
@@ -185,7 +174,7 @@ async fn no_credential_in_errors_or_tracing_output() {
             Reply::json(200, OK),
         ]))
         .await;
-        stop(&client(credential, &server.url()))
+        stop(&client(credential, &server.url()), "s")
             .await
             .expect("retried, then ok");
 
@@ -195,7 +184,7 @@ async fn no_credential_in_errors_or_tracing_output() {
         .await;
         errors.push((
             "401",
-            stop(&client(credential, &server.url()))
+            stop(&client(credential, &server.url()), "s")
                 .await
                 .expect_err("401"),
         ));
@@ -204,14 +193,14 @@ async fn no_credential_in_errors_or_tracing_output() {
             TestServer::start(|_: &Seen| Reply::json(429, "{}").header("retry-after", "0")).await;
         errors.push((
             "429 exhausted",
-            stop(&client(credential, &server.url()))
+            stop(&client(credential, &server.url()), "s")
                 .await
                 .expect_err("429"),
         ));
 
         errors.push((
             "refused",
-            stop(&client(credential, &refused_url().await))
+            stop(&client(credential, &refused_url().await), "s")
                 .await
                 .expect_err("refused"),
         ));
@@ -225,12 +214,12 @@ async fn no_credential_in_errors_or_tracing_output() {
             .timeout(Duration::from_millis(300))
             .build()
             .expect("client");
-        errors.push(("timeout", stop(&impatient).await.expect_err("timeout")));
+        errors.push(("timeout", stop(&impatient, "s").await.expect_err("timeout")));
 
         let server = TestServer::start(|_: &Seen| Reply::json(200, "{\"data\":")).await;
         errors.push((
             "decode",
-            stop(&client(credential, &server.url()))
+            stop(&client(credential, &server.url()), "s")
                 .await
                 .expect_err("decode"),
         ));

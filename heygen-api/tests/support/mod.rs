@@ -10,6 +10,21 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
+/// The seed's operation for session `id`, with an empty body: the call most
+/// tests make.
+pub async fn stop(
+    client: &heygen_api::Client,
+    id: &str,
+) -> Result<heygen_api::Response<heygen_api::types::StopVideoAgentSessionResponse>, heygen_api::Error>
+{
+    client
+        .stop_video_agent_session()
+        .session_id(id)
+        .body(heygen_api::types::StopSessionRequest::default())
+        .send()
+        .await
+}
+
 /// One request as received.
 #[derive(Debug, Clone)]
 pub struct Seen {
