@@ -19,7 +19,7 @@ use syn::visit_mut::VisitMut;
 use crate::error::{GenError, Result};
 use crate::prepare::{prepare, MultipartOperation, RetryClass};
 use crate::surface::Surface;
-use crate::syntax::path_ends_with;
+use crate::syntax::{binds, is_name, path_ends_with};
 use crate::Spec;
 
 /// What the generated code is wired to.
@@ -927,7 +927,7 @@ impl VisitMut for CallRuntimeHooks<'_> {
         let syn::Expr::MethodCall(hook) = &*awaited.base else {
             return;
         };
-        let on_client = matches!(&*hook.receiver, syn::Expr::Path(p) if p.path.is_ident("client"));
+        let on_client = is_name(&hook.receiver, "client");
         let Some(request) = hook.args.first() else {
             return;
         };
@@ -965,15 +965,12 @@ fn drop_post_hook(block: &mut syn::Block) {
         };
         matches!(&*awaited.base, syn::Expr::MethodCall(call)
             if call.method == "post"
-                && matches!(&*call.receiver, syn::Expr::Path(p) if p.path.is_ident("client")))
+                && is_name(&call.receiver, "client"))
     };
     let before = block.stmts.len();
     block.stmts.retain(|stmt| !is_post(stmt));
     if block.stmts.len() < before {
-        block.stmts.retain(|stmt| {
-            !matches!(stmt, syn::Stmt::Local(local)
-                if matches!(&local.pat, syn::Pat::Ident(p) if p.ident == "info"))
-        });
+        block.stmts.retain(|stmt| !binds(stmt, "info"));
     }
 }
 
@@ -985,18 +982,14 @@ fn drop_post_hook(block: &mut syn::Block) {
 /// in that shape, or when they move a value the closure could not give a
 /// second time (a streamed body): the runtime then copies the request.
 fn wrap_request_building(block: &mut syn::Block) -> bool {
-    let local_named = |stmt: &syn::Stmt, name: &str| {
-        matches!(stmt, syn::Stmt::Local(local)
-            if matches!(&local.pat, syn::Pat::Ident(p) if p.ident == name))
-    };
-    let Some(first) = block.stmts.iter().position(|s| local_named(s, "url")) else {
+    let Some(first) = block.stmts.iter().position(|s| binds(s, "url")) else {
         return false;
     };
     let Some(last) = block
         .stmts
         .iter()
         .skip(first)
-        .position(|s| local_named(s, "request"))
+        .position(|s| binds(s, "request"))
         .map(|i| first + i)
     else {
         return false;

@@ -76,6 +76,17 @@ pub(crate) fn path_ends_with(path: &syn::Path, suffix: &[&str]) -> bool {
             .all(|(segment, want)| segment.ident == want)
 }
 
+/// Whether `expr` is the bare name `name` (`client`, not `self.client`).
+pub(crate) fn is_name(expr: &syn::Expr, name: &str) -> bool {
+    matches!(expr, syn::Expr::Path(p) if p.path.is_ident(name))
+}
+
+/// Whether `stmt` is `let name = ...;` (or `let mut name`).
+pub(crate) fn binds(stmt: &syn::Stmt, name: &str) -> bool {
+    matches!(stmt, syn::Stmt::Local(local)
+        if matches!(&local.pat, syn::Pat::Ident(p) if p.ident == name))
+}
+
 /// Whether `ty` is a path type whose last segment is one of `names`
 /// (`f64` for `f64`, `String` for `::std::string::String`).
 pub(crate) fn type_is(ty: &syn::Type, names: &[&str]) -> bool {
