@@ -831,8 +831,9 @@ fn unset_message(expr: &syn::Expr) -> Option<String> {
     }
 }
 
-/// Two allocations progenitor's request building makes on every call and
-/// need not:
+/// Work progenitor's request building does on every call and need not:
+/// - the URL written out whole and parsed by reqwest, host and all: see
+///   `url_from_parsed_base`;
 /// - `encode_path(&value.to_string())` -> `encode_path(&value)`: the
 ///   runtime's `encode_path` encodes any `Display` as the URL is formatted;
 /// - `HeaderMap::with_capacity(n)` -> `HeaderMap::new()`: most calls set
@@ -858,10 +859,56 @@ impl FewerAllocations<'_> {
     }
 }
 
+impl FewerAllocations<'_> {
+    /// `format!("{}/path/{}", client.baseurl, encode_path(..))` ->
+    /// `url(&client.baseurl, &client.inner, format_args!("/path/{}", ..))?`:
+    /// the runtime parses the path against the base URL parsed when the
+    /// client was built, where reqwest would parse the whole URL, host
+    /// included, on every call.
+    fn url_from_parsed_base(&self, expr: &mut syn::Expr) {
+        let syn::Expr::Macro(mac) = expr else {
+            return;
+        };
+        if !path_ends_with(&mac.mac.path, &["format"]) {
+            return;
+        }
+        type Args = syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>;
+        let Ok(args) = mac.mac.parse_body_with(Args::parse_terminated) else {
+            return;
+        };
+        let mut args = args.into_iter();
+        let (Some(syn::Expr::Lit(template)), Some(syn::Expr::Field(base))) =
+            (args.next(), args.next())
+        else {
+            return;
+        };
+        let syn::Lit::Str(template) = &template.lit else {
+            return;
+        };
+        let on_baseurl = matches!(&base.member, syn::Member::Named(name) if name == "baseurl")
+            && is_name(&base.base, "client");
+        let template = template.value();
+        let Some(path) = template.strip_prefix("{}") else {
+            return;
+        };
+        if !on_baseurl {
+            return;
+        }
+        let runtime = self.0;
+        let mut path_args = Args::new();
+        path_args.push(syn::parse_quote!(#path));
+        path_args.extend(args);
+        *expr = syn::parse_quote! {
+            #runtime::url(&client.baseurl, &client.inner, format_args!(#path_args))?
+        };
+    }
+}
+
 impl VisitMut for FewerAllocations<'_> {
     fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
         syn::visit_mut::visit_expr_mut(self, expr);
         self.skip_empty_header_merge(expr);
+        self.url_from_parsed_base(expr);
     }
 
     // progenitor builds the URL in `format!`, whose arguments syn keeps as

@@ -22,9 +22,10 @@
 //! server on a one-worker runtime of its own: one core each on a two-core
 //! machine. Allocations are counted on the client thread only.
 //!
-//! Knobs (environment): `BENCH_ROUNDS` (default 40), `BENCH_CALLS` calls per
-//! block (default 500; many short rounds make the median of their ratios
-//! steadier than a few long ones), `BENCH_429_SHARE` (default 0.2),
+//! Knobs (environment): `BENCH_ROUNDS` (default 200), `BENCH_CALLS` calls per
+//! block (default 100, and at least 10 per concurrent task: many short
+//! rounds make the median of their ratios steadier than a few long ones, as
+//! two blocks close in time see the same load), `BENCH_429_SHARE` (default 0.2),
 //! `BENCH_429_SLOW_SHARE` share of 429s that say `Retry-After: 1` (default
 //! 0.05), `BENCH_RL_CALLS` (default 2000). `BENCH_ONLY=a` (or `b`) makes
 //! `BENCH_ROUNDS x BENCH_CALLS` calls of one side alone at concurrency
@@ -426,6 +427,8 @@ impl Series {
 
 struct OverheadResult {
     concurrency: usize,
+    calls_per_block: usize,
+    calls_per_block: usize,
     layered: Series,
     plain: Series,
     /// (a)/(b) throughput of each round's adjacent blocks.
@@ -442,8 +445,16 @@ async fn overhead(
     for kind in [Kind::Layered, Kind::Plain] {
         run_block(clients, kind, concurrency, concurrency * 20).await?;
     }
+    // Enough calls that every task makes several: a block of 64 tasks
+    // making one call each would time their start and end, not the calls.
+    let calls = calls.max(10 * concurrency);
+    // Enough calls that every task makes several: a block of 64 tasks
+    // making one call each would time their start and end, not the calls.
+    let calls = calls.max(10 * concurrency);
     let mut result = OverheadResult {
         concurrency,
+        calls_per_block: calls,
+        calls_per_block: calls,
         layered: Series::default(),
         plain: Series::default(),
         round_ratios: Vec::new(),
@@ -637,11 +648,15 @@ fn median(values: &[f64]) -> f64 {
 fn main() -> Result<(), BoxError> {
     // Under `cargo test --benches` run a token amount of work.
     let smoke = std::env::args().any(|a| a == "--test" || a == "--smoke");
-    let rounds: usize = if smoke { 2 } else { env_or("BENCH_ROUNDS", 40) };
+    let rounds: usize = if smoke {
+        2
+    } else {
+        env_or("BENCH_ROUNDS", 200)
+    };
     let calls: usize = if smoke {
         128
     } else {
-        env_or("BENCH_CALLS", 500)
+        env_or("BENCH_CALLS", 100)
     };
     let rl_calls: usize = if smoke {
         200
@@ -765,7 +780,14 @@ fn report(
     smoke: bool,
 ) -> Result<(), BoxError> {
     println!();
-    println!("client overhead: {rounds} rounds x {calls} calls per block, (a)/(b) alternating, one process");
+    let blocks: Vec<String> = results
+        .iter()
+        .map(|r| format!("{} at concurrency {}", r.calls_per_block, r.concurrency))
+        .collect();
+    println!(
+        "client overhead: {rounds} rounds, (a)/(b) alternating in blocks of {} calls, one process",
+        blocks.join(" and ")
+    );
     println!(
         "{:>4}  {:<18} {:>10} {:>10} {:>10} {:>12} {:>12}",
         "conc", "client", "req/s", "p50 us", "p99 us", "allocs/call", "bytes/call"
@@ -810,6 +832,7 @@ fn report(
         let side = |s: &(f64, f64, f64, f64, f64)| json!({ "requests_per_s": s.0, "p50_us": s.1, "p99_us": s.2, "allocs_per_call": s.3, "alloc_bytes_per_call": s.4 });
         rows.push(json!({
             "concurrency": r.concurrency,
+            "calls_per_block": r.calls_per_block,
             "heygen_api": side(&stats[0]),
             "plain_reqwest": side(&stats[1]),
             "throughput_ratio": throughput_ratio,
@@ -861,7 +884,7 @@ fn report(
             "client_runtime": "tokio current_thread on the main thread",
             "server_runtime": "tokio multi_thread, 1 worker, axum 0.8, HTTP/1.1 on 127.0.0.1",
             "rounds": rounds,
-            "calls_per_block": calls,
+            "calls_per_block_at_least": calls,
         },
         "overhead": rows,
         "overhead_targets_met": all_ok,

@@ -506,7 +506,11 @@ pub mod builder {
                 reqwest::Request,
                 progenitor_client::Error<()>,
             > {
-                let url = format!("{}/v1/keyed-renders", client.baseurl,);
+                let url = crate::runtime::__private::url(
+                    &client.baseurl,
+                    &client.inner,
+                    format_args!("/v1/keyed-renders"),
+                )?;
                 let mut header_map = ::reqwest::header::HeaderMap::new();
                 if let Some(value) = &idempotency_key {
                     header_map.append("idempotency-key", value.to_string().try_into()?);
@@ -621,7 +625,11 @@ pub mod builder {
                 reqwest::Request,
                 progenitor_client::Error<()>,
             > {
-                let url = format!("{}/v1/render-queue", client.baseurl,);
+                let url = crate::runtime::__private::url(
+                    &client.baseurl,
+                    &client.inner,
+                    format_args!("/v1/render-queue"),
+                )?;
                 let mut header_map = ::reqwest::header::HeaderMap::new();
                 #[allow(unused_mut)]
                 let mut request = crate::runtime::__private::merge_headers(
@@ -750,7 +758,11 @@ pub mod builder {
                 reqwest::Request,
                 progenitor_client::Error<()>,
             > {
-                let url = format!("{}/v1/renders", client.baseurl,);
+                let url = crate::runtime::__private::url(
+                    &client.baseurl,
+                    &client.inner,
+                    format_args!("/v1/renders"),
+                )?;
                 let mut header_map = ::reqwest::header::HeaderMap::new();
                 if let Some(value) = &idempotency_key {
                     header_map.append("Idempotency-Key", value.to_string().try_into()?);
@@ -858,9 +870,11 @@ pub mod builder {
                 reqwest::Request,
                 progenitor_client::Error<()>,
             > {
-                let url = format!(
-                    "{}/v1/renders/{}", client.baseurl, encode_path(& render_id),
-                );
+                let url = crate::runtime::__private::url(
+                    &client.baseurl,
+                    &client.inner,
+                    format_args!("/v1/renders/{}", encode_path(& render_id)),
+                )?;
                 let mut header_map = ::reqwest::header::HeaderMap::new();
                 #[allow(unused_mut)]
                 let mut request = crate::runtime::__private::merge_headers(
@@ -1011,9 +1025,11 @@ pub mod builder {
                 reqwest::Request,
                 progenitor_client::Error<()>,
             > {
-                let url = format!(
-                    "{}/v1/renders/{}", client.baseurl, encode_path(& render_id),
-                );
+                let url = crate::runtime::__private::url(
+                    &client.baseurl,
+                    &client.inner,
+                    format_args!("/v1/renders/{}", encode_path(& render_id)),
+                )?;
                 let mut header_map = ::reqwest::header::HeaderMap::new();
                 if let Some(value) = &idempotency_key {
                     header_map.append("Idempotency-Key", value.to_string().try_into()?);

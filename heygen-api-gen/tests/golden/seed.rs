@@ -349,10 +349,11 @@ pub mod builder {
                 reqwest::Request,
                 progenitor_client::Error<()>,
             > {
-                let url = format!(
-                    "{}/v3/video-agents/{}/stop", client.baseurl, encode_path(&
-                    session_id),
-                );
+                let url = crate::runtime::__private::url(
+                    &client.baseurl,
+                    &client.inner,
+                    format_args!("/v3/video-agents/{}/stop", encode_path(& session_id)),
+                )?;
                 let mut header_map = ::reqwest::header::HeaderMap::new();
                 if let Some(value) = &idempotency_key {
                     header_map.append("Idempotency-Key", value.to_string().try_into()?);

@@ -78,6 +78,7 @@ pub struct Inner(pub(crate) Arc<Settings>);
 
 #[derive(Clone, Debug)]
 pub(crate) struct Settings {
+    pub(crate) base: BaseUrl,
     pub(crate) credential: Credential,
     pub(crate) retry: RetryPolicy,
     pub(crate) idempotency: Idempotency,
@@ -94,6 +95,27 @@ impl Inner {
         let mut settings = (*self.0).clone();
         settings.idempotency = policy;
         Inner(Arc::new(settings))
+    }
+}
+
+/// The base URL, parsed once when the client is built, so that a call's URL
+/// is its path parsed against it (see `transport::url`). Printed without
+/// any user name or password it may hold.
+#[derive(Clone)]
+pub(crate) struct BaseUrl {
+    /// As the generated client holds it (trimmed of trailing `/`).
+    pub(crate) text: String,
+    pub(crate) url: reqwest::Url,
+}
+
+impl fmt::Debug for BaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}{}",
+            self.url.origin().ascii_serialization(),
+            self.url.path()
+        )
     }
 }
 
@@ -353,14 +375,14 @@ impl<C: GeneratedClient> ClientBuilder<C> {
             Some(Ok(c)) => c,
         };
         let base_url = self.base_url.trim_end_matches('/').to_string();
-        match reqwest::Url::parse(&base_url) {
-            Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => {}
+        let base = match reqwest::Url::parse(&base_url) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => url,
             _ => {
                 return Err(Error::Config(format!(
                     "the base URL `{base_url}` is not an http(s) URL with a host"
                 )))
             }
-        }
+        };
         let user_agent = HeaderValue::from_str(&self.user_agent)
             .map_err(|_| Error::Config("the user agent cannot be sent as an HTTP header".into()))?;
         let http = match self.http {
@@ -380,6 +402,10 @@ impl<C: GeneratedClient> ClientBuilder<C> {
             }
         };
         let settings = Settings {
+            base: BaseUrl {
+                text: base_url.clone(),
+                url: base,
+            },
             credential,
             retry: self.retry,
             idempotency: self.idempotency,

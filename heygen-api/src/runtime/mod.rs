@@ -27,7 +27,7 @@ pub use pages::{Page, PageStream, Paged, MAX_EMPTY_PAGES};
 pub use policy::{RetryClass, RetryPolicy};
 pub use response::{Envelope, Response};
 pub use transport::{
-    encode_path, exec, merge_headers, pre, send, Call, CallSpec, PathSegment, Rebuild,
+    encode_path, exec, merge_headers, pre, send, url, Call, CallSpec, PathSegment, Rebuild,
 };
 pub use wait::{wait_for, Job, WaitOptions, WaitOutcome, WaitProgress};
 
@@ -41,8 +41,8 @@ pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T
 #[doc(hidden)]
 pub mod __private {
     pub use super::{
-        encode_path, exec, merge_headers, pre, send, BoxFuture, CallSpec, ClientBuilder, Envelope,
-        Error, GeneratedClient, Idempotency, Inner, Job, MultipartRequest, Page, PageStream, Paged,
-        Response, RetryClass,
+        encode_path, exec, merge_headers, pre, send, url, BoxFuture, CallSpec, ClientBuilder,
+        Envelope, Error, GeneratedClient, Idempotency, Inner, Job, MultipartRequest, Page,
+        PageStream, Paged, Response, RetryClass,
     };
 }

@@ -676,6 +676,45 @@ pub fn merge_headers(
     }
 }
 
+/// The URL of one call: the operation's `path` (its parameters already
+/// encoded by [`encode_path`]) after the client's base URL `baseurl`.
+///
+/// The path is parsed against the base URL the client parsed once when it
+/// was built, so scheme, host and port are not parsed again on every call
+/// (reqwest, given the whole URL as text, would). A `baseurl` other than
+/// the one the client was built with, or a path that would read as a host
+/// (`//...`), is parsed whole instead.
+#[doc(hidden)]
+// The error type is progenitor's, fixed by the code that calls this.
+#[allow(clippy::result_large_err)]
+pub fn url<E>(
+    baseurl: &str,
+    inner: &Inner,
+    path: std::fmt::Arguments<'_>,
+) -> Result<reqwest::Url, progenitor_client::Error<E>> {
+    use std::fmt::Write;
+    let base = &inner.0.base;
+    let invalid = |e: &dyn std::fmt::Display| {
+        progenitor_client::Error::InvalidRequest(format!("cannot make the request's URL: {e}"))
+    };
+    if baseurl == base.text {
+        let stem = base.url.path().trim_end_matches('/');
+        let mut relative = String::with_capacity(stem.len() + 64);
+        relative.push_str(stem);
+        relative.write_fmt(path).map_err(|e| invalid(&e))?;
+        if !relative.starts_with("//") {
+            return reqwest::Url::options()
+                .base_url(Some(&base.url))
+                .parse(&relative)
+                .map_err(|e| invalid(&e));
+        }
+    }
+    let mut whole = String::with_capacity(baseurl.len() + 64);
+    whole.push_str(baseurl);
+    whole.write_fmt(path).map_err(|e| invalid(&e))?;
+    reqwest::Url::parse(&whole).map_err(|e| invalid(&e))
+}
+
 /// What [`encode_path`] returns for a value that cannot be one path segment
 /// (empty, `.` or `..`: URL parsers drop dot segments even when they are
 /// percent-encoded). [`pre`] refuses any request whose path holds it, before
@@ -793,6 +832,49 @@ mod tests {
         assert_eq!(encoded("é"), "%C3%A9");
         assert_eq!(encoded(&42), "42");
         assert_eq!(encoded(&-1.5), "-1.5");
+    }
+
+    /// A call's URL, made from the path and the base URL parsed once, is the
+    /// URL reqwest would have parsed from the two written one after the
+    /// other; a path that would read as a host never makes one.
+    #[test]
+    fn urls_against_the_parsed_base_are_the_whole_urls() {
+        use crate::runtime::GeneratedClient;
+        let bases = [
+            "http://127.0.0.1:8080",
+            "https://api.heygen.com/",
+            "http://h:1/prefix",
+            "http://h:1/prefix/v/",
+            "HTTP://Example.COM:80/A",
+            "http://[::1]:9/p",
+        ];
+        let paths = [
+            "/v3/video-agents/s/stop",
+            "/v1/x/a%2Fb/c%20d",
+            "/v2/%C3%A9/x",
+            "/",
+            "//elsewhere.example/v1/x",
+        ];
+        for base in bases {
+            let client = crate::Client::builder()
+                .api_key("k")
+                .base_url(base)
+                .build()
+                .expect("client");
+            let (text, inner) = (client.base_url(), client.inner());
+            for path in paths {
+                let made: reqwest::Url =
+                    url::<()>(text, inner, format_args!("{path}")).expect("url");
+                let whole = reqwest::Url::parse(&format!("{text}{path}")).expect("whole");
+                assert_eq!(made, whole, "{base} + {path}");
+                assert_eq!(made.host(), whole.host(), "{base} + {path}");
+                // Another base than the client's own is parsed whole.
+                let other = "http://other.example:81/o";
+                let made = url::<()>(other, inner, format_args!("{path}")).expect("url");
+                let whole = reqwest::Url::parse(&format!("{other}{path}")).expect("whole");
+                assert_eq!(made, whole, "{other} + {path}");
+            }
+        }
     }
 
     /// A value whose `Display` writes in pieces: dots split across writes
