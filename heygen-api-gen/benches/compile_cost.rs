@@ -8,14 +8,19 @@
 //! (`BENCH_RECOMPILE`, default the 88-operation fixture
 //! `heygen-api-gen/tests/fixtures/full-3.1.yaml`): what a user waits for once
 //! the spec changes, without incremental compilation, with and without the
-//! `schemars` feature, median of `BENCH_RECOMPILE_RUNS` (3) builds.
+//! `schemars` feature, median of `BENCH_RECOMPILE_RUNS` (3) builds; and with
+//! only two of its operation groups (`BENCH_RECOMPILE_TAGS`, default
+//! `Renders,Voices`), as a user who turns off default features and picks
+//! their `ops-*` features compiles it. (The fixture's tags have no features in
+//! `heygen-api/Cargo.toml`, so that build is fed the document those
+//! features generate from, `heygen_api_gen::only_tags`.)
 //!
 //! `cargo bench -p heygen-api-gen --features tooling --bench compile_cost`. It builds in its own
 //! target directory (`<target>/bench-compile`, kept between runs), feeding
 //! each document to `heygen-api`'s `build.rs` through `HEYGEN_API_SPEC`.
 //! Peak memory is GNU time's maximum resident set of the build's processes
 //! (the largest `rustc`), so `/usr/bin/time` must exist. `BENCH_SIZES`
-//! picks the sizes (default `100,300,1000`).
+//! picks the sizes (default `100,300,1000`; `none` for the recompile alone).
 //!
 //! Prints a table and writes `target/bench-summary/compile_cost.json`.
 
@@ -96,11 +101,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or_else(|| PathBuf::from("target"));
     let target = target_root.join("bench-compile");
     std::fs::create_dir_all(&target)?;
-    let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
-        .ok()
-        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .filter(|v: &Vec<usize>| !v.is_empty())
-        .unwrap_or_else(|| vec![100, 300, 1000]);
+    // `BENCH_SIZES=none` measures the recompile alone.
+    let sizes: Vec<usize> = match std::env::var("BENCH_SIZES") {
+        Ok(v) if v.trim() == "none" => Vec::new(),
+        v => v
+            .ok()
+            .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+            .filter(|v: &Vec<usize>| !v.is_empty())
+            .unwrap_or_else(|| vec![100, 300, 1000]),
+    };
 
     // Dependencies first, with the vendored spec: not part of any figure.
     let vendored = workspace.join("openapi/heygen-api.yaml");
@@ -195,21 +204,43 @@ fn recompile(
         .code
         .lines()
         .count();
+    let tags: std::collections::BTreeSet<String> = std::env::var("BENCH_RECOMPILE_TAGS")
+        .unwrap_or_else(|_| "Renders,Voices".into())
+        .split(',')
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let subset = heygen_api_gen::only_tags(&loaded.normalised, &tags);
+    let subset_spec = target.join("subset.json");
+    std::fs::write(&subset_spec, serde_json::to_vec(&subset)?)?;
+    let subset_lines = heygen_api_gen::generate(
+        &heygen_api_gen::load_file(&subset_spec)?,
+        &heygen_api_gen::Options::default(),
+    )?
+    .code
+    .lines()
+    .count();
+    let tag_list: Vec<&str> = tags.iter().map(String::as_str).collect();
+    let subset_label = format!("only tags {}", tag_list.join(", "));
     let touched = workspace.join("heygen-api/src/lib.rs");
     let mut out = Vec::new();
-    for features in [&[][..], &["schemars"][..]] {
+    for (spec, lines, features, label) in [
+        (&spec, lines, &[][..], "default".to_string()),
+        (&spec, lines, &["schemars"][..], "schemars".to_string()),
+        (&subset_spec, subset_lines, &[][..], subset_label),
+    ] {
         eprintln!(
-            "compile_cost: recompiling with {} ({features:?})",
+            "compile_cost: recompiling with {} ({label})",
             spec.display()
         );
-        build_with(workspace, target, &spec, features, false)?;
+        build_with(workspace, target, spec, features, false)?;
         let mut builds = Vec::new();
         for _ in 0..runs {
             // A new modification time: cargo compiles the crate again; the
             // build script, which depends only on the spec, does not run.
             let file = std::fs::File::options().append(true).open(&touched)?;
             file.set_modified(std::time::SystemTime::now())?;
-            builds.push(build_with(workspace, target, &spec, features, false)?);
+            builds.push(build_with(workspace, target, spec, features, false)?);
         }
         builds.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
         let median = &builds[builds.len() / 2];
@@ -219,11 +250,7 @@ fn recompile(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
             lines,
-            features: if features.is_empty() {
-                "default".into()
-            } else {
-                features.join(",")
-            },
+            features: label,
             seconds: median.seconds,
             peak_rss_mib: median.peak_rss_mib,
         });

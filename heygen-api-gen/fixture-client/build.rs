@@ -9,6 +9,7 @@ fn main() {
     let options = heygen_api_gen::Options {
         runtime: "::heygen_api::runtime".into(),
         mocks: true,
+        ..heygen_api_gen::Options::default()
     };
     let fixtures = Path::new("../tests/fixtures");
     for (spec, file) in [
@@ -30,6 +31,16 @@ fn main() {
             .unwrap_or_else(|e| panic!("{e}"));
         std::fs::write(out.join(file), generated.code).expect("write generated client");
         if file == "client.rs" {
+            // The same document with two operation groups, as `heygen-api`
+            // builds with `ops-renders` and `ops-voices` only.
+            let subset = heygen_api_gen::Options {
+                tags: Some(["Renders", "Voices"].map(String::from).into()),
+                ..options.clone()
+            };
+            let only_some = heygen_api_gen::load_file(&spec)
+                .and_then(|s| heygen_api_gen::generate(&s, &subset))
+                .unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(out.join("subset.rs"), only_some.code).expect("write the subset");
             std::fs::write(out.join("mocks.rs"), generated.mocks).expect("write generated mocks");
             std::fs::write(out.join("reencode.rs"), reencode_table(&generated.surface))
                 .expect("write the re-encoding table");

@@ -32,6 +32,10 @@ pub struct Options {
     /// Also generate typed `httpmock` mocks (`Generated::mocks`). They cost
     /// about as much again as the client, so only builds that use them ask.
     pub mocks: bool,
+    /// Generate only the operations with one of these tags (and those with
+    /// no tag), and only the types they reach; `None` generates every
+    /// operation. See [`operation_groups`](crate::operation_groups).
+    pub tags: Option<std::collections::BTreeSet<String>>,
 }
 
 impl Default for Options {
@@ -39,6 +43,7 @@ impl Default for Options {
         Options {
             runtime: "crate::runtime".to_string(),
             mocks: false,
+            tags: None,
         }
     }
 }
@@ -117,7 +122,15 @@ fn generate_here(spec: &Spec, options: &Options) -> Result<Generated> {
 fn generate_located(spec: &Spec, options: &Options) -> Result<Generated> {
     let started = Instant::now();
     let origin = spec.origin.as_str();
-    let mut prepared = prepare(&spec.normalised, origin)?;
+    let selected;
+    let doc = match &options.tags {
+        Some(tags) => {
+            selected = crate::select::only_tags(&spec.normalised, tags);
+            &selected
+        }
+        None => &spec.normalised,
+    };
+    let mut prepared = prepare(doc, origin)?;
     let mut warnings = spec.warnings.clone();
     warnings.append(&mut prepared.warnings);
     // Generated code names the runtime only through its one hidden seam

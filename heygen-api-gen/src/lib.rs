@@ -31,6 +31,7 @@ mod prepare;
 mod refs;
 mod request_builders;
 mod schema_feature;
+mod select;
 mod surface;
 mod syntax;
 #[cfg(feature = "tooling")]
@@ -43,6 +44,7 @@ use serde_json::Value;
 
 pub use error::{GenError, Result};
 pub use generate::{generate, Generated, Options};
+pub use select::{feature_name, only_tags, operation_groups, OperationGroup};
 pub use surface::Surface;
 pub use warning::Warning;
 

@@ -428,7 +428,6 @@ impl Series {
 struct OverheadResult {
     concurrency: usize,
     calls_per_block: usize,
-    calls_per_block: usize,
     layered: Series,
     plain: Series,
     /// (a)/(b) throughput of each round's adjacent blocks.
@@ -448,12 +447,8 @@ async fn overhead(
     // Enough calls that every task makes several: a block of 64 tasks
     // making one call each would time their start and end, not the calls.
     let calls = calls.max(10 * concurrency);
-    // Enough calls that every task makes several: a block of 64 tasks
-    // making one call each would time their start and end, not the calls.
-    let calls = calls.max(10 * concurrency);
     let mut result = OverheadResult {
         concurrency,
-        calls_per_block: calls,
         calls_per_block: calls,
         layered: Series::default(),
         plain: Series::default(),
@@ -782,10 +777,15 @@ fn report(
     println!();
     let blocks: Vec<String> = results
         .iter()
-        .map(|r| format!("{} at concurrency {}", r.calls_per_block, r.concurrency))
+        .map(|r| {
+            format!(
+                "{} calls at concurrency {}",
+                r.calls_per_block, r.concurrency
+            )
+        })
         .collect();
     println!(
-        "client overhead: {rounds} rounds, (a)/(b) alternating in blocks of {} calls, one process",
+        "client overhead: {rounds} rounds, (a)/(b) alternating in blocks of {}, one process",
         blocks.join(" and ")
     );
     println!(

@@ -4,6 +4,7 @@
 //! Every parse, merge, normalisation, generation and comparison is
 //! `heygen-api-gen`'s: this crate only moves bytes and reports.
 
+mod features;
 mod source;
 mod vendor;
 
@@ -302,11 +303,18 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool, strict: boo
         Err(_) => println!("(no changelog: nothing was vendored before)"),
     }
 
-    let files = [
+    let mut files = vec![
         (spec_path, text),
         (lock_path, lock),
         (surface_path, surface),
     ];
+    // The operation-group features, replaced with the document they name.
+    if let Some(manifest) = features::manifest(root) {
+        let current = std::fs::read_to_string(&manifest)
+            .map_err(|e| fail(format!("{}: cannot read: {e}", features::MANIFEST)))?;
+        let groups = heygen_api_gen::operation_groups(&vendored);
+        files.push((manifest, features::with_groups(&current, &groups)?));
+    }
     let unchanged = files
         .iter()
         .all(|(path, text)| std::fs::read(path).ok().as_deref() == Some(text.as_bytes()));
@@ -534,6 +542,25 @@ fn drift(root: &Path, against: Option<&str>) -> Result<Outcome> {
              If the change is intended, refresh it with `cargo xtask update-spec --from {SPEC}` and commit it."
         );
         problems.push(format!("{SURFACE} differs from the generated surface"));
+    }
+
+    if let Some(manifest) = features::manifest(root) {
+        let current = std::fs::read_to_string(&manifest)
+            .map_err(|e| fail(format!("{}: cannot read: {e}", features::MANIFEST)))?;
+        let groups = heygen_api_gen::operation_groups(&vendored);
+        if features::with_groups(&current, &groups)? != current {
+            let features: Vec<&str> = groups.iter().map(|g| g.feature.as_str()).collect();
+            println!(
+                "The operation-group features of {} are not those of {SPEC}, whose tags make: {}.
+                 Write them with `cargo xtask update-spec --from {SPEC}` and commit the manifest.",
+                features::MANIFEST,
+                features.join(", ")
+            );
+            problems.push(format!(
+                "{}'s operation-group features differ from the document's tags",
+                features::MANIFEST
+            ));
+        }
     }
 
     let mut upstream_note = String::new();

@@ -52,6 +52,15 @@ impl Repo {
         repo
     }
 
+    /// With the client crate's manifest as committed, whose `ops-*`
+    /// features `update-spec` writes and `drift` checks.
+    fn with_manifest(self) -> Repo {
+        let manifest = self.path().join("heygen-api/Cargo.toml");
+        std::fs::create_dir_all(manifest.parent().unwrap()).unwrap();
+        std::fs::write(&manifest, committed("heygen-api/Cargo.toml")).unwrap();
+        self
+    }
+
     fn path(&self) -> &Path {
         self.dir.path()
     }
@@ -318,6 +327,41 @@ fn vendor_merges_a_directory_of_pages() {
         "tags not merged:\n{spec}"
     );
     repo.run(&["drift"]).assert_ok();
+}
+
+#[test]
+fn the_operation_group_features_follow_the_document_and_drift_checks_them() {
+    const MANIFEST: &str = "heygen-api/Cargo.toml";
+    let repo = Repo::committed().with_manifest();
+    repo.run(&["drift"]).assert_ok();
+    repo.run(&["update-spec", "--from", &fixture("pages")])
+        .assert_ok();
+    let manifest = repo.read_str(MANIFEST);
+    let groups = "# BEGIN operation groups\n\
+        ## `Video Agent`: 1 operation.\nops-video-agent = []\n\
+        ## `Videos`: 1 operation.\nops-videos = []\n\
+        # END operation groups\n";
+    assert!(manifest.contains(groups), "{manifest}");
+    // Nothing else in the manifest changed.
+    let committed_text = String::from_utf8(committed(MANIFEST)).unwrap();
+    let outside = |t: &str| {
+        let (head, rest) = t.split_once("# BEGIN operation groups").unwrap();
+        let (_, tail) = rest.split_once("# END operation groups").unwrap();
+        format!("{head}{tail}")
+    };
+    assert_eq!(outside(&manifest), outside(&committed_text));
+    repo.run(&["drift"]).assert_ok();
+
+    // A group removed by hand is drift.
+    let edited = manifest.replace("ops-videos = []\n", "");
+    std::fs::write(repo.path().join(MANIFEST), edited).unwrap();
+    let run = repo.run(&["drift"]);
+    run.assert_error("operation-group features differ");
+    assert!(
+        run.stdout().contains("ops-video-agent, ops-videos"),
+        "{}",
+        run.show()
+    );
 }
 
 #[test]
