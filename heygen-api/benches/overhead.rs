@@ -22,10 +22,12 @@
 //! server on a one-worker runtime of its own: one core each on a two-core
 //! machine. Allocations are counted on the client thread only.
 //!
-//! Knobs (environment): `BENCH_ROUNDS` (default 200), `BENCH_CALLS` calls per
-//! block (default 100, and at least 10 per concurrent task: many short
-//! rounds make the median of their ratios steadier than a few long ones, as
-//! two blocks close in time see the same load), `BENCH_429_SHARE` (default 0.2),
+//! Knobs (environment): `BENCH_ROUNDS` (default 100), `BENCH_CALLS` calls per
+//! block (default 500, and at least 10 per concurrent task). Blocks much
+//! shorter than that measure the switch between the two clients too: the
+//! first calls after the other client's block find less of their own code
+//! and data in the caches, and (a) has more code of its own (BENCHMARKS.md
+//! has the measurements). `BENCH_429_SHARE` (default 0.2),
 //! `BENCH_429_SLOW_SHARE` share of 429s that say `Retry-After: 1` (default
 //! 0.05), `BENCH_RL_CALLS` (default 2000). `BENCH_ONLY=a` (or `b`) makes
 //! `BENCH_ROUNDS x BENCH_CALLS` calls of one side alone at concurrency
@@ -646,12 +648,12 @@ fn main() -> Result<(), BoxError> {
     let rounds: usize = if smoke {
         2
     } else {
-        env_or("BENCH_ROUNDS", 200)
+        env_or("BENCH_ROUNDS", 100)
     };
     let calls: usize = if smoke {
         128
     } else {
-        env_or("BENCH_CALLS", 100)
+        env_or("BENCH_CALLS", 500)
     };
     let rl_calls: usize = if smoke {
         200
