@@ -32,6 +32,8 @@
 //! 0.05), `BENCH_RL_CALLS` (default 2000). `BENCH_ONLY=a` (or `b`) makes
 //! `BENCH_ROUNDS x BENCH_CALLS` calls of one side alone at concurrency
 //! `BENCH_CONCURRENCY` (default 1) and stops: for `perf` or `strace -c`, not for comparing.
+//! `BENCH_AA=1` makes (b) a second heygen-api client: an A/A run, whose
+//! ratios show what the method itself adds (they should be 1).
 //!
 //! Prints tables and writes `target/bench-summary/overhead.json`.
 
@@ -331,13 +333,19 @@ impl Kind {
 struct Clients {
     layered: heygen_api::Client,
     plain: Plain,
+    /// With `BENCH_AA`, (b) is this second layered client (its own
+    /// connection pool): an A/A run, to show the method has no bias.
+    twin: Option<heygen_api::Client>,
 }
 
 impl Clients {
     async fn call(&self, kind: Kind) -> Result<(), BoxError> {
         let id = match kind {
             Kind::Layered => layered_call(&self.layered, "s").await?,
-            Kind::Plain => self.plain.call("s").await?,
+            Kind::Plain => match &self.twin {
+                Some(twin) => layered_call(twin, "s").await?,
+                None => self.plain.call("s").await?,
+            },
         };
         if id != "s" {
             return Err(format!("unexpected session id {id}").into());
@@ -701,7 +709,23 @@ fn main() -> Result<(), BoxError> {
                 env!("CARGO_PKG_VERSION")
             ))?,
         };
-        let clients = Arc::new(Clients { layered, plain });
+        let twin = match std::env::var_os("BENCH_AA") {
+            Some(_) => {
+                println!("BENCH_AA: (b) is a second heygen-api client, not plain reqwest");
+                Some(
+                    heygen_api::Client::builder()
+                        .api_key("k")
+                        .base_url(base.as_str())
+                        .build()?,
+                )
+            }
+            None => None,
+        };
+        let clients = Arc::new(Clients {
+            layered,
+            plain,
+            twin,
+        });
 
         let names_a = header_names(&clients, &server, Kind::Layered).await?;
         let names_b = header_names(&clients, &server, Kind::Plain).await?;
