@@ -599,6 +599,20 @@ fn bad_settings_are_config_errors() {
                 .build(),
         ),
         (
+            "base URL with a query",
+            Client::builder()
+                .api_key("k")
+                .base_url("https://example.com/api?region=eu")
+                .build(),
+        ),
+        (
+            "base URL with a fragment",
+            Client::builder()
+                .api_key("k")
+                .base_url("https://example.com/api#v3")
+                .build(),
+        ),
+        (
             "bad user agent",
             Client::builder().api_key("k").user_agent("a\nb").build(),
         ),

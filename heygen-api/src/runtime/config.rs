@@ -376,10 +376,18 @@ impl<C: GeneratedClient> ClientBuilder<C> {
         };
         let base_url = self.base_url.trim_end_matches('/').to_string();
         let base = match reqwest::Url::parse(&base_url) {
-            Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => url,
+            // A query or fragment would end up in the middle of every URL.
+            Ok(url)
+                if matches!(url.scheme(), "http" | "https")
+                    && url.has_host()
+                    && url.query().is_none()
+                    && url.fragment().is_none() =>
+            {
+                url
+            }
             _ => {
                 return Err(Error::Config(format!(
-                    "the base URL `{base_url}` is not an http(s) URL with a host"
+                    "the base URL `{base_url}` is not an http(s) URL with a host and no query or fragment"
                 )))
             }
         };
