@@ -212,16 +212,21 @@ mod tests {
             "components": {
                 "responses": {"Renders": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Render"}}}}},
                 "schemas": {
-                    "Render": {"type": "object", "properties": {"scene": {"$ref": "#/components/schemas/Scene/properties/kind"}}},
+                    "Render": {"type": "object", "allOf": [{"$ref": "#/components/schemas/Base"}],
+                        "properties": {"scene": {"$ref": "#/components/schemas/Scene/properties/kind"}}},
+                    "Base": {"type": "object"},
                     "Scene": {"type": "object", "properties": {"kind": {"type": "string"}, "shot": {"$ref": "#/components/schemas/Shot"}}},
                     "Shot": {"type": "string"},
                     "NewRender": {"oneOf": [{"$ref": "#/components/schemas/Still"}],
-                        "discriminator": {"propertyName": "type", "mapping": {"still": "#/components/schemas/Still", "clip": "#/components/schemas/Clip~1Part"}}},
+                        "discriminator": {"propertyName": "type", "mapping": {"still": "#/components/schemas/Still", "clip": "#/components/schemas/Clip~1Part",
+                            "sticker": {"$ref": "#/components/schemas/Sticker"}}}},
+                    "Sticker": {"type": "object"},
                     "Still": {"type": "object"},
                     "Clip/Part": {"type": "object"},
                     "Voice": {"type": "object", "properties": {"accent": {"$ref": "#/components/schemas/Accent"}}},
                     "Accent": {"type": "string"},
-                    "Orphan": {"type": "string"}
+                    "Orphan": {"type": "string"},
+                    "Renders": {"type": "string"}
                 }
             }
         })
@@ -288,11 +293,21 @@ mod tests {
         operations.sort();
         assert_eq!(operations, ["create_render", "list_renders", "ping"]);
         // Through a response component, a pointer into another schema, a
-        // nested reference, a `oneOf` and a discriminator mapping (with an
-        // escaped name).
+        // nested reference, an `allOf` list, discriminator mappings (an
+        // escaped name, a mapping written as a `$ref` object). `Renders`,
+        // named like the response component, is not reached.
         assert_eq!(
             schemas,
-            ["Clip/Part", "NewRender", "Render", "Scene", "Shot", "Still"]
+            [
+                "Base",
+                "Clip/Part",
+                "NewRender",
+                "Render",
+                "Scene",
+                "Shot",
+                "Sticker",
+                "Still"
+            ]
         );
     }
 
@@ -311,7 +326,8 @@ mod tests {
         let only = only_tags(&doc(), &tags);
         let (operations, schemas) = kept(&only);
         assert_eq!(operations.len(), 4);
-        assert_eq!(schemas.len(), 8);
+        assert_eq!(schemas.len(), 10, "{schemas:?}");
         assert!(!schemas.contains(&"Orphan".to_string()));
+        assert!(!schemas.contains(&"Renders".to_string()));
     }
 }

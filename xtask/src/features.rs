@@ -86,8 +86,22 @@ mod tests {
     }
 
     #[test]
-    fn a_manifest_without_markers_is_an_error() {
+    fn a_manifest_without_markers_or_with_them_swapped_is_an_error() {
         let err = with_groups("[features]\n", &[]).unwrap_err().to_string();
         assert!(err.contains("BEGIN operation groups"), "{err}");
+        let swapped = "# END operation groups\n# BEGIN operation groups\n";
+        let err = with_groups(swapped, &[]).unwrap_err().to_string();
+        assert!(err.contains("comes before"), "{err}");
+    }
+
+    #[test]
+    fn an_empty_block_is_filled() {
+        let manifest = "# BEGIN operation groups\n# END operation groups\n";
+        let out = with_groups(manifest, &[group("ops-voices", &["Voices"], 2)]).unwrap();
+        assert_eq!(
+            out,
+            "# BEGIN operation groups\n## `Voices`: 2 operations.\nops-voices = []\n# END operation groups\n"
+        );
+        assert_eq!(with_groups(manifest, &[]).unwrap(), manifest);
     }
 }

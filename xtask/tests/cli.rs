@@ -321,6 +321,12 @@ fn vendor_merges_a_directory_of_pages() {
         "{surface}"
     );
     assert!(surface.contains("struct VideoDetail {"), "{surface}");
+    // The lock records the new source, relative to the repository root
+    // (not the one of the document it replaced).
+    let lock = repo.read_str(LOCK);
+    let source = lock.lines().find(|l| l.starts_with("source = ")).unwrap();
+    assert!(source.ends_with("tests/fixtures/pages\""), "{lock}");
+    assert!(!source.starts_with("source = \"/"), "{lock}");
     let spec = repo.read_str(SPEC);
     assert!(
         spec.contains("    Videos") || spec.contains("name: Videos"),
