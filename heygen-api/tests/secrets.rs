@@ -102,6 +102,15 @@ fn builders_and_clients_never_print_the_credential() {
     ] {
         assert_clean(what, &text);
     }
+    // A password in the base URL is refused, and printed nowhere.
+    let in_url = Client::builder()
+        .api_key("k")
+        .base_url(format!("https://user:{TOKEN}@example.com"));
+    assert_clean("builder with a password in its URL", &format!("{in_url:?}"));
+    let err = in_url.build().expect_err("credentials in the URL");
+    assert!(matches!(err, Error::Config(_)));
+    assert_error_clean("the config error for a password in the URL", &err);
+
     let err = bad_key.build().expect_err("a newline cannot be sent");
     assert!(matches!(err, Error::Config(_)));
     assert_error_clean("the config error for an invalid key", &err);

@@ -98,6 +98,18 @@ impl Inner {
     }
 }
 
+/// `url` with any user name and password replaced, for printing.
+fn without_userinfo(url: &str) -> std::borrow::Cow<'_, str> {
+    match reqwest::Url::parse(url) {
+        Ok(mut parsed) if !parsed.username().is_empty() || parsed.password().is_some() => {
+            let _ = parsed.set_password(None);
+            let _ = parsed.set_username("redacted");
+            parsed.to_string().into()
+        }
+        _ => url.into(),
+    }
+}
+
 /// The base URL, parsed once when the client is built, so that a call's URL
 /// is its path parsed against it (see `transport::url`). Printed without
 /// any user name or password it may hold.
@@ -152,7 +164,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
         };
         f.debug_struct("ClientBuilder")
             .field("credential", &credential)
-            .field("base_url", &self.base_url)
+            .field("base_url", &without_userinfo(&self.base_url))
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
             .field("retry", &self.retry)
@@ -376,6 +388,13 @@ impl<C: GeneratedClient> ClientBuilder<C> {
         };
         let base_url = self.base_url.trim_end_matches('/').to_string();
         let base = match reqwest::Url::parse(&base_url) {
+            // Not echoed: the message would carry the password.
+            Ok(url) if !url.username().is_empty() || url.password().is_some() => {
+                return Err(Error::Config(
+                    "the base URL carries a user name or password; credentials go in .api_key(...) or .bearer_token(...), as a URL is printed in errors and logs"
+                        .into(),
+                ))
+            }
             // A query or fragment would end up in the middle of every URL.
             Ok(url)
                 if matches!(url.scheme(), "http" | "https")
