@@ -854,6 +854,9 @@ fn unset_message(expr: &syn::Expr) -> Option<String> {
 ///   nothing (the first insert sizes it as `with_capacity` would have).
 struct FewerAllocations<'a>(&'a syn::Path);
 
+/// The arguments of a `format!`, which syn keeps as tokens.
+type FormatArgs = syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>;
+
 impl FewerAllocations<'_> {
     /// `<builder>.headers(header_map)` -> `merge_headers(<builder>,
     /// header_map)`, which skips reqwest's merge for the usual empty map.
@@ -870,9 +873,7 @@ impl FewerAllocations<'_> {
             *expr = syn::parse_quote!(#runtime::merge_headers(#builder, header_map));
         }
     }
-}
 
-impl FewerAllocations<'_> {
     /// `format!("{}/path/{}", client.baseurl, encode_path(..))` ->
     /// `url(&client.baseurl, &client.inner, format_args!("/path/{}", ..))?`:
     /// the runtime parses the path against the base URL parsed when the
@@ -885,8 +886,7 @@ impl FewerAllocations<'_> {
         if !path_ends_with(&mac.mac.path, &["format"]) {
             return;
         }
-        type Args = syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>;
-        let Ok(args) = mac.mac.parse_body_with(Args::parse_terminated) else {
+        let Ok(args) = mac.mac.parse_body_with(FormatArgs::parse_terminated) else {
             return;
         };
         let mut args = args.into_iter();
@@ -895,20 +895,17 @@ impl FewerAllocations<'_> {
         else {
             return;
         };
+        let on_baseurl = matches!(&base.member, syn::Member::Named(name) if name == "baseurl")
+            && is_name(&base.base, "client");
         let syn::Lit::Str(template) = &template.lit else {
             return;
         };
-        let on_baseurl = matches!(&base.member, syn::Member::Named(name) if name == "baseurl")
-            && is_name(&base.base, "client");
         let template = template.value();
-        let Some(path) = template.strip_prefix("{}") else {
+        let (true, Some(path)) = (on_baseurl, template.strip_prefix("{}")) else {
             return;
         };
-        if !on_baseurl {
-            return;
-        }
         let runtime = self.0;
-        let mut path_args = Args::new();
+        let mut path_args = FormatArgs::new();
         path_args.push(syn::parse_quote!(#path));
         path_args.extend(args);
         *expr = syn::parse_quote! {
@@ -930,8 +927,7 @@ impl VisitMut for FewerAllocations<'_> {
         if !path_ends_with(&mac.path, &["format"]) {
             return;
         }
-        type Args = syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>;
-        if let Ok(mut args) = mac.parse_body_with(Args::parse_terminated) {
+        if let Ok(mut args) = mac.parse_body_with(FormatArgs::parse_terminated) {
             for arg in args.iter_mut() {
                 self.visit_expr_mut(arg);
             }
