@@ -241,8 +241,7 @@ fn generate_located(spec: &Spec, options: &Options) -> Result<Generated> {
             })?;
             WireNames(&prepared.renamed).visit_file_mut(&mut mocks);
             rewrite_mocks(&mut mocks, &runtime, &prepared.doc);
-            let text = prettyplease::unparse(&mocks);
-            text
+            prettyplease::unparse(&mocks)
         }
         None => String::new(),
     };
@@ -533,15 +532,15 @@ fn rewrite(
                     }
                 }
             }
-            syn::Item::Use(u) => {
-                // `use progenitor_client::{encode_path, ...}` -> drop ours in.
-                if matches!(u.vis, syn::Visibility::Inherited) && use_names(&u.tree, "encode_path")
-                {
-                    *item = syn::parse_quote! {
-                        #[allow(unused_imports)]
-                        use progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt};
-                    };
-                }
+            // `use progenitor_client::{encode_path, ...}` -> drop ours in.
+            syn::Item::Use(u)
+                if matches!(u.vis, syn::Visibility::Inherited)
+                    && use_names(&u.tree, "encode_path") =>
+            {
+                *item = syn::parse_quote! {
+                    #[allow(unused_imports)]
+                    use progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt};
+                };
             }
             _ => {}
         }
@@ -945,7 +944,7 @@ impl VisitMut for FewerAllocations<'_> {
             if let Some(last) = path.segments.last_mut() {
                 last.ident = format_ident!("new");
             }
-            call.func = Box::new(syn::parse_quote!(#path));
+            *call.func = syn::parse_quote!(#path);
             call.args.clear();
             return;
         }
@@ -1210,10 +1209,12 @@ struct Qualify<'a>(&'a std::collections::BTreeSet<String>);
 
 impl VisitMut for Qualify<'_> {
     fn visit_type_path_mut(&mut self, tp: &mut syn::TypePath) {
-        if tp.qself.is_none() && tp.path.leading_colon.is_none() && tp.path.segments.len() == 1 {
-            if self.0.contains(&tp.path.segments[0].ident.to_string()) {
-                tp.path.segments.insert(0, syn::parse_quote!(types));
-            }
+        if tp.qself.is_none()
+            && tp.path.leading_colon.is_none()
+            && tp.path.segments.len() == 1
+            && self.0.contains(&tp.path.segments[0].ident.to_string())
+        {
+            tp.path.segments.insert(0, syn::parse_quote!(types));
         }
         syn::visit_mut::visit_type_path_mut(self, tp);
     }

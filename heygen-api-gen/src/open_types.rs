@@ -439,7 +439,7 @@ mod tests {
         };
         let mut items = file.items;
         super::open_up(&mut items);
-        let mut file = super::file_with_nothing();
+        let mut file = file_with_nothing();
         file.items = items;
         let text = prettyplease::unparse(&file);
         assert!(text.contains("Unknown(::std::string::String)"), "{text}");
@@ -454,8 +454,8 @@ mod tests {
         );
         assert!(!text.contains("invalid value"), "{text}");
     }
-}
-#[cfg(test)]
-fn file_with_nothing() -> syn::File {
-    syn::parse_quote! {}
+
+    fn file_with_nothing() -> syn::File {
+        syn::parse_quote! {}
+    }
 }

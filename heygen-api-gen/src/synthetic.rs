@@ -173,7 +173,7 @@ impl Resource {
                 vec!["asset_id"],
             ),
         ];
-        if self.index % 2 == 0 {
+        if self.index.is_multiple_of(2) {
             variants.push((
                 "base64",
                 json!({
@@ -335,7 +335,7 @@ impl Resource {
                         &format!("Creates a {words}; work continues asynchronously."),
                         vec![],
                         Some(format!("Create{}Request", self.pascal)),
-                        if self.index % 2 == 0 { "201" } else { "200" },
+                        if self.index.is_multiple_of(2) { "201" } else { "200" },
                         envelope(resource_ref.clone()),
                         &["400", "401", "403", "422", "429"],
                     ),

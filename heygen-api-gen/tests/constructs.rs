@@ -47,7 +47,7 @@ fn type_array_with_null_is_an_option() {
     let g = seed();
     // Optional and nullable: `None` absent, `Some(None)` an explicit null.
     assert!(surface_type(&g, "StandardApiError").contains("param?: Option<Option<String>>"));
-    assert!(surface_type(&full(), "RenderDetail").contains("title?: Option<Option<String>>"));
+    assert!(surface_type(full(), "RenderDetail").contains("title?: Option<Option<String>>"));
 }
 
 #[test]

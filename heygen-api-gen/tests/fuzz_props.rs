@@ -871,7 +871,8 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         ("unknown key", |v| obj([("x-vendor", v)])),
         ("plain arrays", |v| Value::Array(vec![v])),
     ];
-    let places: Vec<(&str, fn(Value) -> Value)> = vec![
+    type Place = fn(Value) -> Value;
+    let places: Vec<(&str, Place)> = vec![
         ("component", |s| {
             put(
                 minimal(json!({ "Deep": null }), json!({ "type": "object" })),

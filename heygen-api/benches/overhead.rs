@@ -523,7 +523,8 @@ async fn rate_limited(
         tasks.push(tokio::spawn(async move {
             // (key the server saw, succeeded?) for each call; a failure that
             // never reached the server has no key.
-            let mut seen: Vec<(Option<String>, Result<(), Option<u16>>)> = Vec::new();
+            type Seen = (Option<String>, Result<(), Option<u16>>);
+            let mut seen: Vec<Seen> = Vec::new();
             while remaining
                 .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
                 .is_ok()

@@ -300,9 +300,12 @@ fn pascal(id: &str) -> String {
         .unwrap_or_default()
 }
 
+/// (generated type name, schema) pairs.
+type Named = Vec<(String, Value)>;
+
 /// (generated type name, schema) of every JSON request body and of every
 /// JSON success response.
-fn targets(doc: &Value) -> (Vec<(String, Value)>, Vec<(String, Value)>) {
+fn targets(doc: &Value) -> (Named, Named) {
     let names: BTreeMap<String, &str> = NAMES.iter().map(|n| (key(n), *n)).collect();
     let type_of = |schema: &Value, inline: String| -> String {
         let wanted = match schema.get("$ref").and_then(Value::as_str) {
