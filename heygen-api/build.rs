@@ -18,7 +18,13 @@ fn main() {
         let options = heygen_api_gen::Options {
             // Mocks only when the `mock` feature is on: they cost as much again.
             mocks: std::env::var_os("CARGO_FEATURE_MOCK").is_some(),
-            tags: chosen_tags(&spec),
+            tags: match heygen_api_gen::tags_for_features(&spec, &features_on()) {
+                Ok(tags) => tags,
+                Err(why) => {
+                    build_print::error!("heygen-api: {why}");
+                    std::process::exit(1);
+                }
+            },
             ..heygen_api_gen::Options::default()
         };
         heygen_api_gen::generate(&spec, &options)
@@ -53,36 +59,14 @@ fn main() {
     );
 }
 
-/// The tags whose `ops-*` features are on, or `None` for every operation
-/// (the default `all-operations` feature). A feature that names no tag of
-/// the spec stops the build: it would silently generate nothing.
-fn chosen_tags(spec: &heygen_api_gen::Spec) -> Option<std::collections::BTreeSet<String>> {
-    if std::env::var_os("CARGO_FEATURE_ALL_OPERATIONS").is_some() {
-        return None;
-    }
-    let env_name =
-        |feature: &str| format!("CARGO_FEATURE_{}", feature.to_uppercase().replace('-', "_"));
-    let groups = heygen_api_gen::operation_groups(spec);
-    let known: Vec<String> = groups.iter().map(|g| env_name(&g.feature)).collect();
-    for (name, _) in std::env::vars_os() {
-        let name = name.to_string_lossy();
-        if name.starts_with("CARGO_FEATURE_OPS_") && !known.iter().any(|k| *k == name) {
-            let features: Vec<&str> = groups.iter().map(|g| g.feature.as_str()).collect();
-            build_print::error!(
-                "heygen-api: the feature `{}` names no tag of {}; its operation groups are: {}",
-                name["CARGO_FEATURE_".len()..]
-                    .to_lowercase()
-                    .replace('_', "-"),
-                spec.origin,
-                features.join(", ")
-            );
-            std::process::exit(1);
-        }
-    }
-    let tags = groups
-        .into_iter()
-        .filter(|g| std::env::var_os(env_name(&g.feature)).is_some())
-        .flat_map(|g| g.tags)
-        .collect();
-    Some(tags)
+/// The cargo features that are on, by their names in `Cargo.toml` (cargo
+/// gives a build script `CARGO_FEATURE_OPS_VIDEO_AGENT` for
+/// `ops-video-agent`; the names this crate uses hold no `_`).
+fn features_on() -> std::collections::BTreeSet<String> {
+    std::env::vars_os()
+        .filter_map(|(name, _)| {
+            let name = name.to_str()?.strip_prefix("CARGO_FEATURE_")?.to_owned();
+            Some(name.to_lowercase().replace('_', "-"))
+        })
+        .collect()
 }

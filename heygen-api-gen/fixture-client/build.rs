@@ -26,9 +26,9 @@ fn main() {
         } else {
             heygen_api_gen::load_file(&spec)
         };
-        let generated = loaded
-            .and_then(|s| heygen_api_gen::generate(&s, &options))
-            .unwrap_or_else(|e| panic!("{e}"));
+        let loaded = loaded.unwrap_or_else(|e| panic!("{e}"));
+        let generated =
+            heygen_api_gen::generate(&loaded, &options).unwrap_or_else(|e| panic!("{e}"));
         std::fs::write(out.join(file), generated.code).expect("write generated client");
         if file == "client.rs" {
             // The same document with two operation groups, as `heygen-api`
@@ -37,9 +37,8 @@ fn main() {
                 tags: Some(["Renders", "Voices"].map(String::from).into()),
                 ..options.clone()
             };
-            let only_some = heygen_api_gen::load_file(&spec)
-                .and_then(|s| heygen_api_gen::generate(&s, &subset))
-                .unwrap_or_else(|e| panic!("{e}"));
+            let only_some =
+                heygen_api_gen::generate(&loaded, &subset).unwrap_or_else(|e| panic!("{e}"));
             std::fs::write(out.join("subset.rs"), only_some.code).expect("write the subset");
             std::fs::write(out.join("mocks.rs"), generated.mocks).expect("write generated mocks");
             std::fs::write(out.join("reencode.rs"), reencode_table(&generated.surface))

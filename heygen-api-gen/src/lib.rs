@@ -44,7 +44,7 @@ use serde_json::Value;
 
 pub use error::{GenError, Result};
 pub use generate::{generate, Generated, Options};
-pub use select::{feature_name, only_tags, operation_groups, OperationGroup};
+pub use select::{feature_name, only_tags, operation_groups, tags_for_features, OperationGroup};
 pub use surface::Surface;
 pub use warning::Warning;
 

@@ -72,6 +72,42 @@ pub fn operation_groups(spec: &Spec) -> Vec<OperationGroup> {
     groups.into_values().collect()
 }
 
+/// The tags to generate for the cargo features of `heygen-api` that are on
+/// (as cargo names them to a build script: `all-operations`, `ops-*`; the
+/// others are ignored): `None` for every operation. A feature `ops-*` that
+/// names no group of `spec` is an error: it is left over from another
+/// document and would silently generate nothing.
+pub fn tags_for_features(
+    spec: &Spec,
+    features_on: &BTreeSet<String>,
+) -> Result<Option<BTreeSet<String>>, String> {
+    if features_on.contains("all-operations") {
+        return Ok(None);
+    }
+    let groups = operation_groups(spec);
+    let unknown: Vec<&str> = features_on
+        .iter()
+        .filter(|f| f.starts_with("ops-") && !groups.iter().any(|g| g.feature == **f))
+        .map(String::as_str)
+        .collect();
+    if !unknown.is_empty() {
+        let known: Vec<&str> = groups.iter().map(|g| g.feature.as_str()).collect();
+        return Err(format!(
+            "the feature `{}` names no tag of {}; its operation groups are: {}",
+            unknown.join("`, `"),
+            spec.origin,
+            known.join(", ")
+        ));
+    }
+    Ok(Some(
+        groups
+            .into_iter()
+            .filter(|g| features_on.contains(&g.feature))
+            .flat_map(|g| g.tags)
+            .collect(),
+    ))
+}
+
 /// `doc` with only the operations that carry one of `tags` or none, and
 /// only the component schemas those reach: what [`Options::tags`]
 /// generates from.
@@ -140,15 +176,18 @@ fn reached_schemas(doc: &Value) -> BTreeSet<String> {
                 continue;
             };
             // A reference into a component reaches the whole component.
-            let segments: Vec<&str> = pointer.split('/').collect();
-            let Some(root) = segments.get(..4).map(|s| s.join("/")) else {
+            let tokens = crate::warning::tokens(&pointer);
+            let Some(component) = tokens.get(..3) else {
                 continue;
             };
+            let root = component
+                .iter()
+                .fold(String::new(), |p, t| crate::error::child(&p, t));
             if !seen_pointers.insert(root.clone()) {
                 continue;
             }
-            if segments[1] == "components" && segments[2] == "schemas" {
-                reached.insert(segments[3].replace("~1", "/").replace("~0", "~"));
+            if component[0] == "components" && component[1] == "schemas" {
+                reached.insert(component[2].clone());
             }
             if let Some(target) = doc.pointer(&root) {
                 pending.push(target);
@@ -273,6 +312,32 @@ mod tests {
                 },
             ]
         );
+    }
+
+    fn on(features: &[&str]) -> BTreeSet<String> {
+        features.iter().map(|f| f.to_string()).collect()
+    }
+
+    #[test]
+    fn features_choose_tags() {
+        let mut doc = doc();
+        doc["paths"]["/v1/voices"]["get"]["tags"] = json!(["Voices", "voices"]);
+        let spec = spec(doc);
+        assert_eq!(
+            tags_for_features(&spec, &on(&["all-operations", "ops-voices"])),
+            Ok(None)
+        );
+        assert_eq!(
+            tags_for_features(&spec, &on(&["ops-voices", "mock", "schemars"])),
+            Ok(Some(on(&["Voices", "voices"])))
+        );
+        assert_eq!(
+            tags_for_features(&spec, &on(&[])),
+            Ok(Some(BTreeSet::new()))
+        );
+        let err = tags_for_features(&spec, &on(&["ops-voices", "ops-dubbing"])).unwrap_err();
+        assert!(err.contains("`ops-dubbing` names no tag of test"), "{err}");
+        assert!(err.contains("ops-render-jobs, ops-voices"), "{err}");
     }
 
     fn kept(doc: &Value) -> (Vec<String>, Vec<String>) {

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use heygen_api_gen::OperationGroup;
+use heygen_api_gen::{OperationGroup, Spec};
 
 use crate::{fail, Result};
 
@@ -14,11 +14,33 @@ pub const MANIFEST: &str = "heygen-api/Cargo.toml";
 const BEGIN: &str = "# BEGIN operation groups\n";
 const END: &str = "# END operation groups\n";
 
-/// The manifest to keep in step, if `root` holds the client crate (a root
-/// that is a copy of `openapi/` alone has none).
-pub fn manifest(root: &Path) -> Option<PathBuf> {
+/// The client crate's manifest as it is, and as `spec`'s operation groups
+/// would have it.
+pub struct Manifest {
+    pub path: PathBuf,
+    pub current: String,
+    pub wanted: String,
+    /// The features `wanted` declares.
+    pub features: Vec<String>,
+}
+
+/// The manifest to keep in step with `spec`, if `root` holds the client
+/// crate (a root that is a copy of `openapi/` alone has none).
+pub fn manifest(root: &Path, spec: &Spec) -> Result<Option<Manifest>> {
     let path = root.join(MANIFEST);
-    path.is_file().then_some(path)
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let current = std::fs::read_to_string(&path)
+        .map_err(|e| fail(format!("{MANIFEST}: cannot read: {e}")))?;
+    let groups = heygen_api_gen::operation_groups(spec);
+    let wanted = with_groups(&current, &groups)?;
+    Ok(Some(Manifest {
+        path,
+        current,
+        wanted,
+        features: groups.into_iter().map(|g| g.feature).collect(),
+    }))
 }
 
 /// `manifest` with its operation-group features replaced by `groups`.

@@ -309,11 +309,8 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool, strict: boo
         (surface_path, surface),
     ];
     // The operation-group features, replaced with the document they name.
-    if let Some(manifest) = features::manifest(root) {
-        let current = std::fs::read_to_string(&manifest)
-            .map_err(|e| fail(format!("{}: cannot read: {e}", features::MANIFEST)))?;
-        let groups = heygen_api_gen::operation_groups(&vendored);
-        files.push((manifest, features::with_groups(&current, &groups)?));
+    if let Some(manifest) = features::manifest(root, &vendored)? {
+        files.push((manifest.path, manifest.wanted));
     }
     let unchanged = files
         .iter()
@@ -544,17 +541,13 @@ fn drift(root: &Path, against: Option<&str>) -> Result<Outcome> {
         problems.push(format!("{SURFACE} differs from the generated surface"));
     }
 
-    if let Some(manifest) = features::manifest(root) {
-        let current = std::fs::read_to_string(&manifest)
-            .map_err(|e| fail(format!("{}: cannot read: {e}", features::MANIFEST)))?;
-        let groups = heygen_api_gen::operation_groups(&vendored);
-        if features::with_groups(&current, &groups)? != current {
-            let features: Vec<&str> = groups.iter().map(|g| g.feature.as_str()).collect();
+    if let Some(manifest) = features::manifest(root, &vendored)? {
+        if manifest.wanted != manifest.current {
             println!(
                 "The operation-group features of {} are not those of {SPEC}, whose tags make: {}.
                  Write them with `cargo xtask update-spec --from {SPEC}` and commit the manifest.",
                 features::MANIFEST,
-                features.join(", ")
+                manifest.features.join(", ")
             );
             problems.push(format!(
                 "{}'s operation-group features differ from the document's tags",

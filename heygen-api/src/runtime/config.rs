@@ -111,8 +111,8 @@ fn without_userinfo(url: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The base URL, parsed once when the client is built, so that a call's URL
-/// is its path parsed against it (see `transport::url`). Printed without
-/// any user name or password it may hold.
+/// is its path parsed against it (see `transport::url`). It holds no user
+/// name or password: `build` refuses those.
 #[derive(Clone)]
 pub(crate) struct BaseUrl {
     /// As the generated client holds it (trimmed of trailing `/`).
@@ -122,12 +122,7 @@ pub(crate) struct BaseUrl {
 
 impl fmt::Debug for BaseUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}{}",
-            self.url.origin().ascii_serialization(),
-            self.url.path()
-        )
+        f.write_str(&self.text)
     }
 }
 
