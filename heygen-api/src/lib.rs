@@ -23,6 +23,11 @@ mod generated {
 
 pub mod runtime;
 
+/// Waiting for a video and downloading it: [`Client::wait_for_video`] and
+/// [`Client::download_video`].
+#[cfg(any(feature = "all-operations", feature = "ops-videos"))]
+pub mod videos;
+
 /// Typed [`httpmock`] mocks for every operation, for your own tests.
 // The lints are allowed for the generated half that `src/mock.rs` includes.
 #[cfg(feature = "mock")]
@@ -47,6 +52,6 @@ pub use schemars;
 
 pub use generated::{builder, types, Client};
 pub use runtime::{
-    wait_for, ApiError, ClientBuilder, Error, Idempotency, Job, Page, PageStream, Response, Result,
+    wait_for, ApiError, DownloadProgress, Downloaded, ClientBuilder, Error, Idempotency, Job, Page, PageStream, Response, Result,
     RetryBudget, RetryClass, RetryPolicy, TransportError, WaitOptions, WaitOutcome, WaitProgress,
 };

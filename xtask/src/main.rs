@@ -236,15 +236,24 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool, strict: boo
     let previous_lock = std::fs::read_to_string(&lock_path)
         .ok()
         .and_then(|t| Lock::parse(&t, LOCK).ok());
-    let recorded_source = match (&previous_lock, refresh) {
-        (Some(lock), true) => lock.source.clone(),
-        _ if source::is_url(&source) => source.clone(),
-        _ => vendor::relative_to(Path::new(&source), root)
-            .display()
-            .to_string(),
+    let loaded = source::load_source(&source)?;
+    // A directory of saved pages is recorded as what it is a copy of:
+    // HeyGen's published pages, not a path that exists on one machine.
+    let (recorded_source, recorded_pages) = match (&previous_lock, refresh) {
+        (Some(lock), true) => (lock.source.clone(), lock.pages.clone()),
+        _ if source::is_url(&source) => (source.clone(), loaded.pages.clone()),
+        _ if loaded.all_pages && !loaded.pages.is_empty() && Path::new(&source).is_dir() => (
+            source::PUBLISHED_PAGES.to_string(),
+            loaded.pages.clone(),
+        ),
+        _ => (
+            vendor::relative_to(Path::new(&source), root)
+                .display()
+                .to_string(),
+            loaded.pages.clone(),
+        ),
     };
 
-    let loaded = source::load_source(&source)?;
     // What gets vendored is the canonical text; read it back through the same
     // loader and generate from that, so the lock and the snapshot describe
     // exactly the bytes on disk.
@@ -276,6 +285,7 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool, strict: boo
     let surface = generated.surface.render();
     let lock = Lock {
         source: recorded_source,
+        pages: recorded_pages,
         sha256: vendor::sha256_hex(text.as_bytes()),
         openapi: str_at(&vendored.raw, "/openapi").to_string(),
         title: str_at(&vendored.raw, "/info/title").to_string(),

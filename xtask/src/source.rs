@@ -26,6 +26,10 @@ const PAGE_TIMEOUT: Duration = Duration::from_secs(30);
 /// The environment variable that overrides [`DEFAULT_SPEC_URL`].
 pub const SPEC_URL_ENV: &str = "HEYGEN_OPENAPI_URL";
 
+/// Where HeyGen publishes each reference page: a saved page `NAME.md` is
+/// the copy of `PUBLISHED_PAGES` + `NAME.md`, and the lock records it so.
+pub const PUBLISHED_PAGES: &str = "https://developers.heygen.com/reference/";
+
 /// Largest document we download (HeyGen's is well under 2 MiB).
 const MAX_DOWNLOAD: u64 = 64 * 1024 * 1024;
 
@@ -34,6 +38,12 @@ pub struct Loaded {
     pub spec: Spec,
     /// Where it came from, as given (URL or path).
     pub source: String,
+    /// The pages it was merged from, each as published: the URL an index
+    /// linked to, or for a directory of saved pages [`PUBLISHED_PAGES`] and
+    /// the file's name. Empty for a single document.
+    pub pages: Vec<String>,
+    /// Whether every merged input was a documentation page.
+    pub all_pages: bool,
 }
 
 /// The source to vendor when `--from` is not given.
@@ -50,13 +60,14 @@ pub fn is_url(source: &str) -> bool {
 
 /// Loads and normalises a document from a URL, a file or a directory.
 pub fn load_source(source: &str) -> Result<Loaded> {
-    let spec = if is_url(source) {
+    let (spec, pages, all_pages) = if is_url(source) {
         let text = download(source)?;
         if is_index(source, &text) {
-            load_index(source, &text)?
+            let (spec, pages) = load_index(source, &text)?;
+            (spec, pages, true)
         } else {
             let raw = parse_text(&text, source)?;
-            heygen_api_gen::from_value(raw, source)?
+            (heygen_api_gen::from_value(raw, source)?, Vec::new(), false)
         }
     } else {
         let path = Path::new(source);
@@ -67,12 +78,14 @@ pub fn load_source(source: &str) -> Result<Loaded> {
         } else {
             let text = read_text(path)?;
             let raw = parse_text(&text, source)?;
-            heygen_api_gen::from_value(raw, source)?
+            (heygen_api_gen::from_value(raw, source)?, Vec::new(), false)
         }
     };
     Ok(Loaded {
         spec,
         source: source.to_string(),
+        pages,
+        all_pages,
     })
 }
 
@@ -108,8 +121,10 @@ pub fn parse_text(text: &str, origin: &str) -> Result<Value> {
 }
 
 /// Merges every file of a directory (sorted by name; hidden files skipped)
-/// into one document.
-fn load_dir(dir: &Path) -> Result<Spec> {
+/// into one document. Returns it with what each file is a copy of (a page's
+/// published URL, or the file's name for a bare document) and whether every
+/// file was a page.
+fn load_dir(dir: &Path) -> Result<(Spec, Vec<String>, bool)> {
     let origin = dir.display().to_string();
     let entries =
         std::fs::read_dir(dir).map_err(|e| fail(format!("{origin}: cannot list: {e}")))?;
@@ -127,14 +142,23 @@ fn load_dir(dir: &Path) -> Result<Spec> {
         return Err(fail(format!("{origin}: expected documentation pages or OpenAPI documents; the directory has no files")));
     }
     let mut docs = Vec::new();
-    for (_, path) in &files {
+    let mut pages = Vec::new();
+    let mut all_pages = true;
+    for (name, path) in &files {
         let file_origin = path.display().to_string();
         let text = read_text(path)?;
+        if load::looks_like_page(&text) {
+            pages.push(format!("{PUBLISHED_PAGES}{name}"));
+        } else {
+            all_pages = false;
+            pages.push(name.clone());
+        }
         docs.push((file_origin.clone(), parse_text(&text, &file_origin)?));
     }
     progress(&format!("merging {} documents from {origin}", docs.len()));
     let (merged, origins) = merge::merge_with_origins(&docs)?;
-    Ok(heygen_api_gen::from_merged(merged, &origin, origins)?)
+    let spec = heygen_api_gen::from_merged(merged, &origin, origins)?;
+    Ok((spec, pages, all_pages))
 }
 
 /// An `llms.txt`-style index: Markdown that links to pages and holds no
@@ -192,7 +216,7 @@ fn resolve_url(base: &str, target: &str) -> String {
 /// within [`PAGE_TIMEOUT`]), keeps those holding an OpenAPI block and merges
 /// them like a directory of pages. A page that cannot be fetched is an error:
 /// vendoring a document with an operation silently missing would be worse.
-fn load_index(url: &str, text: &str) -> Result<Spec> {
+fn load_index(url: &str, text: &str) -> Result<(Spec, Vec<String>)> {
     let links = index_links(url, text);
     if links.is_empty() {
         return Err(fail(format!(
@@ -229,6 +253,7 @@ fn load_index(url: &str, text: &str) -> Result<Spec> {
     let mut results = results.into_inner().unwrap_or_default();
     results.sort_by_key(|(i, _)| *i);
     let mut docs = Vec::new();
+    let mut pages = Vec::new();
     let mut others = 0;
     for (i, page) in results {
         let page = page?;
@@ -237,6 +262,7 @@ fn load_index(url: &str, text: &str) -> Result<Spec> {
             others += 1;
             continue;
         }
+        pages.push(origin.clone());
         docs.push((origin.clone(), parse_text(&page, origin)?));
     }
     if docs.is_empty() {
@@ -250,7 +276,7 @@ fn load_index(url: &str, text: &str) -> Result<Spec> {
         docs.len()
     ));
     let (merged, origins) = merge::merge_with_origins(&docs)?;
-    Ok(heygen_api_gen::from_merged(merged, url, origins)?)
+    Ok((heygen_api_gen::from_merged(merged, url, origins)?, pages))
 }
 
 fn fetch_page(agent: &ureq::Agent, url: &str) -> Result<String> {

@@ -27,6 +27,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lock {
     pub source: String,
+    /// The published pages the document was merged from (empty for one
+    /// document).
+    pub pages: Vec<String>,
     pub sha256: String,
     pub openapi: String,
     pub title: String,
@@ -42,6 +45,7 @@ impl Lock {
         format!(
             "# Provenance of openapi/heygen-api.yaml. Written by `cargo xtask update-spec`; checked by `cargo xtask drift`.\n\
              source = {}\n\
+             {}\
              sha256 = {}\n\
              openapi = {}\n\
              title = {}\n\
@@ -50,6 +54,11 @@ impl Lock {
              types = {}\n\
              surface-sha256 = {}\n",
             q(&self.source),
+            if self.pages.is_empty() {
+                String::new()
+            } else {
+                format!("pages = {}\n", serde_json::json!(self.pages))
+            },
             q(&self.sha256),
             q(&self.openapi),
             q(&self.title),
@@ -62,6 +71,7 @@ impl Lock {
 
     pub fn parse(text: &str, origin: &str) -> Result<Lock> {
         let mut fields = std::collections::BTreeMap::new();
+        let mut pages = Vec::new();
         for (i, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -74,6 +84,15 @@ impl Lock {
                 )));
             };
             let value = value.trim();
+            if key.trim() == "pages" {
+                pages = serde_json::from_str::<Vec<String>>(value).map_err(|e| {
+                    fail(format!(
+                        "{origin}: line {}: expected a list of quoted strings: {e}",
+                        i + 1
+                    ))
+                })?;
+                continue;
+            }
             let value = if value.starts_with('"') {
                 serde_json::from_str::<String>(value).map_err(|e| {
                     fail(format!(
@@ -99,6 +118,7 @@ impl Lock {
         };
         Ok(Lock {
             source: get("source")?,
+            pages,
             sha256: get("sha256")?,
             openapi: get("openapi")?,
             title: get("title")?,
@@ -372,8 +392,9 @@ mod tests {
 
     #[test]
     fn lock_round_trips() {
-        let lock = Lock {
+        let mut lock = Lock {
             source: "https://example.test/a \"b\".json".into(),
+            pages: Vec::new(),
             sha256: "ab".into(),
             openapi: "3.1.0".into(),
             title: "T".into(),
@@ -382,6 +403,10 @@ mod tests {
             types: 7,
             surface_sha256: "cd".into(),
         };
+        assert_eq!(Lock::parse(&lock.render(), "lock").unwrap(), lock);
+        assert!(!lock.render().contains("pages"));
+        lock.pages = vec!["https://example.test/p/a.md".into(), "b \"c\".md".into()];
+        assert!(lock.render().contains("pages = [\"https://example.test/p/a.md\""));
         assert_eq!(Lock::parse(&lock.render(), "lock").unwrap(), lock);
     }
 

@@ -321,12 +321,20 @@ fn vendor_merges_a_directory_of_pages() {
         "{surface}"
     );
     assert!(surface.contains("struct VideoDetail {"), "{surface}");
-    // The lock records the new source, relative to the repository root
-    // (not the one of the document it replaced).
+    // The lock records the pages as HeyGen publishes them, not the folder
+    // they were saved in (nor the source of the document it replaced).
     let lock = repo.read_str(LOCK);
-    let source = lock.lines().find(|l| l.starts_with("source = ")).unwrap();
-    assert!(source.ends_with("tests/fixtures/pages\""), "{lock}");
-    assert!(!source.starts_with("source = \"/"), "{lock}");
+    assert!(
+        lock.contains("source = \"https://developers.heygen.com/reference/\"\n"),
+        "{lock}"
+    );
+    assert!(
+        lock.contains(
+            "pages = [\"https://developers.heygen.com/reference/get-video.md\",\"https://developers.heygen.com/reference/stop-video-agent-session.md\"]\n"
+        ),
+        "{lock}"
+    );
+    assert!(!lock.contains("fixtures"), "{lock}");
     let spec = repo.read_str(SPEC);
     assert!(
         spec.contains("    Videos") || spec.contains("name: Videos"),

@@ -124,7 +124,10 @@ async fn a_failed_job_is_an_error_that_carries_the_resource() {
     let err = wait_for(|| get_render(&client), fast(), |_| {})
         .await
         .expect_err("failed");
-    let Error::JobFailed { status, resource } = &err else {
+    let Error::JobFailed {
+        status, resource, ..
+    } = &err
+    else {
         panic!("expected JobFailed, got {err:?}")
     };
     assert_eq!(status, "failed");
@@ -149,6 +152,7 @@ async fn a_job_that_never_finishes_times_out_with_its_last_status() {
     let Error::WaitTimedOut {
         last_status,
         waited,
+        ..
     } = &err
     else {
         panic!("expected WaitTimedOut, got {err:?}")

@@ -87,6 +87,11 @@ pub(crate) struct Settings {
     pub(crate) budget: Bucket,
     pub(crate) deadline: Option<Duration>,
     pub(crate) trust_caller_keys: bool,
+    /// Per-attempt and connect timeouts, for the download client (the
+    /// API's HTTP client may be the caller's own).
+    pub(crate) timeout: Duration,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) downloads: super::download::DownloadHttp,
 }
 
 impl Inner {
@@ -436,6 +441,9 @@ impl<C: GeneratedClient> ClientBuilder<C> {
             budget: Bucket::new(self.budget),
             deadline: self.deadline,
             trust_caller_keys: self.trust_caller_keys,
+            timeout: self.timeout,
+            connect_timeout: self.connect_timeout,
+            downloads: Default::default(),
         };
         Ok(C::from_parts(&base_url, http, Inner(Arc::new(settings))))
     }

@@ -74,9 +74,15 @@ pub enum Error {
     Config(String),
     /// A waited-for job ended in a failure state.
     JobFailed {
+        /// The job's id, when its resource has one.
+        id: Option<String>,
         /// The status it ended in (e.g. `failed`).
         status: String,
-        /// The resource as last read, as JSON (it often says why).
+        /// HeyGen's machine-readable reason (`failure_code`), when given.
+        code: Option<String>,
+        /// HeyGen's human-readable reason (`failure_message`), when given.
+        message: Option<String>,
+        /// The resource as last read, as JSON.
         resource: Box<serde_json::Value>,
     },
     /// A response body was larger than the client's limit.
@@ -84,8 +90,26 @@ pub enum Error {
         /// The limit, in bytes.
         limit: usize,
     },
+    /// A download ended before the size its server announced
+    /// (`Content-Length`). Nothing was left at the target path.
+    IncompleteDownload {
+        /// The announced size.
+        expected: u64,
+        /// What arrived.
+        written: u64,
+    },
+    /// A local file could not be read or written (a download's target, an
+    /// upload's source).
+    File {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
     /// A wait ran past its deadline.
     WaitTimedOut {
+        /// The job's id, when a poll read it.
+        id: Option<String>,
         /// The last status seen, if any.
         last_status: Option<String>,
         /// How long the wait lasted.
@@ -339,12 +363,40 @@ impl fmt::Display for Error {
                 f,
                 "the response body is larger than the limit of {limit} bytes"
             ),
-            Error::JobFailed { status, .. } => write!(f, "the job ended with status `{status}`"),
+            Error::IncompleteDownload { expected, written } => write!(
+                f,
+                "the download ended after {written} of {expected} bytes"
+            ),
+            Error::File { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::JobFailed {
+                id,
+                status,
+                code,
+                message,
+                ..
+            } => {
+                match id {
+                    Some(id) => write!(f, "job {id} ended with status `{status}`")?,
+                    None => write!(f, "the job ended with status `{status}`")?,
+                }
+                if let Some(code) = code {
+                    write!(f, ": {code}")?;
+                }
+                if let Some(message) = message {
+                    write!(f, " ({message})")?;
+                }
+                Ok(())
+            }
             Error::WaitTimedOut {
+                id,
                 last_status,
                 waited,
             } => {
-                write!(f, "gave up waiting after {:.1} s", waited.as_secs_f64())?;
+                write!(f, "gave up waiting")?;
+                if let Some(id) = id {
+                    write!(f, " for {id}")?;
+                }
+                write!(f, " after {:.1} s", waited.as_secs_f64())?;
                 if let Some(s) = last_status {
                     write!(f, " (last status `{s}`)")?;
                 }
@@ -389,6 +441,7 @@ impl std::error::Error for Error {
             Error::Timeout(e) => Some(e),
             Error::Transport(e) => Some(e),
             Error::Decode { source, .. } => Some(source),
+            Error::File { source, .. } => Some(source),
             _ => None,
         }
     }

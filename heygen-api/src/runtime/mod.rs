@@ -11,6 +11,7 @@
 
 mod budget;
 mod config;
+mod download;
 mod error;
 mod multipart;
 mod pages;
@@ -21,6 +22,7 @@ mod wait;
 
 pub use budget::RetryBudget;
 pub use config::{ClientBuilder, GeneratedClient, Idempotency, Inner, DEFAULT_BASE_URL};
+pub use download::{download_output, download_to_file, DownloadProgress, Downloaded};
 pub use error::{ApiError, Error, Result, TransportError};
 pub use multipart::MultipartRequest;
 pub use pages::{Page, PageStream, Paged, MAX_EMPTY_PAGES};

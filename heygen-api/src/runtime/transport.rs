@@ -278,7 +278,7 @@ fn new_idempotency_key() -> HeaderValue {
     HeaderValue::from_bytes(&key).expect("ASCII hex is a valid header value")
 }
 
-fn random_u64() -> u64 {
+pub(crate) fn random_u64() -> u64 {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
     h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
