@@ -1,188 +1,373 @@
-//! From clone to first call:
+//! HeyGen's main job, from clone to a video file: create an avatar video
+//! from a script, wait for the render, download the MP4.
 //!
 //! ```text
-//! cargo run -p heygen-api --example quickstart [SESSION_ID]
+//! cargo run -p heygen-api --example quickstart -- [--avatar-id ID] [--voice-id ID]
+//!     [--script TEXT] [--image PATH] [--out FILE]
 //! ```
 //!
-//! With `HEYGEN_API_KEY` set, it stops `SESSION_ID` through
-//! `Client::from_env()` against HeyGen (or `HEYGEN_BASE_URL`) and prints
-//! the typed result or the typed error.
+//! Without `HEYGEN_API_KEY` it runs against `heygen_api::testing::FakeHeyGen`,
+//! a stand-in for HeyGen on 127.0.0.1 that renders in a few seconds: no key,
+//! no network. With the key it calls HeyGen (or `HEYGEN_BASE_URL`), and
+//! needs `--avatar-id` or `--image` (an image is uploaded first, and the
+//! video made from it).
 //!
-//! Without a key, it starts `heygen_api::testing::FakeHeyGen`, a stand-in
-//! for HeyGen on 127.0.0.1, and walks through the flow: a wrong key is
-//! refused, the call succeeds, a `429` with `Retry-After: 1` is waited out
-//! and retried, and an unknown session comes back as a typed `404`.
-//!
-//! A malformed `HEYGEN_BASE_URL` or an empty key prints one line and exits
-//! with status 2.
+//! Bad input (a missing avatar, an unreadable image, an output path that
+//! cannot be written, a malformed `HEYGEN_BASE_URL`) prints one line and
+//! exits with status 2; a failed render or call prints one line with
+//! HeyGen's code and exits with status 1.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use heygen_api::testing::FakeHeyGen;
-use heygen_api::types::StopSessionRequest;
-use heygen_api::{Client, Error};
+use heygen_api::testing::{FakeHeyGen, RenderTimes};
+use heygen_api::types::{
+    AssetId, AssetIdType, CreateVideoFromAvatar, CreateVideoFromAvatarType, CreateVideoFromImage,
+    CreateVideoFromImageImage, CreateVideoFromImageType, CreateVideoV3RequestBody,
+};
+use heygen_api::{Client, Error, WaitOptions};
+use indicatif::{ProgressBar, ProgressStyle};
 
-/// Stopped when no `SESSION_ID` is given.
-const PLACEHOLDER_SESSION: &str = "sess_placeholder";
+const USAGE: &str = "\
+Create a HeyGen avatar video from a script, wait for it, and download it.
+
+Usage: cargo run -p heygen-api --example quickstart -- [OPTIONS]
+
+Options:
+  --avatar-id ID   the avatar to speak (live mode needs this or --image)
+  --voice-id ID    the voice (default: the avatar's own)
+  --script TEXT    what to say
+  --image PATH     a picture to animate instead of an avatar; uploaded first
+  --out FILE       where to save the MP4 (default: <video id>.mp4)
+  --help           this text
+
+Without HEYGEN_API_KEY, a local stand-in for HeyGen answers (no network).
+With it, HeyGen does (HEYGEN_BASE_URL overrides the address).";
+
+const DEFAULT_SCRIPT: &str = "Hello from Rust! This video was made with the heygen-api crate.";
+
+/// HeyGen's cap on uploaded assets.
+const MAX_IMAGE_BYTES: u64 = 32 * 1024 * 1024;
+
+#[derive(Debug, Default)]
+struct Args {
+    avatar_id: Option<String>,
+    voice_id: Option<String>,
+    script: Option<String>,
+    image: Option<PathBuf>,
+    out: Option<PathBuf>,
+}
+
+/// Why the example stops early: bad input (exit 2) or a failed run (exit 1).
+enum Stop {
+    Usage(String),
+    Failed(String),
+}
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let session = std::env::args().nth(1);
-    // Retries and their waits are logged by the client at INFO.
-    tracing_subscriber::fmt()
-        .with_target(false)
-        .without_time()
-        .with_writer(std::io::stdout)
-        .init();
-
-    if let Err(message) = check_base_url() {
-        eprintln!("quickstart: {message}");
-        return ExitCode::from(2);
-    }
-    match std::env::var_os("HEYGEN_API_KEY") {
-        Some(_) => live(session.as_deref().unwrap_or(PLACEHOLDER_SESSION)).await,
-        None => embedded(session.as_deref()).await,
+    let args = match parse(std::env::args().skip(1)) {
+        Ok(Some(args)) => args,
+        Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(why) => return stop(Stop::Usage(why)),
+    };
+    match run(args).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(why) => stop(why),
     }
 }
 
-/// A set `HEYGEN_BASE_URL` must be a usable URL in either mode.
-fn check_base_url() -> Result<(), String> {
+fn stop(why: Stop) -> ExitCode {
+    match why {
+        Stop::Usage(line) => {
+            eprintln!("quickstart: {line}");
+            ExitCode::from(2)
+        }
+        Stop::Failed(line) => {
+            eprintln!("quickstart: {line}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse(mut words: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
+    let mut args = Args::default();
+    while let Some(word) = words.next() {
+        let mut value = |flag: &str| {
+            words
+                .next()
+                .filter(|v| !v.trim().is_empty())
+                .ok_or_else(|| format!("{flag} needs a value (see --help)"))
+        };
+        match word.as_str() {
+            "--help" | "-h" => return Ok(None),
+            "--avatar-id" => args.avatar_id = Some(value("--avatar-id")?),
+            "--voice-id" => args.voice_id = Some(value("--voice-id")?),
+            "--script" => args.script = Some(value("--script")?),
+            "--image" => args.image = Some(PathBuf::from(value("--image")?)),
+            "--out" => args.out = Some(PathBuf::from(value("--out")?)),
+            other => return Err(format!("unknown argument `{other}` (see --help)")),
+        }
+    }
+    Ok(Some(args))
+}
+
+async fn run(args: Args) -> Result<(), Stop> {
+    // Checked before anything is sent: bad input costs no render.
+    check_base_url()?;
+    let image = match &args.image {
+        Some(path) => Some(read_image(path)?),
+        None => None,
+    };
+    if let Some(out) = &args.out {
+        check_writable(out)?;
+    }
+
+    // Without a key, a stand-in answers; it renders in about four seconds.
+    let mut stand_in = None;
+    let (client, options) = if std::env::var_os("HEYGEN_API_KEY").is_some() {
+        if args.avatar_id.is_none() && image.is_none() {
+            return Err(Stop::Usage(
+                "live mode needs --avatar-id ID or --image PATH (see --help)".into(),
+            ));
+        }
+        let client = Client::from_env().map_err(|e| Stop::Usage(e.to_string()))?;
+        println!("mode: live — calling {}", client.base_url());
+        (client, WaitOptions::default())
+    } else {
+        let heygen = FakeHeyGen::start()
+            .await
+            .map_err(|e| Stop::Failed(format!("cannot start the local stand-in: {e}")))?;
+        heygen.render_times(RenderTimes {
+            pending: Duration::from_secs(1),
+            processing: Duration::from_secs(2),
+            url_lag: Duration::from_millis(500),
+        });
+        println!(
+            "mode: embedded — HEYGEN_API_KEY is not set; a stand-in for HeyGen answers at {}",
+            heygen.url()
+        );
+        let client = heygen.client();
+        stand_in = Some(heygen);
+        // Its renders take seconds, not minutes: poll more often.
+        let options = WaitOptions::default()
+            .interval(Duration::from_millis(500), Duration::from_secs(1));
+        (client, options)
+    };
+
+    let script = args.script.unwrap_or_else(|| DEFAULT_SCRIPT.to_string());
+    let body = match image {
+        Some((name, bytes, mime)) => {
+            println!("uploading {name} ({} bytes) ...", bytes.len());
+            let asset = client
+                .upload_asset()
+                .file("file", name, bytes, mime)
+                .map_err(failed)?
+                .send()
+                .await
+                .and_then(|r| r.into_data())
+                .map_err(failed)?;
+            println!("uploaded: asset {}", asset.asset_id);
+            image_video(asset.asset_id, &script, args.voice_id)?
+        }
+        None => {
+            let avatar = args.avatar_id.unwrap_or_else(|| "demo_avatar".into());
+            avatar_video(avatar, &script, args.voice_id)?
+        }
+    };
+
+    // Create Video bills per second and declares no Idempotency-Key: the
+    // client sends it once, whatever happens.
+    let created = client
+        .create_video()
+        .body(body)
+        .send()
+        .await
+        .and_then(|r| r.into_data())
+        .map_err(failed)?;
+    println!("created video {}", created.video_id);
+
+    let started = Instant::now();
+    let video = client
+        .wait_for_video(&created.video_id)
+        .options(options)
+        .on_progress(|p| {
+            if p.changed {
+                let status = p.status.as_deref().unwrap_or("(none)");
+                println!("  {:>6.1} s  {status}", p.elapsed.as_secs_f64());
+            }
+        })
+        .await
+        .map_err(failed)?;
+    println!(
+        "rendered in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+
+    let out = args
+        .out
+        .unwrap_or_else(|| PathBuf::from(format!("{}.mp4", video.id)));
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("  {bar:40} {bytes}/{total_bytes} {bytes_per_sec}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let saved = client
+        .download_video(&video, &out)
+        .on_progress(|p| {
+            if let Some(total) = p.total {
+                bar.set_length(total);
+            }
+            bar.set_position(p.written);
+        })
+        .await;
+    bar.finish();
+    let saved = saved.map_err(failed)?;
+
+    println!("done:");
+    println!("  video id  {}", video.id);
+    println!("  file      {}", saved.path.display());
+    println!("  size      {} bytes", saved.bytes);
+    match video.duration.flatten() {
+        Some(seconds) => println!("  duration  {seconds:.1} s"),
+        None => println!("  duration  (not reported)"),
+    }
+    drop(stand_in);
+    Ok(())
+}
+
+fn avatar_video(
+    avatar_id: String,
+    script: &str,
+    voice_id: Option<String>,
+) -> Result<CreateVideoV3RequestBody, Stop> {
+    let video: CreateVideoFromAvatar = CreateVideoFromAvatar::builder()
+        .type_(CreateVideoFromAvatarType::Avatar)
+        .avatar_id(avatar_id)
+        .script(Some(Some(script.parse().map_err(|_| {
+            Stop::Usage("--script must not be empty".into())
+        })?)))
+        .voice_id(Some(voice_id))
+        .title(Some(Some("heygen-api quickstart".to_string())))
+        .try_into()
+        .map_err(|e| Stop::Usage(format!("{e}")))?;
+    Ok(video.into())
+}
+
+fn image_video(
+    asset_id: String,
+    script: &str,
+    voice_id: Option<String>,
+) -> Result<CreateVideoV3RequestBody, Stop> {
+    let image = CreateVideoFromImageImage::Id(AssetId {
+        asset_id,
+        type_: AssetIdType::AssetId,
+    });
+    let video: CreateVideoFromImage = CreateVideoFromImage::builder()
+        .type_(CreateVideoFromImageType::Image)
+        .image(image)
+        .script(Some(Some(script.parse().map_err(|_| {
+            Stop::Usage("--script must not be empty".into())
+        })?)))
+        .voice_id(Some(voice_id))
+        .title(Some(Some("heygen-api quickstart".to_string())))
+        .try_into()
+        .map_err(|e| Stop::Usage(format!("{e}")))?;
+    Ok(video.into())
+}
+
+/// One line for a failed call: HeyGen's failure code for a failed render,
+/// its error code and request id for a refused call.
+fn failed(e: Error) -> Stop {
+    Stop::Failed(match &e {
+        Error::JobFailed {
+            id, code, message, ..
+        } => format!(
+            "video {} failed: {} ({})",
+            id.as_deref().unwrap_or("?"),
+            code.as_deref().unwrap_or("no failure code"),
+            message.as_deref().unwrap_or("no message")
+        ),
+        Error::Api(api) => format!(
+            "HeyGen answered {} {}: {} (request id {})",
+            api.status.as_u16(),
+            api.code.as_deref().unwrap_or("-"),
+            api.message.as_deref().unwrap_or("-"),
+            api.request_id.as_deref().unwrap_or("none")
+        ),
+        other => other.to_string(),
+    })
+}
+
+/// A set `HEYGEN_BASE_URL` must be a usable URL.
+fn check_base_url() -> Result<(), Stop> {
     let Ok(url) = std::env::var("HEYGEN_BASE_URL") else {
         return Ok(());
     };
     if url.trim().is_empty() {
         return Ok(());
     }
-    match Client::builder()
+    Client::builder()
         .api_key("check")
         .base_url(url.trim())
         .build()
-    {
-        Ok(_) => Ok(()),
-        Err(e) => Err(format!("HEYGEN_BASE_URL: {e}")),
-    }
+        .map(|_| ())
+        .map_err(|e| Stop::Usage(format!("HEYGEN_BASE_URL: {e}")))
 }
 
-async fn live(session: &str) -> ExitCode {
-    let client = match Client::from_env() {
-        Ok(client) => client,
-        Err(e) => {
-            eprintln!("quickstart: {e}");
-            return ExitCode::from(2);
+/// The image's file name, bytes and MIME type.
+fn read_image(path: &Path) -> Result<(String, Vec<u8>, &'static str), Stop> {
+    let shown = path.display();
+    let size = std::fs::metadata(path)
+        .map_err(|e| Stop::Usage(format!("--image {shown}: {e}")))?
+        .len();
+    if size > MAX_IMAGE_BYTES {
+        return Err(Stop::Usage(format!(
+            "--image {shown}: {size} bytes is over HeyGen's 32 MB limit"
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Stop::Usage(format!("--image {shown}: {e}")))?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let mime = match ext.as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        _ => {
+            return Err(Stop::Usage(format!(
+                "--image {shown}: expected a .png, .jpg or .webp file"
+            )))
         }
     };
-    println!(
-        "mode: live — HEYGEN_API_KEY is set; calling {}",
-        client.base_url()
-    );
-    println!("stopping session {session} ...");
-    match stop(&client, session, "").await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(()) => ExitCode::FAILURE,
-    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "image".into());
+    Ok((name, bytes, mime))
 }
 
-async fn embedded(session: Option<&str>) -> ExitCode {
-    let heygen = match FakeHeyGen::start().await {
-        Ok(heygen) => heygen,
-        Err(e) => {
-            eprintln!("quickstart: cannot start the local stand-in for HeyGen: {e}");
-            return ExitCode::FAILURE;
-        }
+/// Whether a file can be made at `out`, found out before any render is paid
+/// for (the download itself writes beside it and renames).
+fn check_writable(out: &Path) -> Result<(), Stop> {
+    let shown = out.display();
+    if out.is_dir() {
+        return Err(Stop::Usage(format!("--out {shown}: is a directory")));
+    }
+    let Some(name) = out.file_name() else {
+        return Err(Stop::Usage(format!("--out {shown}: names no file")));
     };
-    let session = session.unwrap_or(heygen_api::testing::DEMO_SESSION);
-    heygen.add_session(session);
-    if std::env::var("HEYGEN_BASE_URL").is_ok_and(|u| !u.trim().is_empty()) {
-        println!("note: HEYGEN_BASE_URL is ignored without HEYGEN_API_KEY");
-    }
-    println!(
-        "mode: embedded — HEYGEN_API_KEY is not set; a stand-in for HeyGen answers at {}",
-        heygen.url()
-    );
-
-    let build = |key: &str| {
-        Client::builder()
-            .api_key(key)
-            .base_url(heygen.url())
-            .build()
-    };
-    let (wrong, client) = match (build("not-the-key"), build(&heygen.api_key())) {
-        (Ok(wrong), Ok(client)) => (wrong, client),
-        (Err(e), _) | (_, Err(e)) => {
-            eprintln!("quickstart: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-
-    println!("\n1. authenticate: the server checks x-api-key");
-    let refused = stop(&wrong, session, "   with a wrong key: ")
-        .await
-        .is_err();
-    let first = stop(&client, session, "   with the right key: ").await;
-
-    println!(
-        "\n2. rate limit: the next call gets 429 with Retry-After: 1; the client waits and retries"
-    );
-    heygen.rate_limit_next(1, Duration::from_secs(1));
-    let started = Instant::now();
-    let retried = stop(&client, session, "   ").await;
-    println!("   took {:.1} s", started.elapsed().as_secs_f64());
-
-    println!("\n3. an unknown session is a typed error");
-    let unknown = stop(&client, "sess_does_not_exist", "   ").await.is_err();
-
-    let statuses: Vec<String> = heygen
-        .requests()
-        .iter()
-        .map(|r| r.status.to_string())
-        .collect();
-    println!("\nthe stand-in answered: {}", statuses.join(", "));
-    if refused && first.is_ok() && retried.is_ok() && unknown {
-        println!("done: set HEYGEN_API_KEY to run the same calls against HeyGen");
-        ExitCode::SUCCESS
-    } else {
-        println!("the flow did not go as expected");
-        ExitCode::FAILURE
-    }
-}
-
-/// Stops `session`, printing the typed result or the typed error after `prefix`.
-async fn stop(client: &Client, session: &str, prefix: &str) -> Result<(), ()> {
-    let result = client
-        .stop_video_agent_session()
-        .session_id(session)
-        .body(StopSessionRequest::default())
-        .send()
-        .await
-        .and_then(|response| {
-            let request_id = response.request_id().map(String::from);
-            Ok((response.into_data()?, request_id))
-        });
-    match result {
-        Ok((stopped, request_id)) => {
-            println!(
-                "{prefix}ok: {stopped:?} (request id {})",
-                request_id.as_deref().unwrap_or("none")
-            );
-            Ok(())
-        }
-        Err(e) => {
-            println!("{prefix}{}", describe(&e));
-            Err(())
-        }
-    }
-}
-
-fn describe(e: &Error) -> String {
-    match e {
-        Error::Api(api) => format!(
-            "error: status {} code {} message {:?} request id {}",
-            api.status.as_u16(),
-            api.code.as_deref().unwrap_or("none"),
-            api.message.as_deref().unwrap_or(""),
-            api.request_id.as_deref().unwrap_or("none"),
-        ),
-        other => format!("error: {other}"),
-    }
+    let mut probe_name = std::ffi::OsString::from(".");
+    probe_name.push(name);
+    probe_name.push(".probe");
+    let probe = out.with_file_name(probe_name);
+    std::fs::File::create(&probe)
+        .and_then(|_| std::fs::remove_file(&probe))
+        .map_err(|e| Stop::Usage(format!("--out {shown}: cannot write there: {e}")))
 }

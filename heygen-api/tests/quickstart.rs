@@ -1,5 +1,7 @@
-//! `cargo run -p heygen-api --example quickstart`, as a user runs it: the
-//! embedded flow without a key, and one-line failures for bad settings.
+//! `cargo run -p heygen-api --example quickstart`, as a user runs it:
+//! create, wait and download against the embedded stand-in without a key;
+//! against a server on another port with one (the stand-in, started here,
+//! told to misbehave); and one-line failures for bad input.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -63,9 +65,31 @@ fn assert_in_order(haystack: &str, needles: &[&str]) {
     }
 }
 
+use heygen_api::testing::{FakeHeyGen, Origin, RenderTimes, SAMPLE_MP4};
+
+fn assert_one_line_failure(out: &Output, code: i32, expect: &str) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "stdout:\n{}\nstderr:\n{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "stderr: {stderr}");
+    assert!(stderr.contains(expect), "stderr: {stderr}");
+}
+
 #[test]
-fn without_a_key_it_runs_the_whole_flow_against_the_embedded_stand_in() {
-    let out: Output = quickstart().output().expect("run quickstart");
+fn without_a_key_it_creates_waits_and_downloads_against_the_embedded_stand_in() {
+    let dir = tempdir();
+    let out_file = dir.join("video.mp4");
+    let started = std::time::Instant::now();
+    let out: Output = quickstart()
+        .arg("--out")
+        .arg(&out_file)
+        .output()
+        .expect("run quickstart");
     let stdout = text(&out.stdout);
     assert!(
         out.status.success(),
@@ -73,166 +97,236 @@ fn without_a_key_it_runs_the_whole_flow_against_the_embedded_stand_in() {
         out.status,
         text(&out.stderr)
     );
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
     assert_in_order(
         &stdout,
         &[
             "mode: embedded",
             "http://127.0.0.1:",
-            // authentication: refused, then accepted
-            "error: status 401 code authentication_failed",
-            "ok: StopSessionResponse { session_id: \"sess_demo\" }",
-            // the scripted 429: a progress line while waiting, then success
-            "Retry-After: 1",
-            "retrying",
-            // Retry-After: 1 is a floor under the 1 s ±25 % backoff.
-            "wait_ms=1",
-            "ok: StopSessionResponse { session_id: \"sess_demo\" }",
-            "took 1.",
-            // the unknown session
-            "error: status 404 code not_found message \"Session not found.\"",
-            "the stand-in answered: 401, 200, 429, 200, 404",
+            "created video v_",
+            " s  pending",
+            " s  processing",
+            " s  completed",
+            "rendered in",
+            "video id  v_",
+            &format!("file      {}", out_file.display()),
+            &format!("size      {} bytes", SAMPLE_MP4.len()),
+            "duration  2.0 s",
         ],
     );
+    assert_eq!(std::fs::read(&out_file).expect("the video"), SAMPLE_MP4);
+}
+
+/// Runs the example in live mode against `heygen` (another port of this
+/// machine) with `args`, while this test's runtime serves the stand-in.
+fn live(runtime: &tokio::runtime::Runtime, heygen: &FakeHeyGen, args: &[&str]) -> Output {
+    let mut command = quickstart();
+    command
+        .env("HEYGEN_API_KEY", heygen.api_key())
+        .env("HEYGEN_BASE_URL", heygen.url())
+        .args(args);
+    runtime
+        .block_on(runtime.spawn_blocking(move || command.output()))
+        .expect("join")
+        .expect("run quickstart")
+}
+
+fn stand_in() -> (tokio::runtime::Runtime, FakeHeyGen) {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let heygen = runtime
+        .block_on(FakeHeyGen::start_with_key("live-key"))
+        .expect("stand-in");
+    (runtime, heygen)
 }
 
 #[test]
-fn a_session_id_argument_is_the_one_stopped() {
-    let out = quickstart()
-        .arg("sess_mine")
-        .output()
-        .expect("run quickstart");
+fn live_a_502_on_create_video_reaches_the_server_once_and_is_reported_once() {
+    let (runtime, heygen) = stand_in();
+    heygen.fail_next(1, 502);
+    let dir = tempdir();
+    let target = dir.join("v.mp4");
+    let out = live(
+        &runtime,
+        &heygen,
+        &["--avatar-id", "a1", "--out", target.to_str().unwrap()],
+    );
+    assert_one_line_failure(&out, 1, "HeyGen answered 502");
+    let posts = heygen
+        .requests()
+        .iter()
+        .filter(|r| r.method == "POST" && r.target == "/v3/videos")
+        .count();
+    assert_eq!(posts, 1, "Create Video declares no Idempotency-Key: never sent twice");
+    assert!(!target.exists());
+}
+
+#[test]
+fn live_the_download_carries_no_credential_and_an_expired_link_is_refreshed_once() {
+    let (runtime, heygen) = stand_in();
+    heygen.expire_next_downloads(1);
+    let dir = tempdir();
+    let target = dir.join("v.mp4");
+    let out = live(
+        &runtime,
+        &heygen,
+        &["--avatar-id", "a1", "--script", "Hi", "--out", target.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "stdout:\n{}\nstderr:\n{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert!(text(&out.stdout).contains("mode: live"));
+    assert_eq!(std::fs::read(&target).expect("the video"), SAMPLE_MP4);
+    let seen = heygen.requests();
+    let downloads: Vec<_> = seen.iter().filter(|r| r.origin == Origin::Files).collect();
+    assert_eq!(
+        downloads.iter().map(|r| r.status).collect::<Vec<_>>(),
+        [403, 200],
+        "one refused link, one fresh one"
+    );
+    assert_ne!(downloads[0].target, downloads[1].target);
+    for download in &downloads {
+        for name in ["x-api-key", "authorization"] {
+            assert_eq!(download.header(name), None, "{name} sent to the file host");
+        }
+    }
+    // Every API call carried the key.
+    assert!(seen
+        .iter()
+        .filter(|r| r.origin == Origin::Api)
+        .all(|r| r.header("x-api-key") == Some("live-key")));
+}
+
+#[test]
+fn live_a_failed_render_is_one_line_with_its_code_and_exit_1() {
+    let (runtime, heygen) = stand_in();
+    heygen.fail_next_render("avatar_unavailable", "The avatar was removed.");
+    heygen.render_times(RenderTimes {
+        processing: std::time::Duration::from_millis(200),
+        ..RenderTimes::default()
+    });
+    let dir = tempdir();
+    let out = live(
+        &runtime,
+        &heygen,
+        &["--avatar-id", "a1", "--out", dir.join("v.mp4").to_str().unwrap()],
+    );
+    assert_one_line_failure(&out, 1, "failed: avatar_unavailable (The avatar was removed.)");
+}
+
+#[test]
+fn live_an_image_is_uploaded_and_the_video_made_from_it() {
+    let (runtime, heygen) = stand_in();
+    let dir = tempdir();
+    let image = dir.join("face.png");
+    std::fs::write(&image, b"\x89PNG\r\n\x1a\nnot really a picture").unwrap();
+    let out = live(
+        &runtime,
+        &heygen,
+        &[
+            "--image",
+            image.to_str().unwrap(),
+            "--out",
+            dir.join("v.mp4").to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "stderr:\n{}", text(&out.stderr));
+    let seen = heygen.requests();
+    let upload = seen.iter().find(|r| r.target == "/v3/assets").expect("upload");
+    assert!(upload
+        .header("content-type")
+        .is_some_and(|t| t.starts_with("multipart/form-data")));
+    let create = seen.iter().find(|r| r.target == "/v3/videos").expect("create");
+    let body: serde_json::Value = serde_json::from_slice(&create.body).unwrap();
+    assert_eq!(body["type"], "image");
+    assert_eq!(body["image"]["type"], "asset_id");
+}
+
+#[test]
+fn bad_input_is_one_line_and_exit_2_before_anything_is_sent() {
+    let (runtime, heygen) = stand_in();
+    let dir = tempdir();
+    let out = live(&runtime, &heygen, &[]);
+    assert_one_line_failure(&out, 2, "live mode needs --avatar-id ID or --image PATH");
+    let missing = dir.join("missing.png");
+    let out = live(&runtime, &heygen, &["--image", missing.to_str().unwrap()]);
+    assert_one_line_failure(&out, 2, "--image");
+    let unwritable = dir.join("no-such-dir").join("v.mp4");
+    let out = live(
+        &runtime,
+        &heygen,
+        &["--avatar-id", "a1", "--out", unwritable.to_str().unwrap()],
+    );
+    assert_one_line_failure(&out, 2, "--out");
+    let out = live(&runtime, &heygen, &["--avatar-id"]);
+    assert_one_line_failure(&out, 2, "--avatar-id needs a value");
+    let out = live(&runtime, &heygen, &["--frobnicate"]);
+    assert_one_line_failure(&out, 2, "unknown argument");
+    assert!(heygen.requests().is_empty(), "{:?}", heygen.requests());
+}
+
+#[test]
+fn help_explains_the_flags() {
+    let out = quickstart().arg("--help").output().expect("run quickstart");
     assert!(out.status.success());
-    assert!(text(&out.stdout).contains("StopSessionResponse { session_id: \"sess_mine\" }"));
-}
-
-fn assert_one_line_failure(out: &Output, expect: &str) {
-    assert!(
-        !out.status.success(),
-        "expected a failure, got {:?}",
-        out.status
-    );
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = text(&out.stderr);
-    assert_eq!(stderr.lines().count(), 1, "stderr: {stderr}");
-    assert!(stderr.contains(expect), "stderr: {stderr}");
-    assert!(
-        text(&out.stdout).trim().is_empty(),
-        "stdout: {}",
-        text(&out.stdout)
-    );
+    let stdout = text(&out.stdout);
+    for flag in ["--avatar-id", "--voice-id", "--script", "--image", "--out", "HEYGEN_API_KEY"] {
+        assert!(stdout.contains(flag), "{flag} missing from:\n{stdout}");
+    }
 }
 
 #[test]
-fn a_malformed_base_url_is_one_line_and_a_non_zero_exit() {
+fn a_malformed_base_url_is_one_line_and_exit_2() {
     let out = quickstart()
         .env("HEYGEN_BASE_URL", "not a url")
         .output()
         .expect("run quickstart");
-    assert_one_line_failure(&out, "HEYGEN_BASE_URL");
-    // The same with a key: nothing is sent anywhere.
+    assert_one_line_failure(&out, 2, "HEYGEN_BASE_URL");
     let out = quickstart()
         .env("HEYGEN_API_KEY", "k")
         .env("HEYGEN_BASE_URL", "ftp://example.com")
+        .args(["--avatar-id", "a1"])
         .output()
         .expect("run quickstart");
-    assert_one_line_failure(&out, "HEYGEN_BASE_URL");
+    assert_one_line_failure(&out, 2, "HEYGEN_BASE_URL");
 }
 
 #[test]
-fn an_empty_key_is_one_line_and_a_non_zero_exit() {
+fn an_empty_key_is_one_line_and_exit_2() {
     let out = quickstart()
         .env("HEYGEN_API_KEY", "")
+        .args(["--avatar-id", "a1"])
         .output()
         .expect("run quickstart");
-    assert_one_line_failure(&out, "API key is empty");
+    assert_one_line_failure(&out, 2, "API key is empty");
 }
 
-#[test]
-fn with_a_key_it_calls_the_configured_server() {
-    // "Live" mode, pointed at a stand-in instead of HeyGen: the typed error
-    // for the placeholder session, and a non-zero exit.
-    let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let heygen = runtime
-        .block_on(heygen_api::testing::FakeHeyGen::start())
-        .expect("stand-in");
-    let out = quickstart()
-        .env("HEYGEN_API_KEY", heygen.api_key())
-        .env("HEYGEN_BASE_URL", heygen.url())
-        .output()
-        .expect("run quickstart");
-    let stdout = text(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "stdout:\n{stdout}\nstderr:\n{}",
-        text(&out.stderr)
-    );
-    assert_in_order(
-        &stdout,
-        &[
-            "mode: live",
-            &heygen.url(),
-            "sess_placeholder",
-            "error: status 404 code not_found",
-        ],
-    );
-    let seen = heygen.requests();
-    assert_eq!(seen.len(), 1);
-    assert_eq!(seen[0].target, "/v3/video-agents/sess_placeholder/stop");
-
-    let out = quickstart()
-        .arg("sess_demo")
-        .env("HEYGEN_API_KEY", heygen.api_key())
-        .env("HEYGEN_BASE_URL", heygen.url())
-        .output()
-        .expect("run quickstart");
-    assert!(out.status.success(), "stdout:\n{}", text(&out.stdout));
-    assert!(text(&out.stdout).contains("ok: StopSessionResponse { session_id: \"sess_demo\" }"));
+/// A fresh directory under the target dir, removed when the test ends.
+fn tempdir() -> TempDir {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!(
+        "heygen-quickstart-{}-{n}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    TempDir(dir)
 }
 
-#[test]
-fn against_a_gateway_answering_502_the_post_is_sent_once_and_the_error_reported_once() {
-    // HeyGen's reference does not declare `Idempotency-Key` for this POST,
-    // so a 502 (after which the server may have done the work) is not
-    // retried, however many retries are allowed.
-    use std::io::{Read, Write};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    let url = format!("http://{}", listener.local_addr().expect("addr"));
-    let requests = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let counted = requests.clone();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { return };
-            let mut head = Vec::new();
-            let mut byte = [0u8; 1];
-            while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).is_ok_and(|n| n == 1) {
-                head.push(byte[0]);
-            }
-            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            let body = "<html><body><h1>502 Bad Gateway</h1></body></html>";
-            let _ = write!(
-                stream,
-                "HTTP/1.1 502 Bad Gateway\r\ncontent-type: text/html\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                body.len()
-            );
-        }
-    });
-    let out = quickstart()
-        .env("HEYGEN_API_KEY", "test-key")
-        .env("HEYGEN_BASE_URL", &url)
-        .env("HEYGEN_MAX_RETRIES", "2")
-        .output()
-        .expect("run quickstart");
-    let stdout = text(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "stdout:\n{stdout}");
-    assert_eq!(
-        stdout.matches("error: status 502").count(),
-        1,
-        "stdout:\n{stdout}"
-    );
-    assert_eq!(
-        requests.load(std::sync::atomic::Ordering::SeqCst),
-        1,
-        "the POST reached the server more than once"
-    );
+struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
