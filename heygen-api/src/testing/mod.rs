@@ -76,6 +76,7 @@ mod rules;
 
 use std::fmt;
 use std::net::SocketAddr;
+use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::task::{Context, Poll};
@@ -398,6 +399,7 @@ fn respond(answer: Answer, origin: Origin, id: usize) -> Response {
                 sent: 0,
                 size,
                 cut_at,
+                cut_pause: None,
             };
             (axum::body::Body::new(body), "video/mp4", size)
         }
@@ -430,6 +432,7 @@ struct FileBody {
     sent: u64,
     size: u64,
     cut_at: Option<u64>,
+    cut_pause: Option<Pin<Box<tokio::time::Sleep>>>,
 }
 
 /// Bytes per piece of a download.
@@ -441,12 +444,20 @@ impl http_body::Body for FileBody {
 
     fn poll_frame(
         self: Pin<&mut Self>,
-        _: &mut Context<'_>,
+        cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, std::io::Error>>> {
         let this = self.get_mut();
         let stop = this.cut_at.unwrap_or(u64::MAX).min(this.size);
         if this.sent >= stop {
             if this.sent < this.size {
+                // Let what was sent reach the client before the cut: the
+                // server drops what is still buffered when a body fails.
+                let pause = this
+                    .cut_pause
+                    .get_or_insert_with(|| Box::pin(tokio::time::sleep(Duration::from_millis(50))));
+                if pause.as_mut().poll(cx).is_pending() {
+                    return Poll::Pending;
+                }
                 let cut = std::io::Error::new(
                     std::io::ErrorKind::ConnectionAborted,
                     "the stand-in was told to cut this download",
