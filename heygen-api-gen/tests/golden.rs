@@ -7,10 +7,10 @@
 
 use std::path::{Path, PathBuf};
 
-/// Fixtures small enough to read whole: the vendored seed, and one
+/// Fixtures small enough to read whole: the vendored document (HeyGen's four published pages), and one
 /// operation of each retry class.
 const CASES: &[(&str, &str)] = &[
-    ("../openapi/heygen-api.yaml", "seed.rs"),
+    ("../openapi/heygen-api.yaml", "vendored.rs"),
     ("tests/fixtures/retry-3.1.yaml", "retry.rs"),
 ];
 

@@ -154,8 +154,8 @@ async fn run(args: Args) -> Result<(), Stop> {
         let client = heygen.client();
         stand_in = Some(heygen);
         // Its renders take seconds, not minutes: poll more often.
-        let options = WaitOptions::default()
-            .interval(Duration::from_millis(500), Duration::from_secs(1));
+        let options =
+            WaitOptions::default().interval(Duration::from_millis(500), Duration::from_secs(1));
         (client, options)
     };
 
@@ -203,10 +203,7 @@ async fn run(args: Args) -> Result<(), Stop> {
         })
         .await
         .map_err(failed)?;
-    println!(
-        "rendered in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
+    println!("rendered in {:.1} s", started.elapsed().as_secs_f64());
 
     let out = args
         .out

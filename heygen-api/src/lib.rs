@@ -52,6 +52,7 @@ pub use schemars;
 
 pub use generated::{builder, types, Client};
 pub use runtime::{
-    wait_for, ApiError, DownloadProgress, Downloaded, ClientBuilder, Error, Idempotency, Job, Page, PageStream, Response, Result,
-    RetryBudget, RetryClass, RetryPolicy, TransportError, WaitOptions, WaitOutcome, WaitProgress,
+    wait_for, ApiError, ClientBuilder, DownloadProgress, Downloaded, Error, Idempotency, Job, Page,
+    PageStream, Response, Result, RetryBudget, RetryClass, RetryPolicy, TransportError,
+    WaitOptions, WaitOutcome, WaitProgress,
 };

@@ -18,8 +18,7 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use crate::runtime::{
-    download_output, wait_for, DownloadProgress, Downloaded, WaitOptions, WaitOutcome,
-    WaitProgress,
+    download_output, wait_for, DownloadProgress, Downloaded, WaitOptions, WaitOutcome, WaitProgress,
 };
 use crate::types::VideoDetail;
 use crate::{Client, Error};

@@ -156,7 +156,10 @@ fn live_a_502_on_create_video_reaches_the_server_once_and_is_reported_once() {
         .iter()
         .filter(|r| r.method == "POST" && r.target == "/v3/videos")
         .count();
-    assert_eq!(posts, 1, "Create Video declares no Idempotency-Key: never sent twice");
+    assert_eq!(
+        posts, 1,
+        "Create Video declares no Idempotency-Key: never sent twice"
+    );
     assert!(!target.exists());
 }
 
@@ -169,7 +172,14 @@ fn live_the_download_carries_no_credential_and_an_expired_link_is_refreshed_once
     let out = live(
         &runtime,
         &heygen,
-        &["--avatar-id", "a1", "--script", "Hi", "--out", target.to_str().unwrap()],
+        &[
+            "--avatar-id",
+            "a1",
+            "--script",
+            "Hi",
+            "--out",
+            target.to_str().unwrap(),
+        ],
     );
     assert!(
         out.status.success(),
@@ -211,9 +221,18 @@ fn live_a_failed_render_is_one_line_with_its_code_and_exit_1() {
     let out = live(
         &runtime,
         &heygen,
-        &["--avatar-id", "a1", "--out", dir.join("v.mp4").to_str().unwrap()],
+        &[
+            "--avatar-id",
+            "a1",
+            "--out",
+            dir.join("v.mp4").to_str().unwrap(),
+        ],
     );
-    assert_one_line_failure(&out, 1, "failed: avatar_unavailable (The avatar was removed.)");
+    assert_one_line_failure(
+        &out,
+        1,
+        "failed: avatar_unavailable (The avatar was removed.)",
+    );
 }
 
 #[test]
@@ -234,11 +253,17 @@ fn live_an_image_is_uploaded_and_the_video_made_from_it() {
     );
     assert!(out.status.success(), "stderr:\n{}", text(&out.stderr));
     let seen = heygen.requests();
-    let upload = seen.iter().find(|r| r.target == "/v3/assets").expect("upload");
+    let upload = seen
+        .iter()
+        .find(|r| r.target == "/v3/assets")
+        .expect("upload");
     assert!(upload
         .header("content-type")
         .is_some_and(|t| t.starts_with("multipart/form-data")));
-    let create = seen.iter().find(|r| r.target == "/v3/videos").expect("create");
+    let create = seen
+        .iter()
+        .find(|r| r.target == "/v3/videos")
+        .expect("create");
     let body: serde_json::Value = serde_json::from_slice(&create.body).unwrap();
     assert_eq!(body["type"], "image");
     assert_eq!(body["image"]["type"], "asset_id");
@@ -272,7 +297,14 @@ fn help_explains_the_flags() {
     let out = quickstart().arg("--help").output().expect("run quickstart");
     assert!(out.status.success());
     let stdout = text(&out.stdout);
-    for flag in ["--avatar-id", "--voice-id", "--script", "--image", "--out", "HEYGEN_API_KEY"] {
+    for flag in [
+        "--avatar-id",
+        "--voice-id",
+        "--script",
+        "--image",
+        "--out",
+        "HEYGEN_API_KEY",
+    ] {
         assert!(stdout.contains(flag), "{flag} missing from:\n{stdout}");
     }
 }
@@ -307,10 +339,7 @@ fn an_empty_key_is_one_line_and_exit_2() {
 fn tempdir() -> TempDir {
     static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let dir = std::env::temp_dir().join(format!(
-        "heygen-quickstart-{}-{n}",
-        std::process::id()
-    ));
+    let dir = std::env::temp_dir().join(format!("heygen-quickstart-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     TempDir(dir)

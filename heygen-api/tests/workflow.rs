@@ -79,7 +79,11 @@ async fn a_video_is_created_waited_for_and_downloaded_whole() {
         .expect("downloaded");
     let size = SAMPLE_MP4.len() as u64;
     assert_eq!(saved.bytes, size);
-    assert_eq!(last, Some((size, Some(size))), "progress reaches the whole size");
+    assert_eq!(
+        last,
+        Some((size, Some(size))),
+        "progress reaches the whole size"
+    );
     assert_eq!(std::fs::read(&target).unwrap(), SAMPLE_MP4);
     // No temporary file is left beside it.
     assert_eq!(files_in(&dir), ["video.mp4"]);
@@ -110,7 +114,10 @@ async fn a_failed_render_is_a_typed_error_with_its_code() {
     assert_eq!(failed_id.as_deref(), Some(id.as_str()));
     assert_eq!(status, "failed");
     assert_eq!(code.as_deref(), Some("script_rejected"));
-    assert_eq!(message.as_deref(), Some("The script breaks the content policy."));
+    assert_eq!(
+        message.as_deref(),
+        Some("The script breaks the content policy.")
+    );
     assert!(err.to_string().contains("script_rejected"), "{err}");
 }
 
@@ -196,7 +203,10 @@ async fn a_lagging_video_url_is_waited_for() {
         .await
         .expect("completed");
     assert!(video.video_url.clone().flatten().is_some());
-    assert!(completed_without_link >= 2, "{completed_without_link} polls");
+    assert!(
+        completed_without_link >= 2,
+        "{completed_without_link} polls"
+    );
 }
 
 #[tokio::test]

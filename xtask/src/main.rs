@@ -242,10 +242,9 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool, strict: boo
     let (recorded_source, recorded_pages) = match (&previous_lock, refresh) {
         (Some(lock), true) => (lock.source.clone(), lock.pages.clone()),
         _ if source::is_url(&source) => (source.clone(), loaded.pages.clone()),
-        _ if loaded.all_pages && !loaded.pages.is_empty() && Path::new(&source).is_dir() => (
-            source::PUBLISHED_PAGES.to_string(),
-            loaded.pages.clone(),
-        ),
+        _ if loaded.all_pages && !loaded.pages.is_empty() && Path::new(&source).is_dir() => {
+            (source::PUBLISHED_PAGES.to_string(), loaded.pages.clone())
+        }
         _ => (
             vendor::relative_to(Path::new(&source), root)
                 .display()

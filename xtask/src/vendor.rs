@@ -406,7 +406,9 @@ mod tests {
         assert_eq!(Lock::parse(&lock.render(), "lock").unwrap(), lock);
         assert!(!lock.render().contains("pages"));
         lock.pages = vec!["https://example.test/p/a.md".into(), "b \"c\".md".into()];
-        assert!(lock.render().contains("pages = [\"https://example.test/p/a.md\""));
+        assert!(lock
+            .render()
+            .contains("pages = [\"https://example.test/p/a.md\""));
         assert_eq!(Lock::parse(&lock.render(), "lock").unwrap(), lock);
     }
 

@@ -52,7 +52,11 @@ pub struct Downloaded {
 pub(crate) struct DownloadHttp(Arc<OnceLock<reqwest::Client>>);
 
 impl DownloadHttp {
-    fn get(&self, connect_timeout: Duration, read_timeout: Duration) -> Result<&reqwest::Client, Error> {
+    fn get(
+        &self,
+        connect_timeout: Duration,
+        read_timeout: Duration,
+    ) -> Result<&reqwest::Client, Error> {
         if let Some(client) = self.0.get() {
             return Ok(client);
         }
@@ -151,7 +155,10 @@ fn no_link<T: Job>(job: &T) -> Error {
         Some(id) => format!("{id} has no download link yet"),
         None => "the job has no download link yet".to_string(),
     };
-    let status = job.status().map(|s| format!(" (status `{s}`)")).unwrap_or_default();
+    let status = job
+        .status()
+        .map(|s| format!(" (status `{s}`)"))
+        .unwrap_or_default();
     Error::InvalidRequest(format!("{what}{status}"))
 }
 
@@ -171,9 +178,9 @@ struct PartFile {
 
 impl PartFile {
     async fn create(target: &Path) -> Result<PartFile, Error> {
-        let name = target
-            .file_name()
-            .ok_or_else(|| Error::InvalidRequest(format!("`{}` names no file", target.display())))?;
+        let name = target.file_name().ok_or_else(|| {
+            Error::InvalidRequest(format!("`{}` names no file", target.display()))
+        })?;
         let mut temp_name = std::ffi::OsString::from(".");
         temp_name.push(name);
         temp_name.push(format!(".{:016x}.part", super::transport::random_u64()));

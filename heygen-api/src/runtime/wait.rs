@@ -352,9 +352,7 @@ where
                         Step::Completed
                             if T::has_output_url()
                                 && resource.output_url().is_none()
-                                && completed_at
-                                    .get_or_insert_with(Instant::now)
-                                    .elapsed()
+                                && completed_at.get_or_insert_with(Instant::now).elapsed()
                                     < options.output_grace =>
                         {
                             // The link lags the status: poll again soon.

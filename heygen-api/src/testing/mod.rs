@@ -75,8 +75,8 @@ mod multipart;
 mod rules;
 
 use std::fmt;
-use std::net::SocketAddr;
 use std::future::Future;
+use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::task::{Context, Poll};
@@ -90,8 +90,8 @@ use http_body::{Frame, SizeHint};
 
 use crate::{Client, ClientBuilder};
 
-pub use rules::{RenderTimes, VideoFile};
 use rules::{Answer, Body, Request, State};
+pub use rules::{RenderTimes, VideoFile};
 
 /// The API key a [`FakeHeyGen`] accepts unless given another.
 pub const API_KEY: &str = "heygen-test-key";
@@ -325,9 +325,28 @@ impl FakeHeyGen {
     }
 }
 
+/// Creates a video of a demo avatar saying a line, through `client`, and
+/// returns its id: for tests and examples that need a video to wait for.
+pub async fn create_demo_video(client: &Client) -> Result<String, crate::Error> {
+    use crate::types::{CreateVideoFromAvatar, CreateVideoFromAvatarType};
+    let script = "Hello from the stand-in."
+        .parse()
+        .map_err(|e| crate::Error::InvalidRequest(format!("{e}")))?;
+    let body: CreateVideoFromAvatar = CreateVideoFromAvatar::builder()
+        .type_(CreateVideoFromAvatarType::Avatar)
+        .avatar_id("demo_avatar")
+        .script(Some(Some(script)))
+        .try_into()
+        .map_err(|e| crate::Error::InvalidRequest(format!("{e}")))?;
+    let created = client.create_video().body(body).send().await?.into_data()?;
+    Ok(created.video_id)
+}
+
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic elsewhere while holding the lock leaves the data usable.
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Serves one request on either origin: the rules decide, this records and
@@ -388,7 +407,11 @@ fn respond(answer: Answer, origin: Origin, id: usize) -> Response {
             "application/json",
             text.len() as u64,
         ),
-        Body::Text(text) => (axum::body::Body::from(text), "text/plain", text.len() as u64),
+        Body::Text(text) => (
+            axum::body::Body::from(text),
+            "text/plain",
+            text.len() as u64,
+        ),
         Body::File { file, cut_at } => {
             let size = match file {
                 VideoFile::Sample => SAMPLE_MP4.len() as u64,

@@ -230,7 +230,9 @@ pub(super) fn files(state: &mut State, request: &Request<'_>) -> Answer {
     let denied = || Answer {
         status: 403,
         headers: vec![("content-type", "application/xml".into())],
-        body: Body::Text("<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"),
+        body: Body::Text(
+            "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>",
+        ),
         delay: Duration::ZERO,
     };
     let Some(video_id) = request
@@ -309,7 +311,12 @@ fn create_video(state: &mut State, body: &[u8]) -> Answer {
     };
     let request: CreateVideoV3RequestBody = match serde_json::from_slice(body) {
         Ok(request) => request,
-        Err(e) => return invalid(&format!("The body is not a Create Video request: {e}."), None),
+        Err(e) => {
+            return invalid(
+                &format!("The body is not a Create Video request: {e}."),
+                None,
+            )
+        }
     };
     let (title, speech) = match &request {
         CreateVideoV3RequestBody::Avatar(avatar) => {

@@ -146,8 +146,10 @@ fn renders_follow_the_schedule_and_links_expire() {
 #[test]
 fn a_failed_render_carries_its_code() {
     let mut s = state();
-    s.failing_renders
-        .push_back(("avatar_unavailable".into(), "The avatar was removed.".into()));
+    s.failing_renders.push_back((
+        "avatar_unavailable".into(),
+        "The avatar was removed.".into(),
+    ));
     let created = call(
         &mut s,
         "POST",
