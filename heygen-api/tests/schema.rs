@@ -117,9 +117,38 @@ fn standard_api_error_param_and_doc_url_are_nullable() {
 }
 
 #[test]
+fn create_video_bodies_agree_with_the_spec() {
+    use heygen_api::types::{
+        CreateVideoFromAvatar, CreateVideoFromImage, CreateVideoV3RequestBody,
+    };
+    let spec = spec();
+    // Fields and which are required (nullable types are spelt as `anyOf`
+    // in the spec and as type lists here).
+    for (name, ours) in [
+        ("CreateVideoFromAvatar", schema_for!(CreateVideoFromAvatar)),
+        ("CreateVideoFromImage", schema_for!(CreateVideoFromImage)),
+    ] {
+        let ours = ours.to_value();
+        let theirs = component(&spec, name);
+        for field in ["properties", "required"] {
+            assert_eq!(keys(&ours, field), keys(&theirs, field), "{name}: {field}");
+        }
+    }
+    // The union offers exactly the two variants the spec maps.
+    let union = schema_for!(CreateVideoV3RequestBody).to_value();
+    let text = union.to_string();
+    for variant in ["CreateVideoFromAvatar", "CreateVideoFromImage"] {
+        assert!(text.contains(variant), "{variant} missing: {union:#}");
+    }
+}
+
+#[test]
 fn every_request_body_of_the_spec_is_a_checked_type() {
     // When the spec grows a request body, add its type to a test above.
-    let checked = BTreeSet::from(["StopSessionRequest".to_string()]);
+    let checked = BTreeSet::from([
+        "StopSessionRequest".to_string(),
+        "CreateVideoV3RequestBody".to_string(),
+    ]);
     let spec = spec();
     let mut bodies = BTreeSet::new();
     for item in spec["paths"].as_object().expect("paths").values() {

@@ -134,7 +134,8 @@ async fn a_failed_job_is_an_error_that_carries_the_resource() {
     assert_eq!(resource["render_id"], "r1");
     assert_eq!(resource["status"], "failed");
     assert_eq!(resource["error"]["code"], "asset_unreachable");
-    assert_eq!(err.to_string(), "the job ended with status `failed`");
+    // The id comes from the resource (`render_id` of `RenderDetail`).
+    assert_eq!(err.to_string(), "job r1 ended with status `failed`");
     assert_eq!(server.count(), 2);
 }
 

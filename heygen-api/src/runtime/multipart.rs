@@ -76,7 +76,7 @@ impl<'a, C: GeneratedClient, T: DeserializeOwned> MultipartRequest<'a, C, T> {
         mime: &str,
     ) -> Result<Self, Error> {
         let part = Part::bytes(bytes.into())
-            .file_name(file_name.into())
+            .file_name(safe_file_name(&file_name.into()))
             .mime_str(mime)
             .map_err(|_| Error::InvalidRequest(format!("`{mime}` is not a MIME type")))?;
         self.form = self.form.part(name.to_string(), part);
@@ -149,5 +149,45 @@ impl<'a, C: GeneratedClient, T: DeserializeOwned> MultipartRequest<'a, C, T> {
             }
         })
         .await
+    }
+}
+
+/// A file name as it may appear in a part's `Content-Disposition`: line
+/// breaks, quotes, backslashes and other control characters become `_`, so
+/// that no name can end the header or add one (reqwest escapes a line
+/// break with a backslash, which some parsers read as the end of a line).
+fn safe_file_name(name: &str) -> String {
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '"' | '\\') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if safe.trim().is_empty() {
+        "file".to_string()
+    } else {
+        safe
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_file_name;
+
+    #[test]
+    fn file_names_cannot_break_the_part_header() {
+        assert_eq!(safe_file_name("a.png"), "a.png");
+        assert_eq!(
+            safe_file_name("x.png\r\nContent-Type: text/html"),
+            "x.png__Content-Type: text/html"
+        );
+        assert_eq!(safe_file_name("a\"b\\c\nd\u{7f}.png"), "a_b_c_d_.png");
+        assert_eq!(safe_file_name("été.png"), "été.png");
+        assert_eq!(safe_file_name("\r\n"), "__");
+        assert_eq!(safe_file_name(""), "file");
     }
 }

@@ -179,14 +179,19 @@ impl RetryPolicy {
         )
     }
 
-    /// `base · 2ⁿ`, capped, then spread by the jitter.
+    /// `base · 2ⁿ`, spread by the jitter, then capped: the cap is the
+    /// longest wait there is, jitter included.
     pub(crate) fn backoff(&self, retries_done: u32, jitter_sample: f64) -> Duration {
         let exp = self
             .base_delay
             .saturating_mul(1u32.checked_shl(retries_done.min(16)).unwrap_or(u32::MAX));
-        let capped = exp.min(self.max_delay);
         let factor = 1.0 + self.jitter.clamp(0.0, 1.0) * jitter_sample.clamp(-1.0, 1.0);
-        capped.mul_f64(factor.max(0.0))
+        // Past twice the cap, the jitter (at most ±100 %) cannot bring a
+        // wait back under it; and no setting may overflow the product.
+        let base = exp.min(self.max_delay.saturating_mul(2));
+        let spread = Duration::try_from_secs_f64(base.as_secs_f64() * factor.max(0.0))
+            .unwrap_or(Duration::MAX);
+        spread.min(self.max_delay)
     }
 }
 
@@ -398,6 +403,20 @@ mod tests {
         assert_eq!(p.backoff(3, 0.0), Duration::from_secs(8));
         assert_eq!(p.backoff(10, 0.0), Duration::from_secs(30));
         assert_eq!(p.backoff(40, 0.0), Duration::from_secs(30));
+        // The cap holds with the jitter too (it was 37.5 s).
+        assert_eq!(p.backoff(10, 1.0), Duration::from_secs(30));
+        assert_eq!(p.backoff(40, 1.0), Duration::from_secs(30));
+        // Below the cap, the jitter still spreads both ways.
+        assert_eq!(p.backoff(10, -1.0), Duration::from_millis(30_000));
+        assert_eq!(p.backoff(4, 1.0), Duration::from_secs(20));
+        // No setting overflows it.
+        let huge = RetryPolicy {
+            base_delay: Duration::MAX,
+            max_delay: Duration::MAX,
+            jitter: 1.0,
+            ..RetryPolicy::default()
+        };
+        assert_eq!(huge.backoff(u32::MAX, 1.0), Duration::MAX);
         assert_eq!(p.backoff(0, 1.0), Duration::from_millis(1250));
         assert_eq!(p.backoff(0, -1.0), Duration::from_millis(750));
     }

@@ -415,7 +415,11 @@ pub fn exec<'a>(
                 // A wait that would end past the deadline is not made: the
                 // last answer is worth more than `DeadlineExceeded`.
                 let past_deadline = match (settings.deadline, started_call) {
-                    (Some(deadline), Some(started)) => started.elapsed() + wait >= deadline,
+                    // Saturating: a `Retry-After` near `u64::MAX` seconds
+                    // with no cap is a wait past any deadline, not a panic.
+                    (Some(deadline), Some(started)) => {
+                        started.elapsed().saturating_add(wait) >= deadline
+                    }
                     _ => false,
                 };
                 if past_deadline || !settings.budget.try_withdraw() {
