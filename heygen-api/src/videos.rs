@@ -1,6 +1,6 @@
 //! HeyGen's main job after creating a video: wait for the render, then
 //! download it. Both are the generic machinery ([`wait_for`] and
-//! [`download_output`]) applied to Get Video with HeyGen's advice:
+//! [`download_output`](crate::runtime::download_output)) applied to Get Video with HeyGen's advice:
 //!
 //! - polls start at 2 s and back off to 30 s, for at most 20 minutes
 //!   (renders take 5 to 15, sometimes over 20);
@@ -24,6 +24,9 @@ use crate::types::VideoDetail;
 use crate::{Client, Error};
 
 type Boxed<'a, T> = Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'a>>;
+
+/// A caller's callback, seeing each report of type `P`.
+type Callback<'a, P> = Option<Box<dyn FnMut(&P) + Send + 'a>>;
 
 impl Client {
     /// Waits for video `video_id` to finish rendering and returns it, with
@@ -80,7 +83,7 @@ pub struct VideoWait<'a> {
     client: &'a Client,
     video_id: String,
     options: WaitOptions,
-    on_progress: Option<Box<dyn FnMut(&WaitProgress) + Send + 'a>>,
+    on_progress: Callback<'a, WaitProgress>,
 }
 
 impl std::fmt::Debug for VideoWait<'_> {
@@ -165,7 +168,7 @@ pub struct VideoDownload<'a> {
     client: &'a Client,
     video: VideoDetail,
     path: PathBuf,
-    on_progress: Option<Box<dyn FnMut(&DownloadProgress) + Send + 'a>>,
+    on_progress: Callback<'a, DownloadProgress>,
 }
 
 impl std::fmt::Debug for VideoDownload<'_> {

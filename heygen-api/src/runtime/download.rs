@@ -72,8 +72,10 @@ impl DownloadHttp {
     }
 }
 
-/// Streams `url` to `path`: see the [module docs](self). `on_progress` sees
-/// the bytes written after every piece.
+/// Streams `url` to `path`: without credentials, following the host's
+/// redirects, through a temporary file beside `path` renamed into place
+/// once whole and checked against `Content-Length`. `on_progress` sees the
+/// bytes written after every piece.
 pub async fn download_to_file(
     inner: &Inner,
     url: &str,

@@ -38,9 +38,9 @@ impl Default for RenderTimes {
 /// What downloads of a rendered video serve.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VideoFile {
-    /// [`SAMPLE_MP4`](super::SAMPLE_MP4): a small, valid MP4.
+    /// [`SAMPLE_MP4`](crate::testing::SAMPLE_MP4): a small, valid MP4.
     Sample,
-    /// `n` bytes of [`generated_byte`](super::generated_byte), streamed
+    /// `n` bytes of [`generated_byte`](crate::testing::generated_byte), streamed
     /// without being held in memory.
     Generated(u64),
 }
