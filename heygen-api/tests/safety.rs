@@ -151,7 +151,73 @@ async fn the_retry_budget_caps_a_storm_of_failing_calls() {
     assert_eq!(retries, 20, "retries made: {retries}");
 }
 
+#[tokio::test]
+async fn a_call_dropped_while_it_waits_to_retry_spends_no_retry_budget() {
+    // Ten 429s with `Retry-After: 2`, then a 503, then success.
+    let server = TestServer::start_counted(|n, _: &Seen| match n {
+        0..10 => Reply::json(
+            429,
+            r#"{"error":{"code":"rate_limit_exceeded","message":"no"}}"#,
+        )
+        .header("retry-after", "2"),
+        10 => Reply::json(503, r#"{"error":{"code":"unavailable","message":"later"}}"#),
+        _ => Reply::json(200, r#"{"data":{"id":"v1","status":"completed"}}"#),
+    })
+    .await;
+    // Room for exactly one retry, and nothing refills it.
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(server.url())
+        .retry_budget(RetryBudget {
+            capacity: 5,
+            retry_cost: 5,
+            success_refill: 0,
+        })
+        .build()
+        .unwrap();
+    // Ten callers give up (their own timeout) while the client waits out
+    // `Retry-After`: no retry was sent, so none is paid for.
+    for _ in 0..10 {
+        let call = stop(&client, "s");
+        assert!(tokio::time::timeout(Duration::from_millis(50), call)
+            .await
+            .is_err());
+    }
+    assert_eq!(server.count(), 10);
+    // The one retry the budget holds is still there: a GET's 503 is retried.
+    let answer = client.get_video_v3().video_id("v1").send().await;
+    assert_eq!(server.count(), 12, "{answer:?}");
+    assert!(answer.is_ok(), "{answer:?}");
+}
+
 // ---- The deadline --------------------------------------------------------
+
+// Paused clock, as users' tests run: the deadline's timer, the retry waits
+// and the check that a wait would end past the deadline all read tokio's
+// clock, so a wait past the deadline is not started and the call keeps the
+// answer it has.
+#[tokio::test(start_paused = true)]
+async fn one_clock_a_wait_past_the_deadline_is_not_made_on_a_paused_clock() {
+    let server = TestServer::start(|_: &Seen| {
+        Reply::json(
+            429,
+            r#"{"error":{"code":"rate_limit_exceeded","message":"no"}}"#,
+        )
+        .header("retry-after", "5")
+    })
+    .await;
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(server.url())
+        .max_retry_after(Duration::from_secs(60))
+        .deadline(Duration::from_secs(8))
+        .build()
+        .unwrap();
+    let err = stop(&client, "s").await.expect_err("429");
+    // At 0 s and 5 s: a third attempt would start at 10 s, past 8 s.
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(429), "{err:?}");
+    assert_eq!(server.count(), 2);
+}
 
 #[tokio::test]
 async fn the_deadline_covers_attempts_and_waits() {

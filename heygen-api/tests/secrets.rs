@@ -110,6 +110,24 @@ fn builders_and_clients_never_print_the_credential() {
     let err = in_url.build().expect_err("credentials in the URL");
     assert!(matches!(err, Error::Config(_)));
     assert_error_clean("the config error for a password in the URL", &err);
+    // The same for URLs that do not parse at all: a port out of range, a
+    // space in the host, an empty host, no scheme.
+    for url in [
+        format!("https://user:{TOKEN}@example.com:99999"),
+        format!("https://user:{TOKEN}@exa mple.com/v3"),
+        format!("https://user:{TOKEN}@"),
+        format!("user:{TOKEN}@example.com"),
+        format!("https://user:{TOKEN}@@example.com?x#y"),
+    ] {
+        let builder = Client::builder().api_key("k").base_url(url.clone());
+        assert_clean(
+            &format!("builder with {url:?}"),
+            &format!("{builder:?} {builder:#?}"),
+        );
+        let err = builder.build().expect_err("not a usable URL");
+        assert!(matches!(err, Error::Config(_)), "{err:?}");
+        assert_error_clean(&format!("the config error for {url:?}"), &err);
+    }
 
     let err = bad_key.build().expect_err("a newline cannot be sent");
     assert!(matches!(err, Error::Config(_)));

@@ -172,6 +172,37 @@ async fn a_keyed_patch_is_retried_with_one_key() {
 }
 
 #[tokio::test]
+async fn a_callers_key_on_a_patch_is_checked_before_anything_is_sent() {
+    // POST and PATCH are the methods a key can make safe to repeat: a key
+    // HeyGen would refuse is refused here first, on a PATCH as on a POST.
+    let (server, _) = farm(0).await;
+    for bad in ["has space", "", "ü"] {
+        let err = client(&server)
+            .rename_render()
+            .render_id("r1")
+            .idempotency_key(bad)
+            .body_map(|b| b.title("Final cut"))
+            .send()
+            .await
+            .expect_err("refused");
+        assert!(matches!(err, Error::InvalidRequest(_)), "{bad:?}: {err:?}");
+    }
+    assert_eq!(server.requests().len(), 0);
+    client(&server)
+        .rename_render()
+        .render_id("r1")
+        .idempotency_key("mine:1")
+        .body_map(|b| b.title("Final cut"))
+        .send()
+        .await
+        .expect("a valid key goes through");
+    assert_eq!(
+        server.requests()[0].header("idempotency-key"),
+        Some("mine:1")
+    );
+}
+
+#[tokio::test]
 async fn a_get_is_retried_after_a_502() {
     let (server, _) = farm(1).await;
     client(&server)

@@ -71,6 +71,13 @@ impl Bucket {
             .is_ok()
     }
 
+    /// Whether the bucket could pay for one retry now (nothing is taken:
+    /// the retry is charged when it is sent, so that a call dropped while
+    /// it waits costs nothing).
+    pub(crate) fn can_pay(&self) -> bool {
+        self.tokens.load(Ordering::Acquire) >= self.config.retry_cost
+    }
+
     /// A call succeeded after `retries` retries.
     pub(crate) fn deposit(&self, retries: u32) {
         let amount = if retries == 0 {

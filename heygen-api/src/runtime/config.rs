@@ -103,15 +103,18 @@ impl Inner {
     }
 }
 
-/// `url` with any user name and password replaced, for printing.
+/// `url` with any user name and password replaced, for printing. Read as
+/// text, not parsed: a URL that does not parse (a port out of range, a
+/// space in the host) may still carry a password.
 fn without_userinfo(url: &str) -> std::borrow::Cow<'_, str> {
-    match reqwest::Url::parse(url) {
-        Ok(mut parsed) if !parsed.username().is_empty() || parsed.password().is_some() => {
-            let _ = parsed.set_password(None);
-            let _ = parsed.set_username("redacted");
-            parsed.to_string().into()
-        }
-        _ => url.into(),
+    let (scheme, rest) = match url.find("://") {
+        Some(i) => url.split_at(i + 3),
+        None => ("", url),
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}redacted@{}", &rest[at + 1..]).into(),
+        None => url.into(),
     }
 }
 
@@ -406,7 +409,8 @@ impl<C: GeneratedClient> ClientBuilder<C> {
             }
             _ => {
                 return Err(Error::Config(format!(
-                    "the base URL `{base_url}` is not an http(s) URL with a host and no query or fragment"
+                    "the base URL `{}` is not an http(s) URL with a host and no query or fragment",
+                    without_userinfo(&base_url)
                 )))
             }
         };

@@ -1,8 +1,9 @@
 //! Following HeyGen's cursors: `limit` and `token` in, `data`, `has_more`
 //! and `next_token` out.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::VecDeque;
 use std::fmt;
+use std::hash::BuildHasher;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -59,8 +60,9 @@ pub struct PageStream<'a, I> {
     /// The cursor of the page in flight (`None` for the first page).
     current_token: Option<String>,
     next_token: Option<String>,
-    /// Every cursor followed so far: one seen again means a cycle.
-    seen: HashSet<String>,
+    /// The cursors followed so far, in bounded memory: one seen again
+    /// means a cycle.
+    seen: CursorMemory,
     empty_in_a_row: u64,
     /// A fault found while reading a page, reported after its items.
     fault: Option<Error>,
@@ -98,7 +100,7 @@ impl<'a, I: Send + 'a> PageStream<'a, I> {
             in_flight: None,
             current_token: None,
             next_token: None,
-            seen: HashSet::new(),
+            seen: CursorMemory::default(),
             empty_in_a_row: 0,
             fault: None,
             done: false,
@@ -155,7 +157,7 @@ impl<'a, I: Send + 'a> PageStream<'a, I> {
                     self.in_flight = None;
                     self.pages += 1;
                     if let Some(token) = self.current_token.take() {
-                        self.seen.insert(token);
+                        self.seen.followed(&token);
                     }
                     let empty = page.items.is_empty();
                     self.buffer.extend(page.items);
@@ -164,7 +166,7 @@ impl<'a, I: Send + 'a> PageStream<'a, I> {
                     // along; a token is needed to go on either way.
                     match (page.has_more, next) {
                         (Some(false), _) | (_, None) => self.done = true,
-                        (_, Some(token)) if self.seen.contains(&token) => {
+                        (_, Some(token)) if self.seen.is_repeat(&token) => {
                             self.fault = Some(Error::CursorCycle { pages: self.pages });
                             self.done = true;
                         }
@@ -196,5 +198,104 @@ impl<'a, I: Send + 'a> futures_core::Stream for PageStream<'a, I> {
     type Item = Result<I, Error>;
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         self.get_mut().poll_next_item(cx)
+    }
+}
+
+/// Cursors a stream has followed, in memory that does not grow with the
+/// listing (a server handing out fresh, large cursors for ever cannot grow
+/// it): hashes of the last [`RECENT_CURSORS`], which catch a short cycle at
+/// its first repeat, and Brent's tortoise, one saved cursor moved to every
+/// power-of-two position, which catches a cycle of any length within about
+/// twice its length.
+#[derive(Debug, Default)]
+struct CursorMemory {
+    hasher: std::collections::hash_map::RandomState,
+    recent: VecDeque<u64>,
+    tortoise: Option<u64>,
+    /// Cursors followed since the tortoise last moved, and when it moves next.
+    since_tortoise: u64,
+    next_move: u64,
+}
+
+/// Cursors remembered exactly (as 64-bit hashes).
+const RECENT_CURSORS: usize = 256;
+
+impl CursorMemory {
+    fn hash(&self, cursor: &str) -> u64 {
+        self.hasher.hash_one(cursor)
+    }
+
+    /// `cursor` was just followed.
+    fn followed(&mut self, cursor: &str) {
+        let h = self.hash(cursor);
+        if self.recent.len() == RECENT_CURSORS {
+            self.recent.pop_front();
+        }
+        self.recent.push_back(h);
+        self.since_tortoise += 1;
+        if self.tortoise.is_none() || self.since_tortoise >= self.next_move {
+            self.tortoise = Some(h);
+            self.since_tortoise = 0;
+            self.next_move = (self.next_move * 2).max(1);
+        }
+    }
+
+    /// Whether following `cursor` would go round a cycle.
+    fn is_repeat(&self, cursor: &str) -> bool {
+        let h = self.hash(cursor);
+        self.tortoise == Some(h) || self.recent.contains(&h)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Follows `cursor(n)` for n = 0, 1, ... until a repeat shows; returns
+    /// how many were followed.
+    fn pages_until_cycle(cursor: impl Fn(u64) -> String, limit: u64) -> Option<u64> {
+        let mut memory = CursorMemory::default();
+        for n in 0..limit {
+            let c = cursor(n);
+            if memory.is_repeat(&c) {
+                return Some(n);
+            }
+            memory.followed(&c);
+        }
+        None
+    }
+
+    #[test]
+    fn cycles_of_any_length_are_caught_in_bounded_memory() {
+        // Short cycles: at the first repeat.
+        for len in 1..=3 {
+            assert_eq!(
+                pages_until_cycle(|n| format!("c{}", n % len), 100),
+                Some(len)
+            );
+        }
+        // A cycle longer than the exact memory, after a long tail: within
+        // the tail plus about twice its length.
+        let (tail, len) = (5_000u64, 3_000u64);
+        let cursor = |n: u64| {
+            if n < tail {
+                format!("t{n}")
+            } else {
+                format!("c{}", (n - tail) % len)
+            }
+        };
+        let found = pages_until_cycle(cursor, 100_000).expect("caught");
+        assert!(
+            found > tail + len && found <= 2 * (tail + len) + len,
+            "{found}"
+        );
+        // Fresh cursors never end the stream, and memory stays bounded.
+        let mut memory = CursorMemory::default();
+        for n in 0..100_000u64 {
+            let c = format!("{n:0>1000}");
+            assert!(!memory.is_repeat(&c));
+            memory.followed(&c);
+        }
+        assert_eq!(memory.recent.len(), RECENT_CURSORS);
     }
 }

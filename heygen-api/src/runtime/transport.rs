@@ -6,7 +6,6 @@ use std::future::Future;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::task::Poll;
-use std::time::Instant;
 
 use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION, USER_AGENT};
 use reqwest::{Method, StatusCode};
@@ -330,7 +329,9 @@ pub fn exec<'a>(
     let key = request.headers().get(&IDEMPOTENCY_KEY);
     let repeatable = repeatable(settings, class, key.is_some());
     // Read only to keep a retry's wait within the deadline.
-    let started_call = settings.deadline.map(|_| Instant::now());
+    // tokio's clock, as the deadline's timer and the retry waits use: with
+    // a paused clock (tests) the three agree.
+    let started_call = settings.deadline.map(|_| tokio::time::Instant::now());
     // The key a retry must send again.
     let key = key.and_then(|k| k.to_str().ok()).map(String::from);
     if token != 0 {
@@ -360,7 +361,7 @@ pub fn exec<'a>(
     // Without a subscriber that wants these spans, none of their work is
     // done: no attempt spans, no clock, no fields recorded.
     let traced = !span.is_disabled();
-    let started = traced.then(Instant::now);
+    let started = traced.then(tokio::time::Instant::now);
     // What a retry sends: the request built again by the generated code,
     // or else a copy kept now. A body that is a stream can be neither: such
     // a request gets exactly one attempt.
@@ -422,7 +423,7 @@ pub fn exec<'a>(
                     }
                     _ => false,
                 };
-                if past_deadline || !settings.budget.try_withdraw() {
+                if past_deadline || !settings.budget.can_pay() {
                     decision = Decision::Return;
                 }
             }
@@ -436,12 +437,20 @@ pub fn exec<'a>(
                 // after it: retries are rare, and every call's future would
                 // otherwise carry room for both.
                 Box::pin(tokio::time::sleep(wait)).await;
-                let next = match rebuild {
-                    Some(rebuild) => build_again(settings, rebuild, key.as_deref()),
-                    None => spare.take().map(|spare| spare.into_request()),
+                // Charged now that the retry is about to be sent: a caller
+                // that dropped the call during the wait paid nothing, and
+                // calls that drained the bucket meanwhile leave this one
+                // with its last answer.
+                let next = if settings.budget.try_withdraw() {
+                    match rebuild {
+                        Some(rebuild) => build_again(settings, rebuild, key.as_deref()),
+                        None => spare.take().map(|spare| spare.into_request()),
+                    }
+                } else {
+                    None
                 };
-                // Without a next request (it cannot fail to build twice in
-                // practice), the last answer is the call's.
+                // Without a next request (the budget ran dry, or it cannot
+                // be built again), the last answer is the call's.
                 if let Some(request) = next {
                     drop(result);
                     retries_done += 1;
