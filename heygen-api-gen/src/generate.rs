@@ -532,6 +532,22 @@ fn rewrite(
                     }
                 }
             }
+            // progenitor's constructors take any `reqwest::Client` and the
+            // settings, credentials included: one that follows redirects
+            // would carry the key to another host. Only the builder
+            // (through `GeneratedClient::from_parts`) makes a client.
+            syn::Item::Impl(imp)
+                if imp.trait_.is_none()
+                    && matches!(&*imp.self_ty, syn::Type::Path(p) if p.path.is_ident("Client")) =>
+            {
+                for item in &mut imp.items {
+                    if let syn::ImplItem::Fn(f) = item {
+                        if f.sig.ident == "new" || f.sig.ident == "new_with_client" {
+                            f.vis = syn::parse_quote! { pub(crate) };
+                        }
+                    }
+                }
+            }
             // `use progenitor_client::{encode_path, ...}` -> drop ours in.
             syn::Item::Use(u)
                 if matches!(u.vis, syn::Visibility::Inherited)
@@ -632,6 +648,22 @@ fn document_client_methods(file: &mut syn::File, classes: &BTreeMap<String, Retr
         }
         for item in &mut imp.items {
             if let syn::ImplItem::Fn(f) = item {
+                // progenitor's usage sketch names variables it never
+                // defines: shown as text, not as an `ignore`d Rust example.
+                for attr in &mut f.attrs {
+                    if let syn::Meta::NameValue(nv) = &mut attr.meta {
+                        if let syn::Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(text),
+                            ..
+                        }) = &nv.value
+                        {
+                            if nv.path.is_ident("doc") && text.value().contains("```ignore") {
+                                let shown = text.value().replace("```ignore", "```text");
+                                nv.value = syn::parse_quote! { #shown };
+                            }
+                        }
+                    }
+                }
                 if let Some(class) = classes.get(&f.sig.ident.to_string()) {
                     let doc = format!("\n\n{}", class.doc());
                     f.attrs.push(syn::parse_quote! { #[doc = #doc] });
@@ -1561,7 +1593,7 @@ fn glue(
         }
 
         impl #runtime::GeneratedClient for Client {
-            fn from_parts(base_url: &str, http: reqwest::Client, inner: #runtime::Inner) -> Self {
+            fn from_parts(base_url: &str, http: reqwest::Client, inner: #runtime::Inner, _: #runtime::Sealed) -> Self {
                 Self::new_with_client(base_url, http, inner)
             }
             fn base_url(&self) -> &str { &self.baseurl }

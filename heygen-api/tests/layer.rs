@@ -557,16 +557,11 @@ fn client_for(url: &str) -> Client {
 #[tokio::test]
 async fn a_callers_reqwest_client_is_used() {
     let server = TestServer::start(|_: &Seen| Reply::json(200, OK)).await;
-    // Made first: it installs the TLS crypto provider reqwest needs to build
-    // a client (this test must pass when it runs first in the process).
     let builder = Client::builder().api_key("k").base_url(server.url());
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert("x-from-my-client", "yes".parse().expect("header"));
-    let http = reqwest::Client::builder()
-        .default_headers(headers)
-        .build()
-        .expect("reqwest client");
-    let client = builder.http_client(http).build().expect("client");
+    let http = reqwest::Client::builder().default_headers(headers);
+    let client = builder.http_client_builder(http).build().expect("client");
     stop(&client, "s").await.expect("ok");
     let seen = server.requests();
     assert_eq!(seen[0].header("x-from-my-client"), Some("yes"));

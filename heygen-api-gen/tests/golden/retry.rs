@@ -269,7 +269,7 @@ impl Client {
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new(baseurl: &str, inner: crate::runtime::__private::Inner) -> Self {
+    pub(crate) fn new(baseurl: &str, inner: crate::runtime::__private::Inner) -> Self {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
             let dur = ::std::time::Duration::from_secs(15u64);
@@ -285,7 +285,7 @@ impl Client {
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new_with_client(
+    pub(crate) fn new_with_client(
         baseurl: &str,
         client: reqwest::Client,
         inner: crate::runtime::__private::Inner,
@@ -326,7 +326,7 @@ Sends a `POST` request to `/v1/keyed-renders`
 Arguments:
 - `idempotency_key`: Replays the first result for 24 hours.
 - `body`
-```ignore
+```text
 let response = client.create_keyed_render()
     .idempotency_key(idempotency_key)
     .body(body)
@@ -341,7 +341,7 @@ let response = client.create_keyed_render()
     }
     /**Sends a `GET` request to `/v1/render-queue`
 
-```ignore
+```text
 let response = client.list_renders()
     .limit(limit)
     .token(token)
@@ -361,7 +361,7 @@ Sends a `POST` request to `/v1/renders`
 Arguments:
 - `idempotency_key`: Sent as given. HeyGen does not document this operation as honouring an `Idempotency-Key`, so setting one does not make the client retry it after a 5xx (unless the client trusts caller keys), and the client sets none itself.
 - `body`
-```ignore
+```text
 let response = client.create_render()
     .idempotency_key(idempotency_key)
     .body(body)
@@ -376,7 +376,7 @@ let response = client.create_render()
     }
     /**Sends a `GET` request to `/v1/renders/{render_id}`
 
-```ignore
+```text
 let response = client.get_render()
     .render_id(render_id)
     .send()
@@ -392,7 +392,7 @@ let response = client.get_render()
 
 Sends a `PATCH` request to `/v1/renders/{render_id}`
 
-```ignore
+```text
 let response = client.rename_render()
     .render_id(render_id)
     .idempotency_key(idempotency_key)
@@ -1105,6 +1105,7 @@ impl crate::runtime::__private::GeneratedClient for Client {
         base_url: &str,
         http: reqwest::Client,
         inner: crate::runtime::__private::Inner,
+        _: crate::runtime::__private::Sealed,
     ) -> Self {
         Self::new_with_client(base_url, http, inner)
     }

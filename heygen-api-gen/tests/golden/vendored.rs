@@ -3785,7 +3785,7 @@ impl Client {
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new(baseurl: &str, inner: crate::runtime::__private::Inner) -> Self {
+    pub(crate) fn new(baseurl: &str, inner: crate::runtime::__private::Inner) -> Self {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
             let dur = ::std::time::Duration::from_secs(15u64);
@@ -3801,7 +3801,7 @@ impl Client {
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new_with_client(
+    pub(crate) fn new_with_client(
         baseurl: &str,
         client: reqwest::Client,
         inner: crate::runtime::__private::Inner,
@@ -3845,7 +3845,7 @@ Arguments:
 - `session_id`: Session ID
 - `idempotency_key`: Sent as given. HeyGen does not document this operation as honouring an `Idempotency-Key`, so setting one does not make the client retry it after a 5xx (unless the client trusts caller keys), and the client sets none itself.
 - `body`
-```ignore
+```text
 let response = client.stop_video_agent_session()
     .session_id(session_id)
     .idempotency_key(idempotency_key)
@@ -3868,7 +3868,7 @@ Sends a `POST` request to `/v3/videos`
 Arguments:
 - `idempotency_key`: Sent as given. HeyGen does not document this operation as honouring an `Idempotency-Key`, so setting one does not make the client retry it after a 5xx (unless the client trusts caller keys), and the client sets none itself.
 - `body`
-```ignore
+```text
 let response = client.create_video()
     .idempotency_key(idempotency_key)
     .body(body)
@@ -3889,7 +3889,7 @@ Sends a `GET` request to `/v3/videos/{video_id}`
 
 Arguments:
 - `video_id`: Unique video identifier
-```ignore
+```text
 let response = client.get_video_v3()
     .video_id(video_id)
     .send()
@@ -4339,6 +4339,7 @@ impl crate::runtime::__private::GeneratedClient for Client {
         base_url: &str,
         http: reqwest::Client,
         inner: crate::runtime::__private::Inner,
+        _: crate::runtime::__private::Sealed,
     ) -> Self {
         Self::new_with_client(base_url, http, inner)
     }

@@ -18,8 +18,11 @@ const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Implemented by the generated `Client`, so the builder can make one.
 pub trait GeneratedClient: Sized {
+    /// Only [`ClientBuilder::build`] can call this: [`Sealed`] cannot be
+    /// made outside this crate, so no client exists whose HTTP client
+    /// follows redirects with the credentials.
     #[doc(hidden)]
-    fn from_parts(base_url: &str, http: reqwest::Client, inner: Inner) -> Self;
+    fn from_parts(base_url: &str, http: reqwest::Client, inner: Inner, _: Sealed) -> Self;
     #[doc(hidden)]
     fn base_url(&self) -> &str;
     #[doc(hidden)]
@@ -54,6 +57,12 @@ impl fmt::Debug for Idempotency {
         }
     }
 }
+
+/// Proof that a client is being made by [`ClientBuilder::build`]: its field
+/// is private, so code outside this crate cannot make one.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Sealed(());
 
 /// A credential. Its value is never printed.
 #[derive(Clone)]
@@ -141,6 +150,38 @@ impl fmt::Debug for BaseUrl {
 /// [`RetryBudget`]; `Retry-After` honoured up to 30 s; an `Idempotency-Key`
 /// on every call of an operation that declares one; redirects not followed;
 /// responses up to 64 MiB.
+///
+/// The builder is the only way to make a client: the generated code's own
+/// constructors, which would take any `reqwest::Client` with the settings,
+/// are not public, and the hook the builder uses cannot be called from
+/// outside the crate.
+///
+/// ```compile_fail
+/// let client = heygen_api::Client::builder().api_key("k").build().unwrap();
+/// let inner = heygen_api::runtime::GeneratedClient::inner(&client).clone();
+/// let _ = heygen_api::Client::new_with_client("https://example.com", reqwest::Client::new(), inner);
+/// ```
+///
+/// ```compile_fail
+/// let client = heygen_api::Client::builder().api_key("k").build().unwrap();
+/// let inner = heygen_api::runtime::GeneratedClient::inner(&client).clone();
+/// let _ = heygen_api::Client::new("https://example.com", inner);
+/// ```
+///
+/// ```compile_fail
+/// use heygen_api::runtime::{GeneratedClient, __private::Sealed};
+/// let client = heygen_api::Client::builder().api_key("k").build().unwrap();
+/// let inner = GeneratedClient::inner(&client).clone();
+/// let _ = heygen_api::Client::from_parts("https://example.com", reqwest::Client::new(), inner, Sealed(()));
+/// ```
+///
+/// What does compile, for comparison: the builder.
+///
+/// ```
+/// let client = heygen_api::Client::builder().api_key("k").build().unwrap();
+/// let inner = heygen_api::runtime::GeneratedClient::inner(&client).clone();
+/// drop((client, inner));
+/// ```
 pub struct ClientBuilder<C> {
     credential: Option<std::result::Result<Credential, String>>,
     base_url: String,
@@ -149,7 +190,7 @@ pub struct ClientBuilder<C> {
     retry: RetryPolicy,
     idempotency: Idempotency,
     user_agent: String,
-    http: Option<reqwest::Client>,
+    http: Option<reqwest::ClientBuilder>,
     max_response_bytes: usize,
     budget: RetryBudget,
     deadline: Option<Duration>,
@@ -187,12 +228,23 @@ impl<C: GeneratedClient> Default for ClientBuilder<C> {
     }
 }
 
-/// reqwest is built without a default TLS crypto provider; ring builds in a
-/// fraction of aws-lc's time. It is installed only if the process has none
-/// yet. Done as early as `ClientBuilder::new`, so that a `reqwest::Client`
-/// made after it for [`ClientBuilder::http_client`] can be built too.
-fn install_crypto_provider() {
-    let _ = rustls::crypto::ring::default_provider().install_default();
+/// TLS for this crate's HTTP clients: rustls with the *ring* provider named
+/// here (it builds in a fraction of aws-lc's time) and the platform's
+/// certificate verifier. Nothing process-wide is installed: an application
+/// that installs its own default provider, before or after, is unaffected.
+pub(crate) fn tls_config() -> std::result::Result<rustls::ClientConfig, Error> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let verifier = rustls_platform_verifier::Verifier::new(provider.clone())
+        .map_err(|e| Error::Config(format!("cannot load the platform's TLS roots: {e}")))?;
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Error::Config(format!("cannot configure TLS: {e}")))?
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(verifier))
+        .with_no_client_auth();
+    // This crate's reqwest speaks HTTP/1.1 only.
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok(config)
 }
 
 fn secret_header(value: &str, what: &str) -> std::result::Result<HeaderValue, String> {
@@ -209,7 +261,6 @@ fn secret_header(value: &str, what: &str) -> std::result::Result<HeaderValue, St
 impl<C: GeneratedClient> ClientBuilder<C> {
     /// A builder with the defaults and no credential.
     pub fn new() -> Self {
-        install_crypto_provider();
         ClientBuilder {
             credential: None,
             base_url: DEFAULT_BASE_URL.to_string(),
@@ -362,20 +413,14 @@ impl<C: GeneratedClient> ClientBuilder<C> {
         self
     }
 
-    /// Use this `reqwest::Client` (its pool, proxy and TLS settings). The
-    /// builder's timeouts then do not apply: configure them on your client.
-    ///
-    /// Build it with `.redirect(reqwest::redirect::Policy::none())`. This
-    /// crate's own client never follows redirects, because reqwest keeps
-    /// custom headers such as `x-api-key` when it follows one to another
-    /// host; yours would.
-    ///
-    /// This crate builds reqwest without a default TLS crypto provider and
-    /// installs ring's when a `ClientBuilder` is made: build your
-    /// `reqwest::Client` after `Client::builder()`, or install a provider
-    /// yourself first, or reqwest panics.
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http = Some(client);
+    /// Builds the HTTP client from this `reqwest::ClientBuilder` (for its
+    /// proxy, TLS roots, default headers, pool settings). The builder's
+    /// own settings are applied on top, last: this builder's timeouts, and
+    /// no redirects, so that no request and no credential can follow a
+    /// redirect to another host. Without a process-wide rustls provider,
+    /// its TLS is this crate's (ring, the platform's verifier).
+    pub fn http_client_builder(mut self, builder: reqwest::ClientBuilder) -> Self {
+        self.http = Some(builder);
         self
     }
 
@@ -416,22 +461,23 @@ impl<C: GeneratedClient> ClientBuilder<C> {
         };
         let user_agent = HeaderValue::from_str(&self.user_agent)
             .map_err(|_| Error::Config("the user agent cannot be sent as an HTTP header".into()))?;
+        // HeyGen's API does not redirect. Following one would carry
+        // `x-api-key` to wherever it points (reqwest strips only
+        // `Authorization` across origins) and could turn a POST into a GET:
+        // a 3xx ends the call as `Error::Redirect` instead. Set here, last,
+        // on a caller's builder too.
         let http = match self.http {
-            Some(http) => http,
-            None => {
-                install_crypto_provider();
-                // HeyGen's API does not redirect. Following one would carry
-                // `x-api-key` to wherever it points (reqwest strips only
-                // `Authorization` across origins) and could turn a POST into
-                // a GET: a 3xx ends the call as `Error::Redirect` instead.
-                reqwest::Client::builder()
-                    .timeout(self.timeout)
-                    .connect_timeout(self.connect_timeout)
-                    .redirect(reqwest::redirect::Policy::none())
-                    .build()
-                    .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?
-            }
-        };
+            // A caller's TLS settings are kept where the process has a
+            // provider for reqwest to use; without one reqwest would panic.
+            Some(builder) if rustls::crypto::CryptoProvider::get_default().is_some() => builder,
+            Some(builder) => builder.tls_backend_preconfigured(tls_config()?),
+            None => reqwest::Client::builder().tls_backend_preconfigured(tls_config()?),
+        }
+        .timeout(self.timeout)
+        .connect_timeout(self.connect_timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?;
         let settings = Settings {
             base: BaseUrl {
                 text: base_url.clone(),
@@ -449,6 +495,11 @@ impl<C: GeneratedClient> ClientBuilder<C> {
             connect_timeout: self.connect_timeout,
             downloads: Default::default(),
         };
-        Ok(C::from_parts(&base_url, http, Inner(Arc::new(settings))))
+        Ok(C::from_parts(
+            &base_url,
+            http,
+            Inner(Arc::new(settings)),
+            Sealed(()),
+        ))
     }
 }

@@ -61,6 +61,7 @@ impl DownloadHttp {
             return Ok(client);
         }
         let client = reqwest::Client::builder()
+            .tls_backend_preconfigured(super::config::tls_config()?)
             .redirect(reqwest::redirect::Policy::limited(MAX_REDIRECTS))
             .connect_timeout(connect_timeout)
             // No overall timeout: a large file takes as long as it takes.

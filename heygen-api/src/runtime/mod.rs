@@ -42,6 +42,7 @@ pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T
 /// names nothing outside it.
 #[doc(hidden)]
 pub mod __private {
+    pub use super::config::Sealed;
     pub use super::{
         encode_path, exec, merge_headers, pre, send, url, BoxFuture, CallSpec, ClientBuilder,
         Envelope, Error, GeneratedClient, Idempotency, Inner, Job, MultipartRequest, Page,
