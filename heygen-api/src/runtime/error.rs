@@ -153,6 +153,9 @@ pub(crate) struct CallFacts {
     pub(crate) class: RetryClass,
     /// Whether the client's policy treats sending it again as safe.
     pub(crate) repeatable: bool,
+    /// Whether the request could be sent again at all (a streamed body,
+    /// such as an upload's, cannot).
+    pub(crate) resendable: bool,
     pub(crate) idempotency_key: Option<String>,
 }
 
@@ -161,11 +164,18 @@ pub(crate) struct CallFacts {
 pub struct TransportError {
     source: reqwest::Error,
     pub(crate) call: Option<CallFacts>,
+    /// The failure came while a success body was being read, after the
+    /// client's retries were over: it did not retry it.
+    pub(crate) after_answer: bool,
 }
 
 impl TransportError {
     pub(crate) fn new(source: reqwest::Error) -> Self {
-        TransportError { source, call: None }
+        TransportError {
+            source,
+            call: None,
+            after_answer: false,
+        }
     }
 
     /// The error as reqwest reported it.
@@ -263,9 +273,16 @@ impl Error {
     ///   For a keyed operation, send it again with the same key
     ///   ([`Error::idempotency_key`]): a fresh key makes it a new call.
     /// - A timeout, a redirect, a 4xx or a decoding error: no.
+    /// - A request the client cannot send again (a streamed upload), and a
+    ///   success whose body broke off while it was read: no, as the client
+    ///   did not retry them.
     pub fn is_retryable(&self) -> bool {
         let repeatable = |call: &Option<CallFacts>| call.as_ref().is_some_and(|c| c.repeatable);
+        if self.call().is_some_and(|c| !c.resendable) {
+            return false;
+        }
         match self {
+            Error::Transport(e) if e.after_answer => false,
             Error::Api(e) => {
                 let outcome = Outcome::Status {
                     status: e.status.as_u16(),

@@ -213,9 +213,16 @@ pub(crate) fn settle<T>(result: Result<Response<T>, progenitor_client::Error<()>
             })
         }
         Err(P::ErrorResponse(value)) => Err(api_error(value.status(), value.headers(), b"")),
-        Err(P::CommunicationError(e))
-        | Err(P::ResponseBodyError(e))
-        | Err(P::InvalidUpgrade(e)) => Err(transport(e)),
+        // A success whose body broke off: the client's retries were over
+        // when it was read.
+        Err(P::ResponseBodyError(e)) => Err(match transport(e) {
+            Error::Transport(mut t) => {
+                t.after_answer = true;
+                Error::Transport(t)
+            }
+            other => other,
+        }),
+        Err(P::CommunicationError(e)) | Err(P::InvalidUpgrade(e)) => Err(transport(e)),
         Err(P::InvalidResponsePayload(body, source)) => Err(Error::Decode {
             snippet: snippet(&body),
             source,

@@ -334,12 +334,23 @@ pub fn exec<'a>(
     let started_call = settings.deadline.map(|_| tokio::time::Instant::now());
     // The key a retry must send again.
     let key = key.and_then(|k| k.to_str().ok()).map(String::from);
+    // What a retry sends: the request built again by the generated code,
+    // or else a copy kept now. A body that is a stream can be neither: such
+    // a request gets exactly one attempt.
+    // Boxed: it is made only where a request cannot be built again, and
+    // every call's future would otherwise carry room for it.
+    let mut spare = match rebuild {
+        Some(_) => None,
+        None => Spare::of(&request).map(Box::new),
+    };
+    let resendable = rebuild.is_some() || spare.is_some();
     if token != 0 {
         // Known now and unchanged by retries: left for the `Call` at once,
         // in the poll that started it.
         let facts = CallFacts {
             class,
             repeatable,
+            resendable,
             idempotency_key: key.clone(),
         };
         CALL_FACTS.with(|f| *f.borrow_mut() = Some((token, facts)));
@@ -362,16 +373,6 @@ pub fn exec<'a>(
     // done: no attempt spans, no clock, no fields recorded.
     let traced = !span.is_disabled();
     let started = traced.then(tokio::time::Instant::now);
-    // What a retry sends: the request built again by the generated code,
-    // or else a copy kept now. A body that is a stream can be neither: such
-    // a request gets exactly one attempt.
-    // Boxed: it is made only where a request cannot be built again, and
-    // every call's future would otherwise carry room for it.
-    let mut spare = match rebuild {
-        Some(_) => None,
-        None => Spare::of(&request).map(Box::new),
-    };
-    let resendable = rebuild.is_some() || spare.is_some();
     let mut sending = http.execute(request);
     async move {
         let mut retries_done = 0u32;
