@@ -349,3 +349,36 @@ async fn an_error_whose_body_stalls_keeps_what_arrived() {
         assert_eq!(server.requests().len(), 1, "{status}");
     }
 }
+
+#[tokio::test]
+async fn an_error_whose_body_stalls_past_the_deadline_keeps_what_arrived() {
+    // The same with the call's overall deadline the first limit to pass:
+    // the error is still the server's answer, not a bare DeadlineExceeded.
+    for status in [404u16, 503] {
+        let server = TestServer::start(move |_: &Seen| {
+            Reply::raw(status, "application/json", "{\"error\":{\"code\":")
+                .header("x-request-id", "req_stalled")
+                .header("retry-after", "7")
+                .stalled()
+        })
+        .await;
+        let client = client_with(&server.url(), |b| {
+            b.timeout(Duration::from_secs(30))
+                .deadline(Duration::from_millis(300))
+        });
+        let err = stop(&client, "s").await.expect_err("stalled");
+        let Error::Api(api) = &err else {
+            panic!("{status}: expected Error::Api, got {err:?}");
+        };
+        assert_eq!(api.status.as_u16(), status);
+        assert_eq!(err.request_id(), Some("req_stalled"), "{status}");
+        assert_eq!(err.retry_after(), Some(Duration::from_secs(7)), "{status}");
+        assert!(
+            api.body_error
+                .as_deref()
+                .is_some_and(|why| why.contains("deadline")),
+            "{status}: {api:?}"
+        );
+        assert!(err.retry_class().is_some(), "the call's facts are kept");
+    }
+}

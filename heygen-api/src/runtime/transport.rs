@@ -14,7 +14,7 @@ use tracing::Instrument;
 use super::config::{Credential, Idempotency, Inner, Settings};
 use super::error::{CallFacts, Error};
 use super::policy::{retry_after, Decision, Outcome, RetryClass};
-use super::response::{error_of, read_bounded, settle, BodyTooLarge, Response, Settled};
+use super::response::{api_error, error_of, read_bounded, settle, BodyTooLarge, Response, Settled};
 
 const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 const API_KEY: HeaderName = HeaderName::from_static("x-api-key");
@@ -66,6 +66,7 @@ where
         token: new_call_token(),
         deadline: None,
         error_body: None,
+        error_head: None,
         facts: None,
         inner,
         polled: false,
@@ -88,8 +89,10 @@ pin_project_lite::pin_project! {
         // boxed, as only clients with a deadline have one.
         deadline: Option<std::pin::Pin<Box<tokio::time::Sleep>>>,
         // A non-success answer whose body is being read (boxed: rare, and
-        // it would otherwise grow every call's future).
+        // it would otherwise grow every call's future), and its head, kept
+        // for an error should the deadline pass before the body arrives.
         error_body: Option<ErrorBody>,
+        error_head: Option<Box<(StatusCode, reqwest::header::HeaderMap)>>,
         facts: Option<CallFacts>,
         inner: &'a Inner,
         polled: bool,
@@ -126,6 +129,10 @@ where
                 Poll::Ready(result) => match settle(result) {
                     Settled::Done(result) => Poll::Ready(result),
                     Settled::ReadBody(response) => {
+                        if limit.is_some() {
+                            let head = (response.status(), response.headers().clone());
+                            *this.error_head = Some(Box::new(head));
+                        }
                         let reading = this.error_body.insert(Box::pin(error_of(response)));
                         reading.as_mut().poll(cx).map(Err)
                     }
@@ -144,6 +151,21 @@ where
                     .as_mut()
                     .is_some_and(|sleep| sleep.as_mut().poll(cx).is_ready());
                 match limit {
+                    // The head of an error arrived and its body did not:
+                    // the status, request id and `Retry-After` are kept.
+                    Some(_) if expired && this.error_head.is_some() => {
+                        let head = this.error_head.take().expect("checked");
+                        let mut error = api_error(head.0, &head.1, b"");
+                        if let Error::Api(api) = &mut error {
+                            api.body_error = Some(
+                                "the call's deadline passed while the body was arriving".into(),
+                            );
+                        }
+                        Poll::Ready(Err(match this.facts.take() {
+                            Some(facts) => error.with_call(facts),
+                            None => error,
+                        }))
+                    }
                     Some(deadline) if expired => {
                         Poll::Ready(Err(Error::DeadlineExceeded { deadline }))
                     }
