@@ -18,6 +18,7 @@ fn main() {
         ("retry-3.1.yaml", "retry.rs"),
         ("real/heygen-pages", "pages.rs"),
         ("real/constructs-3.1.yaml", "constructs.rs"),
+        ("real/rewrites-3.1.yaml", "rewrites.rs"),
     ] {
         let spec = fixtures.join(spec);
         println!("cargo:rerun-if-changed={}", spec.display());

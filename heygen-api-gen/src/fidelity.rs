@@ -309,6 +309,15 @@ pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
     for item in items.iter_mut() {
         match item {
             syn::Item::Impl(imp) => fix_default_impl(imp, &changes),
+            // typify's `defaults::*` functions build the structs whose
+            // schemas give an object default: their literals set the fields
+            // as typify typed them.
+            syn::Item::Mod(m) if m.ident == "defaults" => {
+                let mut literals = WrapChangedFields(&changes);
+                for item in m.content.iter_mut().flat_map(|(_, items)| items) {
+                    literals.visit_item_mut(item);
+                }
+            }
             syn::Item::Mod(m) if m.ident == "builder" => {
                 for item in m.content.iter_mut().flat_map(|(_, items)| items) {
                     match item {
@@ -338,6 +347,38 @@ pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// In struct literals of a changed struct (`super::Terms { days: 5_i64 }`),
+/// each changed field's value in as many `Some` as its type gained layers.
+struct WrapChangedFields<'a>(&'a BTreeMap<String, BTreeMap<String, Change>>);
+
+impl VisitMut for WrapChangedFields<'_> {
+    fn visit_expr_struct_mut(&mut self, lit: &mut syn::ExprStruct) {
+        syn::visit_mut::visit_expr_struct_mut(self, lit);
+        let Some(fields) = lit
+            .path
+            .segments
+            .last()
+            .and_then(|s| self.0.get(&s.ident.to_string()))
+        else {
+            return;
+        };
+        for field in lit.fields.iter_mut() {
+            let syn::Member::Named(name) = &field.member else {
+                continue;
+            };
+            let Some(change) = fields.get(&name.to_string()) else {
+                continue;
+            };
+            // A shorthand `Terms { days }` names its value: write it out.
+            field.colon_token.get_or_insert_with(Default::default);
+            for _ in 0..change.layers {
+                let value = &field.expr;
+                field.expr = syn::parse_quote! { ::std::option::Option::Some(#value) };
+            }
         }
     }
 }

@@ -518,6 +518,7 @@ fn rewrite(
             syn::Item::Mod(m) if m.ident == "types" => {
                 if let Some((_, items)) = &mut m.content {
                     dispatched.extend(crate::open_types::open_up(items));
+                    crate::newtypes::display_string_newtypes(items);
                     crate::fidelity::keep_what_was_sent(items, doc);
                 }
             }
@@ -718,21 +719,31 @@ fn rewrite_send(
     };
     // The class reaches `pre` and `exec` as an argument: progenitor's
     // hooks would see only the operation id.
+    // progenitor's locals, whatever parameters pushed them aside.
+    let names = crate::bindings::Bindings::read(&original.block).ok_or_else(|| {
+        format!("the request code of `{operation_id}` does not take its builder apart as progenitor writes it")
+    })?;
+    let call_arg = &names.call;
     original
         .sig
         .inputs
-        .push(syn::parse_quote!(call: #runtime::CallSpec));
+        .push(syn::parse_quote!(#call_arg: #runtime::CallSpec));
     ToRuntimeResponse(runtime).visit_block_mut(&mut original.block);
     DropHeader("api-version").visit_block_mut(&mut original.block);
-    FewerAllocations(runtime).visit_block_mut(&mut original.block);
-    let rebuildable = wrap_request_building(&mut original.block);
+    FewerAllocations {
+        runtime,
+        names: &names,
+    }
+    .visit_block_mut(&mut original.block);
+    let rebuildable = wrap_request_building(&mut original.block, &names);
     let mut hooks = CallRuntimeHooks {
         runtime,
+        names: &names,
         rebuildable,
         found: Vec::new(),
     };
     hooks.visit_block_mut(&mut original.block);
-    drop_post_hook(&mut original.block);
+    drop_post_hook(&mut original.block, &names.client);
     if hooks.found != ["pre", "exec"] {
         return Err(format!(
             "the request code of `{operation_id}` does not call progenitor's `pre` and then `exec` hooks once each (found {:?})",
@@ -743,6 +754,7 @@ fn rewrite_send(
     // Not an `async fn`: that would hold the runtime's future and copy it
     // once more on every call; this returns it as it is.
     let borrowed = imp.generics.lifetimes().next().map(|l| &l.lifetime);
+    let client_field = &names.client;
     let outlives = borrowed.map(|l| quote!(+ #l));
     let wrapper: syn::ImplItem = syn::parse_quote! {
         #(#attrs)*
@@ -753,7 +765,7 @@ fn rewrite_send(
         pub fn send(self) -> impl ::std::future::Future<
             Output = ::std::result::Result<#runtime::Response<#success>, #runtime::Error>,
         > #outlives {
-            let client = self.client;
+            let client = self.#client_field;
             let call = #runtime::CallSpec {
                 operation_id: #operation_id,
                 class: #runtime::RetryClass::#variant,
@@ -883,7 +895,10 @@ fn unset_message(expr: &syn::Expr) -> Option<String> {
 /// - `HeaderMap::with_capacity(n)` -> `HeaderMap::new()`: most calls set
 ///   none of an operation's optional headers, and an empty map allocates
 ///   nothing (the first insert sizes it as `with_capacity` would have).
-struct FewerAllocations<'a>(&'a syn::Path);
+struct FewerAllocations<'a> {
+    runtime: &'a syn::Path,
+    names: &'a crate::bindings::Bindings,
+}
 
 /// The arguments of a `format!`, which syn keeps as tokens.
 type FormatArgs = syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>;
@@ -900,7 +915,7 @@ impl FewerAllocations<'_> {
             && matches!(call.args.first(), Some(syn::Expr::Path(p)) if p.path.is_ident("header_map"));
         if merges_the_map {
             let builder = &call.receiver;
-            let runtime = self.0;
+            let runtime = self.runtime;
             *expr = syn::parse_quote!(#runtime::merge_headers(#builder, header_map));
         }
     }
@@ -926,8 +941,9 @@ impl FewerAllocations<'_> {
         else {
             return;
         };
+        let client = &self.names.client;
         let on_baseurl = matches!(&base.member, syn::Member::Named(name) if name == "baseurl")
-            && is_name(&base.base, "client");
+            && is_name(&base.base, &client.to_string());
         let syn::Lit::Str(template) = &template.lit else {
             return;
         };
@@ -935,12 +951,12 @@ impl FewerAllocations<'_> {
         let (true, Some(path)) = (on_baseurl, template.strip_prefix("{}")) else {
             return;
         };
-        let runtime = self.0;
+        let runtime = self.runtime;
         let mut path_args = FormatArgs::new();
         path_args.push(syn::parse_quote!(#path));
         path_args.extend(args);
         *expr = syn::parse_quote! {
-            #runtime::url(&client.baseurl, &client.inner, format_args!(#path_args))?
+            #runtime::url(&#client.baseurl, &#client.inner, format_args!(#path_args))?
         };
     }
 }
@@ -999,6 +1015,7 @@ impl VisitMut for FewerAllocations<'_> {
 /// given the operation's `CallSpec` (`call`, a parameter of `send_raw`).
 struct CallRuntimeHooks<'a> {
     runtime: &'a syn::Path,
+    names: &'a crate::bindings::Bindings,
     // Whether `build_request` (see `wrap_request_building`) exists, to make
     // a retry's request.
     rebuildable: bool,
@@ -1014,7 +1031,13 @@ impl VisitMut for CallRuntimeHooks<'_> {
         let syn::Expr::MethodCall(hook) = &*awaited.base else {
             return;
         };
-        let on_client = is_name(&hook.receiver, "client");
+        let crate::bindings::Bindings {
+            client,
+            call,
+            build_request,
+            ..
+        } = self.names;
+        let on_client = is_name(&hook.receiver, &client.to_string());
         let Some(request) = hook.args.first() else {
             return;
         };
@@ -1024,16 +1047,16 @@ impl VisitMut for CallRuntimeHooks<'_> {
         let runtime = self.runtime;
         if hook.method == "pre" {
             self.found.push("pre");
-            *expr = syn::parse_quote!(#runtime::pre(&client.inner, #request, call));
+            *expr = syn::parse_quote!(#runtime::pre(&#client.inner, #request, #call));
         } else if hook.method == "exec" {
             self.found.push("exec");
             let rebuild = if self.rebuildable {
-                quote!(::std::option::Option::Some(&build_request))
+                quote!(::std::option::Option::Some(&#build_request))
             } else {
                 quote!(::std::option::Option::None)
             };
             *expr = syn::parse_quote!(
-                #runtime::exec(&client.inner, &client.client, #request, call, #rebuild).await
+                #runtime::exec(&#client.inner, &#client.client, #request, #call, #rebuild).await
             );
         }
     }
@@ -1042,7 +1065,8 @@ impl VisitMut for CallRuntimeHooks<'_> {
 /// Removes progenitor's `client.post(&result, &info).await?;` and the
 /// `info` only it then uses: the client's `post` hook is progenitor's
 /// no-op, and the await would keep `result` alive in every call's future.
-fn drop_post_hook(block: &mut syn::Block) {
+fn drop_post_hook(block: &mut syn::Block, client: &syn::Ident) {
+    let client = client.to_string();
     let is_post = |stmt: &syn::Stmt| {
         let syn::Stmt::Expr(syn::Expr::Try(tried), _) = stmt else {
             return false;
@@ -1052,7 +1076,7 @@ fn drop_post_hook(block: &mut syn::Block) {
         };
         matches!(&*awaited.base, syn::Expr::MethodCall(call)
             if call.method == "post"
-                && is_name(&call.receiver, "client"))
+                && is_name(&call.receiver, &client))
     };
     let before = block.stmts.len();
     block.stmts.retain(|stmt| !is_post(stmt));
@@ -1068,15 +1092,17 @@ fn drop_post_hook(block: &mut syn::Block) {
 /// Returns whether it did. It does not when the statements are not found
 /// in that shape, or when they move a value the closure could not give a
 /// second time (a streamed body): the runtime then copies the request.
-fn wrap_request_building(block: &mut syn::Block) -> bool {
-    let Some(first) = block.stmts.iter().position(|s| binds(s, "url")) else {
+fn wrap_request_building(block: &mut syn::Block, names: &crate::bindings::Bindings) -> bool {
+    let (url, request, build_request) =
+        (names.url.to_string(), &names.request, &names.build_request);
+    let Some(first) = block.stmts.iter().position(|s| binds(s, &url)) else {
         return false;
     };
     let Some(last) = block
         .stmts
         .iter()
         .skip(first)
-        .position(|s| binds(s, "request"))
+        .position(|s| binds(s, &request.to_string()))
         .map(|i| first + i)
     else {
         return false;
@@ -1092,16 +1118,16 @@ fn wrap_request_building(block: &mut syn::Block) -> bool {
         return false;
     }
     let closure: syn::Stmt = syn::parse_quote! {
-        let build_request = || -> ::std::result::Result<
+        let #build_request = || -> ::std::result::Result<
             reqwest::Request,
             progenitor_client::Error<()>,
         > {
             #(#building)*
-            ::std::result::Result::Ok(request)
+            ::std::result::Result::Ok(#request)
         };
     };
     let first_request: syn::Stmt = syn::parse_quote! {
-        let mut request = build_request()?;
+        let mut #request = #build_request()?;
     };
     block.stmts.splice(first..=last, [closure, first_request]);
     true

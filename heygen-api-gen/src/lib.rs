@@ -15,6 +15,7 @@
 
 #![deny(missing_docs)]
 
+mod bindings;
 #[cfg(feature = "tooling")]
 pub mod canonical;
 #[cfg(feature = "tooling")]
@@ -25,6 +26,7 @@ mod generate;
 pub mod load;
 mod mend;
 pub mod merge;
+mod newtypes;
 mod normalise;
 mod open_types;
 mod prepare;

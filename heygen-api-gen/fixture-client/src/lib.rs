@@ -56,3 +56,12 @@ pub mod pages {
 pub mod constructs {
     include!(concat!(env!("OUT_DIR"), "/constructs.rs"));
 }
+
+/// The client of `tests/fixtures/real/rewrites-3.1.yaml`: constructs the
+/// generator's rewrites must hold for (constrained path parameters,
+/// defaults that build structs, parameters named like progenitor's own
+/// bindings).
+#[allow(clippy::all, dead_code, unused_imports, unused_mut)]
+pub mod rewrites {
+    include!(concat!(env!("OUT_DIR"), "/rewrites.rs"));
+}

@@ -236,6 +236,11 @@ pub mod types {
             }
         }
     }
+    impl ::std::fmt::Display for CreateKeyedRenderIdempotencyKey {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
     /// Tells an explicit `null` (`Some(None)`) from an absent field
     /// (`None`, through `#[serde(default)]`).
     mod nullable {

@@ -3712,6 +3712,16 @@ is used (uploaded audio bypasses TTS).*/
             }
         }
     }
+    impl ::std::fmt::Display for CreateVideoFromAvatarScript {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+    impl ::std::fmt::Display for CreateVideoFromImageScript {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
     impl CreateAvatarVideoResponse {
         ///`output_format` as set, or the default the server applies when it is not sent.
         pub fn output_format_or_default(&self) -> VideoOutputFormat {
