@@ -322,3 +322,95 @@ fn a_stream_yields_between_pages_and_gives_up_on_endless_empty_ones() {
         heygen_api::runtime::MAX_EMPTY_PAGES + 1
     );
 }
+
+/// A listing whose cursors go round a cycle of `len` (each page one item),
+/// a long way past the cursors remembered exactly when `len` is large.
+#[derive(Clone)]
+struct CyclingPages {
+    len: u64,
+    at: Option<u64>,
+    fetched: Arc<AtomicU64>,
+}
+
+impl<'a> Paged<'a> for CyclingPages {
+    type Item = u64;
+    fn with_token(mut self, token: String) -> Self {
+        self.at = token.trim_start_matches('c').parse().ok();
+        self
+    }
+    fn fetch(self) -> BoxFuture<'a, Result<Page<u64>, Error>> {
+        self.fetched.fetch_add(1, Ordering::SeqCst);
+        let at = self.at.map_or(0, |n| n + 1);
+        let next = format!("c{}", at % self.len);
+        Box::pin(async move {
+            Ok(Page {
+                items: vec![at],
+                has_more: Some(true),
+                next_token: Some(next),
+            })
+        })
+    }
+}
+
+#[tokio::test]
+async fn page_streams_end_on_a_cursor_cycle_of_any_length_in_bounded_memory() {
+    for len in [1u64, 3, 1_000] {
+        let fetched = Arc::new(AtomicU64::new(0));
+        let mut stream = PageStream::new(CyclingPages {
+            len,
+            at: None,
+            fetched: fetched.clone(),
+        });
+        let mut items = 0u64;
+        let end = loop {
+            match stream.next().await {
+                Some(Ok(_)) => items += 1,
+                Some(Err(e)) => break e,
+                None => panic!("len {len}: the stream ended without an error"),
+            }
+        };
+        assert!(matches!(end, Error::CursorCycle { .. }), "{end:?}");
+        let pages = fetched.load(Ordering::SeqCst);
+        // Short cycles at the first repeat; long ones within about twice
+        // their length.
+        assert!(
+            pages > len && pages <= 3 * len + 2,
+            "len {len}: {pages} pages"
+        );
+        assert_eq!(items, pages);
+    }
+}
+
+// Paused clock: a retry the budget cannot pay for is not waited for either
+// (tokio's clock moves only through the waits the client makes).
+#[tokio::test(start_paused = true)]
+async fn an_empty_retry_budget_returns_the_answer_without_waiting() {
+    let server = TestServer::start(|_: &Seen| {
+        Reply::json(
+            429,
+            r#"{"error":{"code":"rate_limit_exceeded","message":"no"}}"#,
+        )
+        .header("retry-after", "20")
+    })
+    .await;
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(server.url())
+        .max_retry_after(Duration::from_secs(60))
+        .retry_budget(RetryBudget {
+            capacity: 0,
+            retry_cost: 5,
+            success_refill: 1,
+        })
+        .build()
+        .unwrap();
+    let started = tokio::time::Instant::now();
+    let err = stop(&client, "s").await.expect_err("429");
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(429));
+    assert_eq!(server.count(), 1);
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "waited {:?} for a retry it could not pay for",
+        started.elapsed()
+    );
+}

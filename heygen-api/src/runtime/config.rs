@@ -503,3 +503,22 @@ impl<C: GeneratedClient> ClientBuilder<C> {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::without_userinfo;
+
+    #[test]
+    fn userinfo_is_redacted_in_text_that_does_not_parse() {
+        for (given, shown) in [
+            ("https://u:p@h:99999/x", "https://redacted@h:99999/x"),
+            ("https://u:p@exa mple.com", "https://redacted@exa mple.com"),
+            ("u:p@h.com/p@q", "redacted@h.com/p@q"),
+            ("http://a@b@c?x@y", "http://redacted@c?x@y"),
+            ("https://api.heygen.com/v3", "https://api.heygen.com/v3"),
+            ("http://h/p@q", "http://h/p@q"),
+        ] {
+            assert_eq!(without_userinfo(given), shown, "{given}");
+        }
+    }
+}

@@ -480,6 +480,26 @@ pub(crate) fn snippet(body: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_file_error_says_what_the_system_said() {
+        let err = Error::File {
+            path: "/no/such/dir/v.mp4".into(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such directory"),
+        };
+        assert_eq!(err.to_string(), "/no/such/dir/v.mp4: no such directory");
+        let source = std::error::Error::source(&err).expect("the io error");
+        assert_eq!(source.to_string(), "no such directory");
+        let incomplete = Error::IncompleteDownload {
+            expected: 10,
+            written: 4,
+        };
+        assert_eq!(
+            incomplete.to_string(),
+            "the download ended after 4 of 10 bytes"
+        );
+        assert!(std::error::Error::source(&incomplete).is_none());
+    }
+
     use super::*;
 
     #[test]
