@@ -31,6 +31,18 @@ fn main() {
         let generated =
             heygen_api_gen::generate(&loaded, &options).unwrap_or_else(|e| panic!("{e}"));
         std::fs::write(out.join(file), generated.code).expect("write generated client");
+        if file == "rewrites.rs" {
+            // The same document with one operation's rewrite failing (the
+            // test hook): it must compile without that operation.
+            let failing = heygen_api_gen::Options {
+                fail_rewrite_of: vec!["list_shelf".into()],
+                ..options.clone()
+            };
+            let without =
+                heygen_api_gen::generate(&loaded, &failing).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(out.join("rewrites_skipping.rs"), without.code)
+                .expect("write the client without list_shelf");
+        }
         if file == "client.rs" {
             // The same document with two operation groups, as `heygen-api`
             // builds with `ops-renders` and `ops-voices` only.

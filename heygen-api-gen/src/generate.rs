@@ -36,6 +36,11 @@ pub struct Options {
     /// no tag), and only the types they reach; `None` generates every
     /// operation. See [`operation_groups`](crate::operation_groups).
     pub tags: Option<std::collections::BTreeSet<String>>,
+    /// For tests of the skipping machinery: the rewrite of these operations'
+    /// request code (by progenitor's name, `get_tool`) fails as if it met a
+    /// construct it cannot handle.
+    #[doc(hidden)]
+    pub fail_rewrite_of: Vec<String>,
 }
 
 impl Default for Options {
@@ -44,9 +49,23 @@ impl Default for Options {
             runtime: "crate::runtime".to_string(),
             mocks: false,
             tags: None,
+            fail_rewrite_of: Vec::new(),
         }
     }
 }
+
+/// A rewrite that could not handle one operation's request code: the
+/// operation is left out, as one progenitor rejects is.
+#[derive(Debug)]
+struct RewriteFailed {
+    /// progenitor's name of the operation (`get_tool`).
+    operation: String,
+    why: String,
+}
+
+/// How many operations a document may lose to failed rewrites before the
+/// generator gives up on it: each one costs a run of progenitor.
+const MAX_REWRITE_SKIPS: usize = 16;
 
 /// Generated source and what it contains.
 #[derive(Debug, Clone)]
@@ -151,49 +170,50 @@ fn generate_located(spec: &Spec, options: &Options) -> Result<Generated> {
         .with_hooks(progenitor_impl::HooksMode::Expected)
         .with_inner_type(quote! { #runtime::Inner })
         .with_derive("schemars::JsonSchema");
-    let (tokens, mock_tokens) = generate_skipping(
-        &mut prepared.doc,
-        &settings,
-        options.mocks,
-        origin,
-        &mut warnings,
-    )?;
-
-    let mut file: syn::File = syn::parse2(tokens).map_err(|e| {
-        GenError::new(
+    // A rewrite that fails on an operation leaves that operation out, and
+    // the document is generated again without it.
+    let mut rewrite_skips = 0;
+    let (mut file, mock_tokens, sends, dispatched, classes) = loop {
+        let (tokens, mock_tokens) = generate_skipping(
+            &mut prepared.doc,
+            &settings,
+            options.mocks,
             origin,
-            "",
-            format!("progenitor produced unparsable code: {e}"),
-        )
-    })?;
-    for name in empty_enums(&file) {
-        let component = prepared
-            .doc
-            .pointer("/components/schemas")
-            .and_then(Value::as_object)
-            .and_then(|m| {
-                m.keys()
-                    .find(|k| heck::ToPascalCase::to_pascal_case(k.as_str()) == name)
-            })
-            .map(|k| crate::error::child("/components/schemas", k))
-            .unwrap_or_default();
-        warnings.push(crate::Warning::new(
-            origin,
-            &component,
-            format!("unsatisfiable schema: no value is valid for it, so `{name}` is an enum without variants that nothing decodes into"),
-        ));
-    }
-    WireNames(&prepared.renamed).visit_file_mut(&mut file);
-    let classes = progenitor_classes(&prepared.retry_classes);
-    let mut dispatched = BTreeMap::new();
-    let sends = rewrite(
-        &mut file,
-        &runtime,
-        &prepared.doc,
-        &classes,
-        &mut dispatched,
-    )
-    .map_err(|why| GenError::new(origin, "", format!("internal error: {why}")))?;
+            &mut warnings,
+        )?;
+        // Warnings about this round's code are kept only if it is the last.
+        let mut found = Vec::new();
+        let mut file = parse_generated(tokens, origin, &prepared, &mut found)?;
+        let classes = progenitor_classes(&prepared.retry_classes);
+        let mut dispatched = BTreeMap::new();
+        match rewrite(
+            &mut file,
+            &runtime,
+            &prepared.doc,
+            &classes,
+            &mut dispatched,
+            &options.fail_rewrite_of,
+        ) {
+            Ok(sends) => {
+                warnings.append(&mut found);
+                break (file, mock_tokens, sends, dispatched, classes);
+            }
+            Err(failed) if rewrite_skips < MAX_REWRITE_SKIPS => {
+                rewrite_skips += 1;
+                leave_out(&mut prepared.doc, &failed, origin, &mut warnings)?;
+            }
+            Err(failed) => {
+                return Err(GenError::new(
+                    origin,
+                    "/paths",
+                    format!(
+                        "the rewrites failed on more than {MAX_REWRITE_SKIPS} operations; the last, `{}`: {}",
+                        failed.operation, failed.why
+                    ),
+                ))
+            }
+        }
+    };
     document_client_methods(&mut file, &classes);
     crate::request_builders::keep_request_builders(&mut file);
     crate::schema_feature::gate_schemas(&mut file);
@@ -255,6 +275,87 @@ fn generate_located(spec: &Spec, options: &Options) -> Result<Generated> {
         millis: started.elapsed().as_millis(),
         warnings,
     })
+}
+
+/// progenitor's output as syntax, its name mapping for renamed query
+/// parameters undone, with a warning for each enum nothing decodes into.
+fn parse_generated(
+    tokens: TokenStream,
+    origin: &str,
+    prepared: &crate::prepare::Prepared,
+    warnings: &mut Vec<crate::Warning>,
+) -> Result<syn::File> {
+    let mut file: syn::File = syn::parse2(tokens).map_err(|e| {
+        GenError::new(
+            origin,
+            "",
+            format!("progenitor produced unparsable code: {e}"),
+        )
+    })?;
+    for name in empty_enums(&file) {
+        let component = prepared
+            .doc
+            .pointer("/components/schemas")
+            .and_then(Value::as_object)
+            .and_then(|m| {
+                m.keys()
+                    .find(|k| heck::ToPascalCase::to_pascal_case(k.as_str()) == name)
+            })
+            .map(|k| crate::error::child("/components/schemas", k))
+            .unwrap_or_default();
+        warnings.push(crate::Warning::new(
+            origin,
+            &component,
+            format!("unsatisfiable schema: no value is valid for it, so `{name}` is an enum without variants that nothing decodes into"),
+        ));
+    }
+    WireNames(&prepared.renamed).visit_file_mut(&mut file);
+    Ok(file)
+}
+
+/// Leaves out the operation a rewrite failed on, with a warning that
+/// locates it, as progenitor's rejections are left out.
+fn leave_out(
+    doc: &mut Value,
+    failed: &RewriteFailed,
+    origin: &str,
+    warnings: &mut Vec<crate::Warning>,
+) -> Result<()> {
+    let found = crate::prepare::operations(doc)
+        .into_iter()
+        .find(|o| progenitor_operation_id(o.id) == failed.operation)
+        .map(|o| (o.path.to_string(), o.method.to_string()));
+    let Some((path, method)) = found else {
+        return Err(GenError::new(
+            origin,
+            "/paths",
+            format!(
+                "internal error: the rewrite of `{}` failed ({}), and no operation of the document has that name",
+                failed.operation, failed.why
+            ),
+        ));
+    };
+    let pointer = crate::error::child(&crate::error::child("/paths", &path), &method);
+    warnings.push(
+        crate::Warning::new(
+            origin,
+            &pointer,
+            format!(
+                "operation left out: the generator cannot rewrite its request code: {}",
+                failed.why
+            ),
+        )
+        .skipping()
+        .locate(doc),
+    );
+    if let Some(item) = doc
+        .get_mut("paths")
+        .and_then(|p| p.get_mut(&path))
+        .and_then(Value::as_object_mut)
+    {
+        item.remove(&method);
+    }
+    Ok(())
 }
 
 type Tokens = (TokenStream, Option<TokenStream>);
@@ -511,7 +612,8 @@ fn rewrite(
     doc: &Value,
     classes: &BTreeMap<String, RetryClass>,
     dispatched: &mut BTreeMap<String, String>,
-) -> std::result::Result<Vec<SendInfo>, String> {
+    fail_rewrite_of: &[String],
+) -> std::result::Result<Vec<SendInfo>, RewriteFailed> {
     let mut sends = Vec::new();
     for item in &mut file.items {
         match item {
@@ -526,7 +628,9 @@ fn rewrite(
                 if let Some((_, items)) = &mut m.content {
                     for item in items.iter_mut() {
                         if let syn::Item::Impl(imp) = item {
-                            if let Some(info) = rewrite_send(imp, runtime, classes)? {
+                            if let Some(info) =
+                                rewrite_send(imp, runtime, classes, fail_rewrite_of)?
+                            {
                                 sends.push(info);
                             }
                         }
@@ -678,7 +782,8 @@ fn rewrite_send(
     imp: &mut syn::ItemImpl,
     runtime: &syn::Path,
     classes: &BTreeMap<String, RetryClass>,
-) -> std::result::Result<Option<SendInfo>, String> {
+    fail_rewrite_of: &[String],
+) -> std::result::Result<Option<SendInfo>, RewriteFailed> {
     let builder = match &*imp.self_ty {
         syn::Type::Path(p) => match p.path.segments.last() {
             Some(s) => s.ident.clone(),
@@ -703,8 +808,15 @@ fn rewrite_send(
     let Some(operation_id) = operation_info_id(&original.block) else {
         return Ok(None);
     };
+    let failed = |why: String| RewriteFailed {
+        operation: operation_id.clone(),
+        why,
+    };
+    if fail_rewrite_of.contains(&operation_id) {
+        return Err(failed("forced by `Options::fail_rewrite_of`".into()));
+    }
     let class = *classes.get(&operation_id).ok_or_else(|| {
-        format!("progenitor generated the operation `{operation_id}`, which the retry classes do not know")
+        failed(format!("progenitor generated the operation `{operation_id}`, which the retry classes do not know"))
     })?;
     let variant = format_ident!("{}", class.variant());
     let class_doc = format!("\n\n{}", class.doc());
@@ -721,7 +833,7 @@ fn rewrite_send(
     // hooks would see only the operation id.
     // progenitor's locals, whatever parameters pushed them aside.
     let names = crate::bindings::Bindings::read(&original.block).ok_or_else(|| {
-        format!("the request code of `{operation_id}` does not take its builder apart as progenitor writes it")
+        failed(format!("the request code of `{operation_id}` does not take its builder apart as progenitor writes it"))
     })?;
     let call_arg = &names.call;
     original
@@ -745,10 +857,10 @@ fn rewrite_send(
     hooks.visit_block_mut(&mut original.block);
     drop_post_hook(&mut original.block, &names.client);
     if hooks.found != ["pre", "exec"] {
-        return Err(format!(
+        return Err(failed(format!(
             "the request code of `{operation_id}` does not call progenitor's `pre` and then `exec` hooks once each (found {:?})",
             hooks.found
-        ));
+        )));
     }
     defer_unset_messages(imp);
     // Not an `async fn`: that would hold the runtime's future and copy it

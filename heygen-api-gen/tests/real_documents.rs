@@ -513,3 +513,49 @@ paths:
         assert!(!e.message.is_empty());
     }
 }
+
+/// The rewrites fixture: every construct in it generates, nothing skipped.
+#[test]
+fn the_rewrite_constructs_generate_with_nothing_skipped() {
+    let spec = heygen_api_gen::load_file(&real("rewrites-3.1.yaml")).expect("loads");
+    let g = gen(&spec);
+    assert!(g.warnings.iter().all(|w| !w.skipped), "{:?}", g.warnings);
+    for op in ["get_tool", "list_shelf", "create_loan"] {
+        assert!(g.code.contains(&format!("pub fn {op}(")), "{op} missing");
+    }
+}
+
+/// An operation whose request code a rewrite cannot handle is left out,
+/// with a warning locating it and a `skipped` line in the surface, and the
+/// rest of the document is generated (the fixture client compiles the
+/// result: `rewrites_skipping`).
+#[test]
+fn a_rewrite_that_fails_on_an_operation_skips_that_operation_only() {
+    let spec = heygen_api_gen::load_file(&real("rewrites-3.1.yaml")).expect("loads");
+    let options = Options {
+        fail_rewrite_of: vec!["list_shelf".into()],
+        ..Options::default()
+    };
+    let g = generate(&spec, &options).expect("generated without it");
+    let skipped: Vec<&Warning> = g.warnings.iter().filter(|w| w.skipped).collect();
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    let w = skipped[0];
+    assert_eq!(w.pointer, "/paths/~1shelves~1{shelf}~1tools/get");
+    assert_eq!(
+        (w.method.as_str(), w.path.as_str(), w.operation_id.as_str()),
+        ("GET", "/shelves/{shelf}/tools", "listShelf")
+    );
+    assert!(w.origin.ends_with("rewrites-3.1.yaml"), "{}", w.origin);
+    assert!(
+        w.reason.contains("cannot rewrite its request code"),
+        "{}",
+        w.reason
+    );
+    assert!(g
+        .surface
+        .render()
+        .contains("skipped GET /shelves/{shelf}/tools listShelf: "));
+    assert!(!g.code.contains("pub fn list_shelf("));
+    assert!(g.code.contains("pub fn get_tool("));
+    assert!(g.code.contains("pub fn create_loan("));
+}

@@ -89,3 +89,21 @@ async fn object_defaults_build_the_wrapped_fields() {
     assert_eq!(loan.terms_or_default().days, Some(5));
     assert_eq!(loan.care_or_default().insured, Some(Some(false)));
 }
+
+#[tokio::test]
+async fn a_client_with_an_operation_left_out_still_calls_the_rest() {
+    use heygen_fixture_client::rewrites_skipping;
+    let server = TestServer::start(|_: &Seen| Reply::json(200, r#"{"id":"T0000abcd"}"#)).await;
+    let client = rewrites_skipping::Client::builder()
+        .api_key("k")
+        .base_url(server.url())
+        .build()
+        .unwrap();
+    let tool = client
+        .get_tool()
+        .tool_id("T0000abcd")
+        .send()
+        .await
+        .expect("ok");
+    assert_eq!(tool.id, "T0000abcd");
+}
