@@ -50,8 +50,7 @@ fn main() {
     // mistakes in HeyGen's document change nothing a user sees, and a
     // document the size of HeyGen's has dozens: one line counts them, and
     // `cargo xtask update-spec` lists them where the document is vendored.
-    let (skipped, mended): (Vec<_>, Vec<_>) =
-        generated.warnings.iter().partition(|w| w.skipped);
+    let (skipped, mended): (Vec<_>, Vec<_>) = generated.warnings.iter().partition(|w| w.skipped);
     for w in &skipped {
         build_print::warn!("heygen-api: {w}");
     }

@@ -340,3 +340,138 @@ async fn an_expired_link_is_read_again_once_and_no_credential_reaches_the_file_h
     assert_eq!(files_in(&dir), ["a.mp4"]);
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[tokio::test]
+async fn progress_counts_polls_and_marks_each_status_change() {
+    let heygen = FakeHeyGen::start().await.unwrap();
+    heygen.render_times(RenderTimes {
+        processing: Duration::from_millis(60),
+        ..RenderTimes::default()
+    });
+    let client = heygen.client();
+    let id = create(&client).await;
+    let mut seen = Vec::new();
+    client
+        .wait_for_video(&id)
+        .options(fast())
+        // No deadline the clock can hold: the wait still ends when the
+        // video does.
+        .timeout(Duration::MAX)
+        .on_progress(|p| seen.push((p.polls, p.status.clone().unwrap(), p.changed)))
+        .await
+        .expect("completed");
+    assert!(seen.len() >= 3, "{seen:?}");
+    for (i, (polls, _, _)) in seen.iter().enumerate() {
+        assert_eq!(*polls as usize, i + 1, "{seen:?}");
+    }
+    assert!(seen[0].2, "the first poll is a change");
+    let changes: Vec<&str> = seen
+        .iter()
+        .filter(|(_, _, changed)| *changed)
+        .map(|(_, s, _)| s.as_str())
+        .collect();
+    assert_eq!(changes, ["processing", "completed"], "{seen:?}");
+}
+
+#[tokio::test]
+async fn an_uncured_429_does_not_end_a_wait() {
+    let heygen = FakeHeyGen::start().await.unwrap();
+    // The client waits out no `Retry-After` over 10 ms itself: the 429
+    // reaches the wait, which waits the second it asks for and polls on.
+    let client = heygen
+        .client_builder()
+        .max_retry_after(Duration::from_millis(10))
+        .build()
+        .unwrap();
+    let id = create(&client).await;
+    heygen.rate_limit_next(1, Duration::from_secs(1));
+    let mut failed = 0;
+    let video = client
+        .wait_for_video(&id)
+        .options(fast())
+        .on_progress(|p| failed = p.failed_polls)
+        .await
+        .expect("the wait outlives a 429");
+    assert_eq!(video.status.to_string(), "completed");
+    assert_eq!(failed, 1);
+}
+
+#[tokio::test]
+async fn a_file_host_error_other_than_an_expired_link_is_not_refreshed() {
+    let heygen = FakeHeyGen::start().await.unwrap();
+    let client = heygen.client();
+    let mut video = completed(&client).await;
+    let failing = support_server(500).await;
+    video.video_url = Some(Some(format!("{}/v.mp4", failing.0)));
+    let reads_before = gets(&heygen);
+    let dir = temp("file-host-500");
+    let err = client
+        .download_video(&video, dir.join("v.mp4"))
+        .await
+        .expect_err("500");
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(500));
+    assert_eq!(gets(&heygen), reads_before, "a 500 is not an expired link");
+    // A link that is no http(s) URL is refused before anything is sent.
+    video.video_url = Some(Some("ftp://files.example/v.mp4".into()));
+    let err = client
+        .download_video(&video, dir.join("v.mp4"))
+        .await
+        .expect_err("refused");
+    assert!(matches!(err, Error::InvalidRequest(_)), "{err:?}");
+    assert!(files_in(&dir).is_empty());
+    std::fs::remove_dir_all(dir).unwrap();
+    drop(failing);
+}
+
+#[tokio::test]
+async fn the_builders_debug_names_the_video_and_not_its_link() {
+    let heygen = FakeHeyGen::start().await.unwrap();
+    let client = heygen.client();
+    let video = completed(&client).await;
+    let wait = format!("{:?}", client.wait_for_video(&video.id));
+    assert!(
+        wait.contains(&video.id) && wait.contains("VideoWait"),
+        "{wait}"
+    );
+    let download = format!("{:?}", client.download_video(&video, "v.mp4"));
+    assert!(
+        download.contains(&video.id) && download.contains("v.mp4"),
+        "{download}"
+    );
+    assert!(
+        !download.contains("token="),
+        "the presigned link is shown: {download}"
+    );
+}
+
+/// Reads of a video the stand-in answered.
+fn gets(heygen: &FakeHeyGen) -> usize {
+    heygen
+        .requests()
+        .iter()
+        .filter(|r| r.origin == Origin::Api && r.method == "GET")
+        .count()
+}
+
+/// A server on 127.0.0.1 answering every request with `status`; the
+/// returned handle stops it when dropped.
+async fn support_server(status: u16) -> (String, tokio::task::JoinHandle<()>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let task = tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf).await;
+            let _ = stream
+                .write_all(
+                    format!(
+                        "HTTP/1.1 {status} Oops\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+                    )
+                    .as_bytes(),
+                )
+                .await;
+        }
+    });
+    (url, task)
+}

@@ -438,3 +438,52 @@ fn classify<T: Job>(options: &WaitOptions, status: &str) -> Step {
         Step::Running
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A job that tells only its status.
+    #[derive(Serialize)]
+    struct Bare;
+
+    impl Job for Bare {
+        fn status(&self) -> Option<String> {
+            Some("running".into())
+        }
+        fn progress(&self) -> Option<f64> {
+            None
+        }
+    }
+
+    #[test]
+    fn a_job_without_those_fields_reports_none_of_them() {
+        assert_eq!(Bare.id(), None);
+        assert_eq!(Bare.failure_code(), None);
+        assert_eq!(Bare.failure_message(), None);
+        assert_eq!(Bare.output_url(), None);
+        assert!(!Bare::has_output_url());
+        assert!(Bare::known_statuses().is_empty() && Bare::terminal_statuses().is_empty());
+    }
+
+    #[test]
+    fn the_setters_set_what_they_name() {
+        let o = WaitOptions::default()
+            .max_poll_failures(9)
+            .output_grace(Duration::from_secs(7))
+            .timeout(Duration::from_secs(3))
+            .interval(Duration::from_secs(4), Duration::from_secs(2));
+        assert_eq!(o.max_poll_failures, 9);
+        assert_eq!(o.output_grace, Duration::from_secs(7));
+        assert_eq!(o.timeout, Duration::from_secs(3));
+        assert_eq!(
+            (o.initial_interval, o.max_interval),
+            (Duration::from_secs(4), Duration::from_secs(4))
+        );
+        let d = WaitOptions::default();
+        assert_eq!(
+            (d.timeout, d.max_poll_failures, d.output_grace),
+            (Duration::from_secs(1200), 5, Duration::from_secs(60))
+        );
+    }
+}
