@@ -348,14 +348,19 @@ fn leave_out(
         .skipping()
         .locate(doc),
     );
+    drop_operation(doc, &path, &method);
+    Ok(())
+}
+
+/// Removes the operation `method` of `path` from the document.
+fn drop_operation(doc: &mut Value, path: &str, method: &str) {
     if let Some(item) = doc
         .get_mut("paths")
-        .and_then(|p| p.get_mut(&path))
+        .and_then(|p| p.get_mut(path))
         .and_then(Value::as_object_mut)
     {
-        item.remove(&method);
+        item.remove(method);
     }
-    Ok(())
 }
 
 type Tokens = (TokenStream, Option<TokenStream>);
@@ -452,13 +457,7 @@ fn generate_skipping(
             .skipping()
             .locate(doc),
         );
-        if let Some(item) = doc
-            .get_mut("paths")
-            .and_then(|p| p.get_mut(&path))
-            .and_then(Value::as_object_mut)
-        {
-            item.remove(&method);
-        }
+        drop_operation(doc, &path, &method);
     }
     run_progenitor(doc, settings, mocks).map_err(|e| {
         GenError::new(
