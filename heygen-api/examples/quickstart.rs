@@ -237,6 +237,16 @@ async fn run(args: Args) -> Result<(), Stop> {
     Ok(())
 }
 
+/// The title the quickstart's videos get in the HeyGen dashboard.
+const TITLE: &str = "heygen-api quickstart";
+
+/// The script as the request type takes it (each kind of video has its
+/// own type for it, with the spec's `minLength`).
+fn script_of<T: std::str::FromStr>(text: &str) -> Result<T, Stop> {
+    text.parse()
+        .map_err(|_| Stop::Usage("--script must not be empty".into()))
+}
+
 fn avatar_video(
     avatar_id: String,
     script: &str,
@@ -245,11 +255,9 @@ fn avatar_video(
     let video: CreateVideoFromAvatar = CreateVideoFromAvatar::builder()
         .type_(CreateVideoFromAvatarType::Avatar)
         .avatar_id(avatar_id)
-        .script(Some(Some(script.parse().map_err(|_| {
-            Stop::Usage("--script must not be empty".into())
-        })?)))
+        .script(Some(Some(script_of(script)?)))
         .voice_id(Some(voice_id))
-        .title(Some(Some("heygen-api quickstart".to_string())))
+        .title(Some(Some(TITLE.to_string())))
         .try_into()
         .map_err(|e| Stop::Usage(format!("{e}")))?;
     Ok(video.into())
@@ -267,11 +275,9 @@ fn image_video(
     let video: CreateVideoFromImage = CreateVideoFromImage::builder()
         .type_(CreateVideoFromImageType::Image)
         .image(image)
-        .script(Some(Some(script.parse().map_err(|_| {
-            Stop::Usage("--script must not be empty".into())
-        })?)))
+        .script(Some(Some(script_of(script)?)))
         .voice_id(Some(voice_id))
-        .title(Some(Some("heygen-api quickstart".to_string())))
+        .title(Some(Some(TITLE.to_string())))
         .try_into()
         .map_err(|e| Stop::Usage(format!("{e}")))?;
     Ok(video.into())

@@ -5,25 +5,13 @@
 use std::time::Duration;
 
 use heygen_api::testing::{generated_byte, FakeHeyGen, Origin, RenderTimes, VideoFile, SAMPLE_MP4};
-use heygen_api::types::{CreateVideoFromAvatar, CreateVideoFromAvatarType, VideoDetail};
+use heygen_api::types::VideoDetail;
 use heygen_api::{Client, Error, WaitOptions};
 
 async fn create(client: &Client) -> String {
-    let body: CreateVideoFromAvatar = CreateVideoFromAvatar::builder()
-        .type_(CreateVideoFromAvatarType::Avatar)
-        .avatar_id("a1")
-        .script(Some(Some("Hello".parse().unwrap())))
-        .try_into()
-        .unwrap();
-    client
-        .create_video()
-        .body(body)
-        .send()
+    heygen_api::testing::create_demo_video(client)
         .await
         .expect("created")
-        .into_data()
-        .expect("data")
-        .video_id
 }
 
 /// Quick polls, as a test can afford.
