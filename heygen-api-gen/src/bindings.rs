@@ -25,6 +25,8 @@ pub(crate) struct Bindings {
     pub(crate) request: Ident,
     /// Ours: the operation's `CallSpec`, an argument of `send_raw`.
     pub(crate) call: Ident,
+    /// Ours: where `exec` leaves the call's facts, an argument of `send_raw`.
+    pub(crate) facts: Ident,
     /// Ours: the closure that builds the request (again, for a retry).
     pub(crate) build_request: Ident,
 }
@@ -73,6 +75,7 @@ impl Bindings {
             url: progenitors("url")?,
             request: progenitors("request")?,
             call: free("call"),
+            facts: free("facts"),
             build_request: free("build_request"),
         })
     }

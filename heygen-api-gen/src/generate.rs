@@ -835,10 +835,16 @@ fn rewrite_send(
         failed(format!("the request code of `{operation_id}` does not take its builder apart as progenitor writes it"))
     })?;
     let call_arg = &names.call;
+    let facts_arg = &names.facts;
     original
         .sig
         .inputs
         .push(syn::parse_quote!(#call_arg: #runtime::CallSpec));
+    // What `exec` knew about the call comes back as a value, beside the
+    // result, for the error `send` makes of it.
+    original.sig.inputs.push(syn::parse_quote!(
+        #facts_arg: &mut ::std::option::Option<#runtime::CallFacts>
+    ));
     ToRuntimeResponse(runtime).visit_block_mut(&mut original.block);
     DropHeader("api-version").visit_block_mut(&mut original.block);
     FewerAllocations {
@@ -881,7 +887,11 @@ fn rewrite_send(
                 operation_id: #operation_id,
                 class: #runtime::RetryClass::#variant,
             };
-            #runtime::send(&client.inner, self.send_raw(call))
+            #runtime::send(&client.inner, async move {
+                let mut facts = ::std::option::Option::None;
+                let result = self.send_raw(call, &mut facts).await;
+                (facts, result)
+            })
         }
     };
     imp.items.insert(idx, wrapper);
@@ -1123,7 +1133,8 @@ impl VisitMut for FewerAllocations<'_> {
 
 /// progenitor's `client.pre(&mut request, &info).await` and
 /// `client.exec(request, &info).await` -> the runtime's `pre` and `exec`,
-/// given the operation's `CallSpec` (`call`, a parameter of `send_raw`).
+/// given the operation's `CallSpec` (`call`, a parameter of `send_raw`) and
+/// the place its facts go back to (`facts`, another).
 struct CallRuntimeHooks<'a> {
     runtime: &'a syn::Path,
     names: &'a crate::bindings::Bindings,
@@ -1145,6 +1156,7 @@ impl VisitMut for CallRuntimeHooks<'_> {
         let crate::bindings::Bindings {
             client,
             call,
+            facts,
             build_request,
             ..
         } = self.names;
@@ -1167,7 +1179,7 @@ impl VisitMut for CallRuntimeHooks<'_> {
                 quote!(::std::option::Option::None)
             };
             *expr = syn::parse_quote!(
-                #runtime::exec(&#client.inner, &#client.client, #request, #call, #rebuild).await
+                #runtime::exec(&#client.inner, &#client.client, #request, #call, #rebuild, #facts).await
             );
         }
     }
@@ -1725,7 +1737,8 @@ fn glue(
                     operation_id: info.operation_id,
                     class: #runtime::RetryClass::for_method(request.method()),
                 };
-                #runtime::exec(&self.inner, &self.client, request, call, None)
+                // Such code has no `send` to hand the call's facts to.
+                #runtime::exec(&self.inner, &self.client, request, call, None, &mut None)
             }
         }
 

@@ -80,6 +80,86 @@ fn generated_code_names_the_runtime_only_through_its_seam() {
     }
 }
 
+/// The items of `progenitor_client` that generated code may name: the other
+/// half of the seam. A progenitor upgrade that starts naming something new
+/// fails here, and the runtime (`heygen-api/src/runtime`) is checked for
+/// what that item means before it is added; one that drops an item fails to
+/// compile `heygen-api`.
+const PROGENITOR_CLIENT_ITEMS: &[&str] = &[
+    // Re-exported at the crate root, as progenitor always does.
+    "ByteStream",
+    "ClientInfo",
+    "Error",
+    "ResponseValue",
+    // The hooks trait the generated `Client` implements, and its argument.
+    "ClientHooks",
+    "OperationInfo",
+    // `.form_urlencoded()` and query encoding on request builders.
+    "RequestBuilderExt",
+    "QueryParam",
+];
+
+#[test]
+fn generated_code_names_only_the_listed_progenitor_client_items() {
+    for (_, golden) in CASES {
+        let code = std::fs::read_to_string(dir().join(golden)).expect("golden file");
+        let file = syn::parse_file(&code).expect("golden parses");
+        let named = progenitor_client_items(&file);
+        assert!(named.contains("Error"), "{golden}: {named:?}");
+        let unlisted: Vec<&String> = named
+            .iter()
+            .filter(|n| !PROGENITOR_CLIENT_ITEMS.contains(&n.as_str()))
+            .collect();
+        assert!(
+            unlisted.is_empty(),
+            "{golden} names progenitor_client items outside the seam: {unlisted:?}"
+        );
+    }
+}
+
+/// Every item named as `progenitor_client::X`, in paths and in `use` trees.
+fn progenitor_client_items(file: &syn::File) -> std::collections::BTreeSet<String> {
+    struct Walk(std::collections::BTreeSet<String>);
+    fn use_tree(tree: &syn::UseTree, under: bool, out: &mut std::collections::BTreeSet<String>) {
+        match tree {
+            syn::UseTree::Path(p) => {
+                if under {
+                    out.insert(p.ident.to_string());
+                }
+                use_tree(&p.tree, p.ident == "progenitor_client", out);
+            }
+            syn::UseTree::Name(n) if under => {
+                out.insert(n.ident.to_string());
+            }
+            syn::UseTree::Rename(r) if under => {
+                out.insert(r.ident.to_string());
+            }
+            syn::UseTree::Group(g) => g.items.iter().for_each(|t| use_tree(t, under, out)),
+            syn::UseTree::Glob(_) if under => {
+                out.insert("*".to_string());
+            }
+            _ => {}
+        }
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Walk {
+        fn visit_path(&mut self, path: &'ast syn::Path) {
+            let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+            for pair in segments.windows(2) {
+                if pair[0] == "progenitor_client" {
+                    self.0.insert(pair[1].clone());
+                }
+            }
+            syn::visit::visit_path(self, path);
+        }
+        fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
+            use_tree(&item.tree, false, &mut self.0);
+        }
+    }
+    let mut walk = Walk(Default::default());
+    syn::visit::Visit::visit_file(&mut walk, file);
+    walk.0
+}
+
 /// The segment after each `runtime` in a path, and the item after each
 /// `__private`.
 fn collect_runtime_paths(

@@ -206,11 +206,11 @@ fn credentials_are_sensitive_header_values() {
             reqwest::Method::GET,
             "http://127.0.0.1:9/v3/x".parse().unwrap(),
         );
-        let call = heygen_api::runtime::CallSpec {
+        let call = heygen_api::runtime::__private::CallSpec {
             operation_id: "x",
             class: heygen_api::runtime::RetryClass::Idempotent,
         };
-        heygen_api::runtime::pre::<()>(client.inner(), &mut request, call).expect("pre");
+        heygen_api::runtime::__private::pre::<()>(client.inner(), &mut request, call).expect("pre");
         let value = request.headers().get(header).expect(header);
         assert!(value.is_sensitive(), "{header} is not marked sensitive");
         let shown = format!("{:?}", request.headers());

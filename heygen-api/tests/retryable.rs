@@ -86,3 +86,46 @@ async fn is_retryable_is_false_for_a_success_whose_body_broke_off() {
     assert_eq!(served.load(std::sync::atomic::Ordering::SeqCst), 1);
     assert!(!err.is_retryable(), "{err:?}");
 }
+
+/// What an error says about retries travels with the call's result, not
+/// beside it: request code that waits before it reaches `exec`, and is
+/// polled on other threads in between, still gets the facts `exec` knew.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn retry_facts_survive_request_code_that_waits_before_sending() {
+    use heygen_api::runtime::{__private as seam, GeneratedClient};
+    let server = TestServer::start(|_: &Seen| {
+        Reply::json(502, r#"{"error":{"code":"bad_gateway","message":"down"}}"#)
+    })
+    .await;
+    // Leaked, so that the call can move to a spawned task of its own.
+    let client: &'static Client = Box::leak(Box::new(client(&server.url())));
+    let url = format!("{}/v3/videos/v", server.url());
+    let spec = seam::CallSpec {
+        operation_id: "get_video",
+        class: heygen_api::RetryClass::Idempotent,
+    };
+    let inner = client.inner();
+    let http = client.http();
+    let call = seam::send::<serde_json::Value, _>(inner, async move {
+        let mut facts = None;
+        let result = async {
+            for _ in 0..3 {
+                tokio::task::yield_now().await;
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+            let mut request = reqwest::Request::new(reqwest::Method::GET, url.parse().unwrap());
+            seam::pre::<()>(inner, &mut request, spec)?;
+            let response = seam::exec(inner, http, request, spec, None, &mut facts)
+                .await
+                .map_err(progenitor_client::Error::CommunicationError)?;
+            Err(progenitor_client::Error::UnexpectedResponse(response))
+        }
+        .await;
+        (facts, result)
+    });
+    let err = tokio::spawn(call).await.unwrap().expect_err("502");
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(502));
+    assert_eq!(server.count(), 3, "the first attempt and two retries");
+    assert_eq!(err.retry_class(), Some(heygen_api::RetryClass::Idempotent));
+    assert!(err.is_retryable(), "{err:?}");
+}

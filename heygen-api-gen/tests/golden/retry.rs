@@ -491,11 +491,19 @@ pub mod builder {
                 operation_id: "create_keyed_render",
                 class: crate::runtime::__private::RetryClass::Keyed,
             };
-            crate::runtime::__private::send(&client.inner, self.send_raw(call))
+            crate::runtime::__private::send(
+                &client.inner,
+                async move {
+                    let mut facts = ::std::option::Option::None;
+                    let result = self.send_raw(call, &mut facts).await;
+                    (facts, result)
+                },
+            )
         }
         async fn send_raw(
             self,
             call: crate::runtime::__private::CallSpec,
+            facts: &mut ::std::option::Option<crate::runtime::__private::CallFacts>,
         ) -> ::std::result::Result<
             crate::runtime::__private::Response<types::RenderEnvelope>,
             progenitor_client::Error<()>,
@@ -545,6 +553,7 @@ pub mod builder {
                     request,
                     call,
                     ::std::option::Option::Some(&build_request),
+                    facts,
                 )
                 .await;
             let response = result?;
@@ -614,11 +623,19 @@ pub mod builder {
                 operation_id: "list_renders",
                 class: crate::runtime::__private::RetryClass::Idempotent,
             };
-            crate::runtime::__private::send(&client.inner, self.send_raw(call))
+            crate::runtime::__private::send(
+                &client.inner,
+                async move {
+                    let mut facts = ::std::option::Option::None;
+                    let result = self.send_raw(call, &mut facts).await;
+                    (facts, result)
+                },
+            )
         }
         async fn send_raw(
             self,
             call: crate::runtime::__private::CallSpec,
+            facts: &mut ::std::option::Option<crate::runtime::__private::CallFacts>,
         ) -> ::std::result::Result<
             crate::runtime::__private::Response<types::ListRendersResponse>,
             progenitor_client::Error<()>,
@@ -662,6 +679,7 @@ pub mod builder {
                     request,
                     call,
                     ::std::option::Option::Some(&build_request),
+                    facts,
                 )
                 .await;
             let response = result?;
@@ -743,11 +761,19 @@ pub mod builder {
                 operation_id: "create_render",
                 class: crate::runtime::__private::RetryClass::NonIdempotent,
             };
-            crate::runtime::__private::send(&client.inner, self.send_raw(call))
+            crate::runtime::__private::send(
+                &client.inner,
+                async move {
+                    let mut facts = ::std::option::Option::None;
+                    let result = self.send_raw(call, &mut facts).await;
+                    (facts, result)
+                },
+            )
         }
         async fn send_raw(
             self,
             call: crate::runtime::__private::CallSpec,
+            facts: &mut ::std::option::Option<crate::runtime::__private::CallFacts>,
         ) -> ::std::result::Result<
             crate::runtime::__private::Response<types::RenderEnvelope>,
             progenitor_client::Error<()>,
@@ -797,6 +823,7 @@ pub mod builder {
                     request,
                     call,
                     ::std::option::Option::Some(&build_request),
+                    facts,
                 )
                 .await;
             let response = result?;
@@ -853,11 +880,19 @@ pub mod builder {
                 operation_id: "get_render",
                 class: crate::runtime::__private::RetryClass::Idempotent,
             };
-            crate::runtime::__private::send(&client.inner, self.send_raw(call))
+            crate::runtime::__private::send(
+                &client.inner,
+                async move {
+                    let mut facts = ::std::option::Option::None;
+                    let result = self.send_raw(call, &mut facts).await;
+                    (facts, result)
+                },
+            )
         }
         async fn send_raw(
             self,
             call: crate::runtime::__private::CallSpec,
+            facts: &mut ::std::option::Option<crate::runtime::__private::CallFacts>,
         ) -> ::std::result::Result<
             crate::runtime::__private::Response<types::RenderEnvelope>,
             progenitor_client::Error<()>,
@@ -905,6 +940,7 @@ pub mod builder {
                     request,
                     call,
                     ::std::option::Option::Some(&build_request),
+                    facts,
                 )
                 .await;
             let response = result?;
@@ -1002,11 +1038,19 @@ pub mod builder {
                 operation_id: "rename_render",
                 class: crate::runtime::__private::RetryClass::Keyed,
             };
-            crate::runtime::__private::send(&client.inner, self.send_raw(call))
+            crate::runtime::__private::send(
+                &client.inner,
+                async move {
+                    let mut facts = ::std::option::Option::None;
+                    let result = self.send_raw(call, &mut facts).await;
+                    (facts, result)
+                },
+            )
         }
         async fn send_raw(
             self,
             call: crate::runtime::__private::CallSpec,
+            facts: &mut ::std::option::Option<crate::runtime::__private::CallFacts>,
         ) -> ::std::result::Result<
             crate::runtime::__private::Response<types::RenderEnvelope>,
             progenitor_client::Error<()>,
@@ -1064,6 +1108,7 @@ pub mod builder {
                     request,
                     call,
                     ::std::option::Option::Some(&build_request),
+                    facts,
                 )
                 .await;
             let response = result?;
@@ -1102,7 +1147,14 @@ impl ClientHooks<crate::runtime::__private::Inner> for Client {
             operation_id: info.operation_id,
             class: crate::runtime::__private::RetryClass::for_method(request.method()),
         };
-        crate::runtime::__private::exec(&self.inner, &self.client, request, call, None)
+        crate::runtime::__private::exec(
+            &self.inner,
+            &self.client,
+            request,
+            call,
+            None,
+            &mut None,
+        )
     }
 }
 impl crate::runtime::__private::GeneratedClient for Client {

@@ -4009,11 +4009,19 @@ pub mod builder {
                 operation_id: "stop_video_agent_session",
                 class: crate::runtime::__private::RetryClass::NonIdempotent,
             };
-            crate::runtime::__private::send(&client.inner, self.send_raw(call))
+            crate::runtime::__private::send(
+                &client.inner,
+                async move {
+                    let mut facts = ::std::option::Option::None;
+                    let result = self.send_raw(call, &mut facts).await;
+                    (facts, result)
+                },
+            )
         }
         async fn send_raw(
             self,
             call: crate::runtime::__private::CallSpec,
+            facts: &mut ::std::option::Option<crate::runtime::__private::CallFacts>,
         ) -> ::std::result::Result<
             crate::runtime::__private::Response<types::StopVideoAgentSessionResponse>,
             progenitor_client::Error<()>,
@@ -4071,6 +4079,7 @@ pub mod builder {
                     request,
                     call,
                     ::std::option::Option::Some(&build_request),
+                    facts,
                 )
                 .await;
             let response = result?;
@@ -4142,11 +4151,19 @@ pub mod builder {
                 operation_id: "create_video",
                 class: crate::runtime::__private::RetryClass::NonIdempotent,
             };
-            crate::runtime::__private::send(&client.inner, self.send_raw(call))
+            crate::runtime::__private::send(
+                &client.inner,
+                async move {
+                    let mut facts = ::std::option::Option::None;
+                    let result = self.send_raw(call, &mut facts).await;
+                    (facts, result)
+                },
+            )
         }
         async fn send_raw(
             self,
             call: crate::runtime::__private::CallSpec,
+            facts: &mut ::std::option::Option<crate::runtime::__private::CallFacts>,
         ) -> ::std::result::Result<
             crate::runtime::__private::Response<types::CreateVideoResponse>,
             progenitor_client::Error<()>,
@@ -4195,6 +4212,7 @@ pub mod builder {
                     request,
                     call,
                     ::std::option::Option::Some(&build_request),
+                    facts,
                 )
                 .await;
             let response = result?;
@@ -4251,11 +4269,19 @@ pub mod builder {
                 operation_id: "get_video_v3",
                 class: crate::runtime::__private::RetryClass::Idempotent,
             };
-            crate::runtime::__private::send(&client.inner, self.send_raw(call))
+            crate::runtime::__private::send(
+                &client.inner,
+                async move {
+                    let mut facts = ::std::option::Option::None;
+                    let result = self.send_raw(call, &mut facts).await;
+                    (facts, result)
+                },
+            )
         }
         async fn send_raw(
             self,
             call: crate::runtime::__private::CallSpec,
+            facts: &mut ::std::option::Option<crate::runtime::__private::CallFacts>,
         ) -> ::std::result::Result<
             crate::runtime::__private::Response<types::GetVideoV3Response>,
             progenitor_client::Error<()>,
@@ -4303,6 +4329,7 @@ pub mod builder {
                     request,
                     call,
                     ::std::option::Option::Some(&build_request),
+                    facts,
                 )
                 .await;
             let response = result?;
@@ -4341,7 +4368,14 @@ impl ClientHooks<crate::runtime::__private::Inner> for Client {
             operation_id: info.operation_id,
             class: crate::runtime::__private::RetryClass::for_method(request.method()),
         };
-        crate::runtime::__private::exec(&self.inner, &self.client, request, call, None)
+        crate::runtime::__private::exec(
+            &self.inner,
+            &self.client,
+            request,
+            call,
+            None,
+            &mut None,
+        )
     }
 }
 impl crate::runtime::__private::GeneratedClient for Client {

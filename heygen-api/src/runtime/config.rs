@@ -100,7 +100,7 @@ pub(crate) struct Settings {
     /// API's HTTP client may be the caller's own).
     pub(crate) timeout: Duration,
     pub(crate) connect_timeout: Duration,
-    pub(crate) downloads: super::download::DownloadHttp,
+    pub(crate) downloads: super::http::DownloadHttp,
 }
 
 impl Inner {
@@ -226,25 +226,6 @@ impl<C: GeneratedClient> Default for ClientBuilder<C> {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// TLS for this crate's HTTP clients: rustls with the *ring* provider named
-/// here (it builds in a fraction of aws-lc's time) and the platform's
-/// certificate verifier. Nothing process-wide is installed: an application
-/// that installs its own default provider, before or after, is unaffected.
-pub(crate) fn tls_config() -> std::result::Result<rustls::ClientConfig, Error> {
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let verifier = rustls_platform_verifier::Verifier::new(provider.clone())
-        .map_err(|e| Error::Config(format!("cannot load the platform's TLS roots: {e}")))?;
-    let mut config = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| Error::Config(format!("cannot configure TLS: {e}")))?
-        .dangerous()
-        .with_custom_certificate_verifier(Arc::new(verifier))
-        .with_no_client_auth();
-    // This crate's reqwest speaks HTTP/1.1 only.
-    config.alpn_protocols = vec![b"http/1.1".to_vec()];
-    Ok(config)
 }
 
 fn secret_header(value: &str, what: &str) -> std::result::Result<HeaderValue, String> {
@@ -470,8 +451,10 @@ impl<C: GeneratedClient> ClientBuilder<C> {
             // A caller's TLS settings are kept where the process has a
             // provider for reqwest to use; without one reqwest would panic.
             Some(builder) if rustls::crypto::CryptoProvider::get_default().is_some() => builder,
-            Some(builder) => builder.tls_backend_preconfigured(tls_config()?),
-            None => reqwest::Client::builder().tls_backend_preconfigured(tls_config()?),
+            Some(builder) => builder.tls_backend_preconfigured(super::http::tls_config()?),
+            None => {
+                reqwest::Client::builder().tls_backend_preconfigured(super::http::tls_config()?)
+            }
         }
         .timeout(self.timeout)
         .connect_timeout(self.connect_timeout)

@@ -12,8 +12,6 @@
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
-use std::time::Duration;
 
 use reqwest::StatusCode;
 use tokio::io::AsyncWriteExt;
@@ -22,9 +20,6 @@ use super::config::Inner;
 use super::error::Error;
 use super::response::{error_of, transport};
 use super::wait::Job;
-
-/// Redirects the file store may answer with before the download gives up.
-const MAX_REDIRECTS: usize = 10;
 
 /// A download's progress, reported after every piece written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,33 +39,6 @@ pub struct Downloaded {
     pub path: PathBuf,
     /// Its size in bytes.
     pub bytes: u64,
-}
-
-/// The HTTP client downloads share: built once per client, on first use,
-/// without credentials and following redirects.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct DownloadHttp(Arc<OnceLock<reqwest::Client>>);
-
-impl DownloadHttp {
-    fn get(
-        &self,
-        connect_timeout: Duration,
-        read_timeout: Duration,
-    ) -> Result<&reqwest::Client, Error> {
-        if let Some(client) = self.0.get() {
-            return Ok(client);
-        }
-        let client = reqwest::Client::builder()
-            .tls_backend_preconfigured(super::config::tls_config()?)
-            .redirect(reqwest::redirect::Policy::limited(MAX_REDIRECTS))
-            .connect_timeout(connect_timeout)
-            // No overall timeout: a large file takes as long as it takes.
-            // A connection that stops delivering still ends the download.
-            .read_timeout(read_timeout)
-            .build()
-            .map_err(|e| Error::Config(format!("cannot build the download client: {e}")))?;
-        Ok(self.0.get_or_init(|| client))
-    }
 }
 
 /// Streams `url` to `path`: without credentials, following the host's

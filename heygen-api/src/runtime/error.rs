@@ -149,7 +149,8 @@ pub struct ApiError {
 
 /// What the client knew about the call an error came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct CallFacts {
+#[doc(hidden)]
+pub struct CallFacts {
     pub(crate) class: RetryClass,
     /// Whether the client's policy treats sending it again as safe.
     pub(crate) repeatable: bool,
@@ -293,7 +294,7 @@ impl Error {
                 RetryPolicy::retries(repeatable(&e.call), outcome)
             }
             Error::Transport(e) => {
-                let outcome = super::transport::failure(&e.source);
+                let outcome = super::policy::failure(&e.source);
                 RetryPolicy::retries(repeatable(&e.call), outcome)
             }
             _ => false,

@@ -1,23 +1,31 @@
 //! The hand-written layer under the generated client: credentials, retries,
 //! idempotency keys, the one error type, pagination and waiting.
 //!
-//! Generated code reaches this module only through [`__private`], which
-//! re-exports exactly what it names: [`pre`] and [`exec`] (from each
-//! builder's request code, with the operation's [`RetryClass`] in a
-//! [`CallSpec`]), [`send`] (from every builder's `send`), [`encode_path`],
-//! the traits it implements
-//! ([`GeneratedClient`], [`Envelope`], [`Paged`], [`Job`]) and the types in
-//! its signatures. Everything else here is ordinary hand-written API.
+//! Generated code reaches this module only through [`__private`]. Its
+//! plumbing (`send`, `pre`, `exec`, `url`, `encode_path`, `merge_headers`
+//! and the types in their signatures) is exported there and nowhere else;
+//! the traits and types that are also a user's API ([`GeneratedClient`],
+//! [`Envelope`], [`Paged`], [`Job`], [`Response`], [`enum@Error`], ...) are
+//! public here as well.
+//!
+//! The files depend on each other in one direction: `policy` and `budget`
+//! on nothing, `error` on `policy`, `response` on `error`, `http` and
+//! `config` on those, `url`, `transport`, `call` and `multipart` on
+//! `config` and `response`, and `pages`, `wait` and `download` on `error`
+//! (`download` on `config` and `wait` too).
 
 mod budget;
+mod call;
 mod config;
 mod download;
 mod error;
+mod http;
 mod multipart;
 mod pages;
 mod policy;
 mod response;
 mod transport;
+mod url;
 mod wait;
 
 pub use budget::RetryBudget;
@@ -25,16 +33,10 @@ pub use config::{ClientBuilder, GeneratedClient, Idempotency, Inner, DEFAULT_BAS
 pub use download::{download_output, download_to_file, DownloadProgress, Downloaded};
 pub use error::{ApiError, Error, Result, TransportError};
 pub use multipart::MultipartRequest;
-pub use pages::{Page, PageStream, Paged, MAX_EMPTY_PAGES};
+pub use pages::{BoxFuture, Page, PageStream, Paged, MAX_EMPTY_PAGES};
 pub use policy::{RetryClass, RetryPolicy};
 pub use response::{Envelope, Response};
-pub use transport::{
-    encode_path, exec, merge_headers, pre, send, url, Call, CallSpec, PathSegment, Rebuild,
-};
 pub use wait::{wait_for, Job, WaitOptions, WaitOutcome, WaitProgress};
-
-/// A boxed, sendable future, as the generated page fetchers return.
-pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
 
 /// Everything generated code names in this crate, and nothing else: the one
 /// seam between the two halves. Not for use by hand; it may change with any
@@ -42,10 +44,13 @@ pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T
 /// names nothing outside it.
 #[doc(hidden)]
 pub mod __private {
+    pub use super::call::{send, Call, CallSpec, Sent};
     pub use super::config::Sealed;
+    pub use super::error::CallFacts;
+    pub use super::transport::{exec, pre, Rebuild};
+    pub use super::url::{encode_path, merge_headers, url, PathSegment};
     pub use super::{
-        encode_path, exec, merge_headers, pre, send, url, BoxFuture, CallSpec, ClientBuilder,
-        Envelope, Error, GeneratedClient, Idempotency, Inner, Job, MultipartRequest, Page,
-        PageStream, Paged, Response, RetryClass,
+        BoxFuture, ClientBuilder, Envelope, Error, GeneratedClient, Idempotency, Inner, Job,
+        MultipartRequest, Page, PageStream, Paged, Response, RetryClass,
     };
 }

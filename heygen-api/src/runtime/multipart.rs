@@ -10,10 +10,11 @@ use reqwest::multipart::{Form, Part};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 
-use super::config::GeneratedClient;
-use super::error::Error;
+use super::call::{send, CallSpec};
+use super::config::{GeneratedClient, Inner};
+use super::error::{CallFacts, Error};
 use super::response::Response;
-use super::transport::{exec, pre, send, CallSpec};
+use super::transport::{exec, pre};
 
 /// A multipart call being put together.
 pub struct MultipartRequest<'a, C, T> {
@@ -122,33 +123,46 @@ impl<'a, C: GeneratedClient, T: DeserializeOwned> MultipartRequest<'a, C, T> {
         // The same path as every generated call: errors (capped, redirects,
         // keeping the status) are made by `send`, inside the deadline.
         send(inner, async move {
-            let mut request = request;
-            pre::<()>(inner, &mut request, call)?;
-            let response = exec(inner, http, request, call, None)
-                .await
-                .map_err(progenitor_client::Error::CommunicationError)?;
-            if !response.status().is_success() {
-                return Err(progenitor_client::Error::UnexpectedResponse(response));
-            }
-            let status = response.status();
-            let headers = response.headers().clone();
-            let body = response
-                .bytes()
-                .await
-                .map_err(progenitor_client::Error::ResponseBodyError)?;
-            // An upload answered with no body decodes as `null` (the unit
-            // type when the spec documents none).
-            let text: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
-                b"null"
-            } else {
-                &body
-            };
-            match serde_json::from_slice(text) {
-                Ok(value) => Ok(Response::new(value, status, headers)),
-                Err(e) => Err(progenitor_client::Error::InvalidResponsePayload(body, e)),
-            }
+            let mut facts = None;
+            let result = form_call(inner, http, request, call, &mut facts).await;
+            (facts, result)
         })
         .await
+    }
+}
+
+/// The request code of a multipart call, as the generator writes it for
+/// every other operation: `pre`, `exec`, then the answer decoded.
+async fn form_call<T: DeserializeOwned>(
+    inner: &Inner,
+    http: &reqwest::Client,
+    mut request: reqwest::Request,
+    call: CallSpec,
+    facts: &mut Option<CallFacts>,
+) -> Result<Response<T>, progenitor_client::Error<()>> {
+    pre::<()>(inner, &mut request, call)?;
+    let response = exec(inner, http, request, call, None, facts)
+        .await
+        .map_err(progenitor_client::Error::CommunicationError)?;
+    if !response.status().is_success() {
+        return Err(progenitor_client::Error::UnexpectedResponse(response));
+    }
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .bytes()
+        .await
+        .map_err(progenitor_client::Error::ResponseBodyError)?;
+    // An upload answered with no body decodes as `null` (the unit
+    // type when the spec documents none).
+    let text: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"null"
+    } else {
+        &body
+    };
+    match serde_json::from_slice(text) {
+        Ok(value) => Ok(Response::new(value, status, headers)),
+        Err(e) => Err(progenitor_client::Error::InvalidResponsePayload(body, e)),
     }
 }
 

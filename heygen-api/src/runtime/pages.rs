@@ -8,7 +8,9 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use super::error::Error;
-use super::BoxFuture;
+
+/// A boxed, sendable future, as the generated page fetchers return.
+pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
 
 /// One page as the stream sees it.
 #[derive(Debug, Clone, PartialEq)]

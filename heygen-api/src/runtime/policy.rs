@@ -220,6 +220,20 @@ pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration
     Some(when.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
+/// What a failed `execute` means for retrying.
+pub(crate) fn failure(e: &reqwest::Error) -> Outcome {
+    if e.is_timeout() {
+        Outcome::TimedOut
+    } else if e.is_connect() {
+        Outcome::ConnectFailed
+    } else if e.is_request() || e.is_body() {
+        // Sent (perhaps), then the connection broke before an answer.
+        Outcome::ConnectionLost
+    } else {
+        Outcome::OtherFailure
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -238,7 +238,7 @@ pub(crate) async fn error_of(mut response: reqwest::Response) -> Error {
     let headers = std::mem::take(response.headers_mut());
     let read_early = response
         .extensions()
-        .get::<super::transport::BodyReadFailed>()
+        .get::<BodyReadFailed>()
         .map(|f| f.0.clone());
     let (body, failed) = read_bounded(response, ERROR_BODY_LIMIT).await;
     // The status, request id and `Retry-After` came with the head: a body
@@ -362,4 +362,46 @@ impl Response<progenitor_client::ByteStream> {
             headers: parts.headers,
         }
     }
+}
+
+/// Carried by a response whose body was read early and broke off, so that
+/// the error made of it says so.
+#[derive(Clone, Debug)]
+pub(crate) struct BodyReadFailed(pub(crate) String);
+
+/// A response rebuilt from parts forgets its URL unless it is put back,
+/// and errors would then name `no.url.provided.local`.
+pub(crate) fn keep_url(extensions: &mut http::Extensions, url: reqwest::Url) {
+    use reqwest::ResponseBuilderExt;
+    if let Ok(carrier) = http::Response::builder().url(url).body(()) {
+        extensions.extend(carrier.into_parts().0.extensions);
+    }
+}
+
+/// Caps how much of a body can be read: a hostile or broken server cannot
+/// make the client buffer more than `limit` bytes. Going over fails the read
+/// with [`BodyTooLarge`], which `settle` turns into `Error::ResponseTooLarge`.
+pub(crate) fn limit_body(response: reqwest::Response, limit: usize) -> reqwest::Response {
+    use http_body_util::BodyExt;
+    // A body with a declared length within the limit needs no wrapper: the
+    // HTTP layer yields exactly that many bytes and never more. Skipping the
+    // rebuild saves a URL clone, an extension map and two boxes per call.
+    if response.content_length().is_some_and(|n| n <= limit as u64) {
+        return response;
+    }
+    let url = response.url().clone();
+    let response: http::Response<reqwest::Body> = response.into();
+    let (mut parts, body) = response.into_parts();
+    keep_url(&mut parts.extensions, url);
+    let limited = http_body_util::Limited::new(body, limit).map_err(move |e| {
+        if e.is::<http_body_util::LengthLimitError>() {
+            Box::new(BodyTooLarge { limit }) as Box<dyn std::error::Error + Send + Sync>
+        } else {
+            e
+        }
+    });
+    reqwest::Response::from(http::Response::from_parts(
+        parts,
+        reqwest::Body::wrap(limited),
+    ))
 }
