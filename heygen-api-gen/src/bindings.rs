@@ -27,6 +27,8 @@ pub(crate) struct Bindings {
     pub(crate) call: Ident,
     /// Ours: where `exec` leaves the call's facts, an argument of `send_raw`.
     pub(crate) facts: Ident,
+    /// Ours: the builder's field holding the call's `CallOptions`.
+    pub(crate) options: Ident,
     /// Ours: the closure that builds the request (again, for a retry).
     pub(crate) build_request: Ident,
 }
@@ -76,6 +78,7 @@ impl Bindings {
             request: progenitors("request")?,
             call: free("call"),
             facts: free("facts"),
+            options: format_ident!("{}", free_name("options", &fields)),
             build_request: free("build_request"),
         })
     }
@@ -120,6 +123,17 @@ impl<'ast> Visit<'ast> for Bound {
         }
         syn::visit::visit_field_pat(self, f);
     }
+}
+
+/// `word`, with `_` in front until no name in `taken` is it: how progenitor
+/// keeps its locals clear of parameters, and how this crate keeps its own
+/// names clear of both.
+pub(crate) fn free_name(word: &str, taken: &[String]) -> String {
+    let mut name = word.to_string();
+    while taken.contains(&name) {
+        name.insert(0, '_');
+    }
+    name
 }
 
 #[cfg(test)]

@@ -100,6 +100,8 @@ struct SendInfo {
     builder: syn::Ident,
     /// `types::X` for JSON bodies, `ByteStream` or `()` otherwise.
     success: syn::Type,
+    /// The builder's field that holds the call's `CallOptions`.
+    options: syn::Ident,
 }
 
 /// Stack of the thread that generation runs on. progenitor and typify
@@ -625,12 +627,23 @@ fn rewrite(
             }
             syn::Item::Mod(m) if m.ident == "builder" => {
                 if let Some((_, items)) = &mut m.content {
+                    let mut with_options = Vec::new();
                     for item in items.iter_mut() {
                         if let syn::Item::Impl(imp) = item {
                             if let Some(info) =
                                 rewrite_send(imp, runtime, classes, fail_rewrite_of)?
                             {
+                                with_options.push((info.builder.clone(), info.options.clone()));
                                 sends.push(info);
+                            }
+                        }
+                    }
+                    for item in items.iter_mut() {
+                        if let syn::Item::Struct(s) = item {
+                            if let Some((_, field)) =
+                                with_options.iter().find(|(builder, _)| *builder == s.ident)
+                            {
+                                add_options_field(s, field, runtime);
                             }
                         }
                     }
@@ -868,6 +881,7 @@ fn rewrite_send(
         )));
     }
     defer_unset_messages(imp);
+    let options_field = names.options.clone();
     // Not an `async fn`: that would hold the runtime's future and copy it
     // once more on every call; this returns it as it is.
     let borrowed = imp.generics.lifetimes().next().map(|l| &l.lifetime);
@@ -879,15 +893,17 @@ fn rewrite_send(
         // Inlined into the caller, the future is built where it is awaited
         // instead of being copied there.
         #[inline]
-        pub fn send(self) -> impl ::std::future::Future<
+        pub fn send(mut self) -> impl ::std::future::Future<
             Output = ::std::result::Result<#runtime::Response<#success>, #runtime::Error>,
         > #outlives {
             let client = self.#client_field;
             let call = #runtime::CallSpec {
                 operation_id: #operation_id,
                 class: #runtime::RetryClass::#variant,
+                options: ::std::mem::take(&mut self.#options_field),
             };
-            #runtime::send(&client.inner, async move {
+            let deadline = call.options.deadline_value();
+            #runtime::send(&client.inner, deadline, async move {
                 let mut facts = ::std::option::Option::None;
                 let result = self.send_raw(call, &mut facts).await;
                 (facts, result)
@@ -895,7 +911,120 @@ fn rewrite_send(
         }
     };
     imp.items.insert(idx, wrapper);
-    Ok(Some(SendInfo { builder, success }))
+    add_call_options(imp, runtime, &options_field);
+    Ok(Some(SendInfo {
+        builder,
+        success,
+        options: options_field,
+    }))
+}
+
+/// The field that holds a call's own options (`CallOptions`), under the
+/// name `Bindings` chose free of the builder's parameters.
+fn add_options_field(s: &mut syn::ItemStruct, name: &syn::Ident, runtime: &syn::Path) {
+    if let syn::Fields::Named(fields) = &mut s.fields {
+        fields
+            .named
+            .push(syn::parse_quote!(#name: #runtime::CallOptions));
+    }
+}
+
+/// Per-call options on an operation's builder: the field starts empty in
+/// `new`, `send_raw` leaves it to `send` (which moves it into the call's
+/// `CallSpec`), and the setters `timeout`, `deadline`, `max_retries`,
+/// `header` and `call_options` fill it. A setter whose name a parameter
+/// already uses is left out: `call_options` still reaches every option.
+fn add_call_options(imp: &mut syn::ItemImpl, runtime: &syn::Path, field: &syn::Ident) {
+    let taken: Vec<String> = imp
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            syn::ImplItem::Fn(f) => Some(f.sig.ident.to_string()),
+            _ => None,
+        })
+        .collect();
+    for item in &mut imp.items {
+        let syn::ImplItem::Fn(f) = item else { continue };
+        if f.sig.ident == "new" {
+            for stmt in &mut f.block.stmts {
+                if let syn::Stmt::Expr(syn::Expr::Struct(init), _) = stmt {
+                    init.fields
+                        .push(syn::parse_quote!(#field: ::std::default::Default::default()));
+                }
+            }
+        } else if f.sig.ident == "send_raw" {
+            // `let Self { client, .. } = self;`: the options went to `send`.
+            for stmt in &mut f.block.stmts {
+                if let syn::Stmt::Local(local) = stmt {
+                    if let syn::Pat::Struct(pattern) = &mut local.pat {
+                        if pattern.path.is_ident("Self") && pattern.rest.is_none() {
+                            pattern.rest = Some(syn::PatRest {
+                                attrs: Vec::new(),
+                                dot2_token: Default::default(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let setters: [(&str, syn::ImplItem); 5] = [
+        (
+            "timeout",
+            syn::parse_quote! {
+                /// How long each attempt of this call may take, instead of the client's timeout.
+                pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+                    self.#field = self.#field.timeout(timeout);
+                    self
+                }
+            },
+        ),
+        (
+            "deadline",
+            syn::parse_quote! {
+                /// How long this call may take in all, retries included, instead of the client's deadline.
+                pub fn deadline(mut self, deadline: ::std::time::Duration) -> Self {
+                    self.#field = self.#field.deadline(deadline);
+                    self
+                }
+            },
+        ),
+        (
+            "max_retries",
+            syn::parse_quote! {
+                /// How many times this call may be sent again, instead of the client's limit.
+                pub fn max_retries(mut self, retries: u32) -> Self {
+                    self.#field = self.#field.max_retries(retries);
+                    self
+                }
+            },
+        ),
+        (
+            "header",
+            syn::parse_quote! {
+                /// Adds a header to this call; see [`CallOptions::header`](crate::CallOptions::header) for the headers it refuses.
+                pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
+                    self.#field = self.#field.header(name, value);
+                    self
+                }
+            },
+        ),
+        (
+            "call_options",
+            syn::parse_quote! {
+                /// Replaces this call's options with `options`.
+                pub fn call_options(mut self, options: #runtime::CallOptions) -> Self {
+                    self.#field = options;
+                    self
+                }
+            },
+        ),
+    ];
+    for (name, setter) in setters {
+        if !taken.iter().any(|t| t == name) {
+            imp.items.push(setter);
+        }
+    }
 }
 
 /// Query parameters whose names collide in Rust were renamed for progenitor
@@ -1170,7 +1299,7 @@ impl VisitMut for CallRuntimeHooks<'_> {
         let runtime = self.runtime;
         if hook.method == "pre" {
             self.found.push("pre");
-            *expr = syn::parse_quote!(#runtime::pre(&#client.inner, #request, #call));
+            *expr = syn::parse_quote!(#runtime::pre(&#client.inner, #request, &#call));
         } else if hook.method == "exec" {
             self.found.push("exec");
             let rebuild = if self.rebuildable {
@@ -1179,7 +1308,7 @@ impl VisitMut for CallRuntimeHooks<'_> {
                 quote!(::std::option::Option::None)
             };
             *expr = syn::parse_quote!(
-                #runtime::exec(&#client.inner, &#client.client, #request, #call, #rebuild, #facts).await
+                #runtime::exec(&#client.inner, &#client.client, #request, &#call, #rebuild, #facts).await
             );
         }
     }
@@ -1722,11 +1851,13 @@ fn glue(
                 let call = #runtime::CallSpec {
                     operation_id: info.operation_id,
                     class: #runtime::RetryClass::for_method(request.method()),
+                    options: ::std::default::Default::default(),
                 };
-                #runtime::pre(&self.inner, request, call)
+                #runtime::pre(&self.inner, request, &call)
             }
-            // The runtime's future as it is: an `async fn` here would hold
-            // the request and that future both, in every call's future.
+            // No generated code calls this after the rewrite (every `send`
+            // calls the runtime's `exec` itself); it is here because the
+            // trait asks for it.
             #[allow(refining_impl_trait)]
             fn exec(
                 &self,
@@ -1736,9 +1867,12 @@ fn glue(
                 let call = #runtime::CallSpec {
                     operation_id: info.operation_id,
                     class: #runtime::RetryClass::for_method(request.method()),
+                    options: ::std::default::Default::default(),
                 };
-                // Such code has no `send` to hand the call's facts to.
-                #runtime::exec(&self.inner, &self.client, request, call, None, &mut None)
+                async move {
+                    // Such code has no `send` to hand the call's facts to.
+                    #runtime::exec(&self.inner, &self.client, request, &call, None, &mut None).await
+                }
             }
         }
 
@@ -1926,7 +2060,11 @@ fn multipart_method(runtime: &syn::Path, op: &MultipartOperation) -> TokenStream
         #[doc = #doc]
         pub fn #name(&self, #(#args: &str),*) -> #runtime::MultipartRequest<'_, Self, #response> {
             let url = format!(#fmt, self.baseurl, #(encode_path(#args)),*);
-            let call = #runtime::CallSpec { operation_id: #op_id, class: #runtime::RetryClass::#variant };
+            let call = #runtime::CallSpec {
+                operation_id: #op_id,
+                class: #runtime::RetryClass::#variant,
+                options: ::std::default::Default::default(),
+            };
             #runtime::MultipartRequest::new(self, #method, url, call, &[#(#required_fields),*])
         }
     }

@@ -51,8 +51,35 @@ pub mod testing;
 pub use schemars;
 
 pub use generated::{builder, types, Client};
+/// The HTTP method [`Client::request`] takes.
+pub use reqwest::Method;
+
+impl Client {
+    /// A request to any path of HeyGen's API, with this client's
+    /// credentials, retries, limits and errors: for an endpoint HeyGen
+    /// publishes that this crate does not cover yet. See [`ApiRequest`].
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let heygen = heygen_api::testing::FakeHeyGen::start().await?;
+    /// # let client = heygen.client();
+    /// let video = client
+    ///     .request(heygen_api::Method::GET, "/v3/videos/no-such-video")
+    ///     .idempotent()
+    ///     .send_json()
+    ///     .await;
+    /// assert_eq!(video.unwrap_err().status().map(|s| s.as_u16()), Some(404));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn request(&self, method: Method, path: &str) -> ApiRequest<'_> {
+        use runtime::GeneratedClient;
+        ApiRequest::new(self.http(), self.inner(), self.base_url(), method, path)
+    }
+}
 pub use runtime::{
-    wait_for, ApiError, ClientBuilder, DownloadProgress, Downloaded, Error, Idempotency, Job, Page,
-    PageStream, Response, Result, RetryBudget, RetryClass, RetryPolicy, TransportError,
-    WaitOptions, WaitOutcome, WaitProgress,
+    wait_for, ApiError, ApiRequest, CallOptions, ClientBuilder, DownloadProgress, Downloaded,
+    Error, Idempotency, Job, Page, PageStream, Response, Result, RetryBudget, RetryClass,
+    RetryPolicy, TransportError, WaitOptions, WaitOutcome, WaitProgress,
 };

@@ -209,8 +209,10 @@ fn credentials_are_sensitive_header_values() {
         let call = heygen_api::runtime::__private::CallSpec {
             operation_id: "x",
             class: heygen_api::runtime::RetryClass::Idempotent,
+            options: Default::default(),
         };
-        heygen_api::runtime::__private::pre::<()>(client.inner(), &mut request, call).expect("pre");
+        heygen_api::runtime::__private::pre::<()>(client.inner(), &mut request, &call)
+            .expect("pre");
         let value = request.headers().get(header).expect(header);
         assert!(value.is_sensitive(), "{header} is not marked sensitive");
         let shown = format!("{:?}", request.headers());

@@ -103,10 +103,11 @@ async fn retry_facts_survive_request_code_that_waits_before_sending() {
     let spec = seam::CallSpec {
         operation_id: "get_video",
         class: heygen_api::RetryClass::Idempotent,
+        options: Default::default(),
     };
     let inner = client.inner();
     let http = client.http();
-    let call = seam::send::<serde_json::Value, _>(inner, async move {
+    let call = seam::send::<serde_json::Value, _>(inner, None, async move {
         let mut facts = None;
         let result = async {
             for _ in 0..3 {
@@ -114,8 +115,8 @@ async fn retry_facts_survive_request_code_that_waits_before_sending() {
             }
             tokio::time::sleep(Duration::from_millis(5)).await;
             let mut request = reqwest::Request::new(reqwest::Method::GET, url.parse().unwrap());
-            seam::pre::<()>(inner, &mut request, spec)?;
-            let response = seam::exec(inner, http, request, spec, None, &mut facts)
+            seam::pre::<()>(inner, &mut request, &spec)?;
+            let response = seam::exec(inner, http, request, &spec, None, &mut facts)
                 .await
                 .map_err(progenitor_client::Error::CommunicationError)?;
             Err(progenitor_client::Error::UnexpectedResponse(response))

@@ -429,6 +429,7 @@ pub mod builder {
         client: &'a super::Client,
         idempotency_key: Result<Option<types::CreateKeyedRenderIdempotencyKey>, String>,
         body: Result<types::builder::RenderRequest, String>,
+        options: crate::runtime::__private::CallOptions,
     }
     impl<'a> CreateKeyedRender<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -436,6 +437,7 @@ pub mod builder {
                 client: client,
                 idempotency_key: Ok(None),
                 body: Ok(::std::default::Default::default()),
+                options: ::std::default::Default::default(),
             }
         }
         pub fn idempotency_key<V>(mut self, value: V) -> Self
@@ -479,7 +481,7 @@ pub mod builder {
 **Retries:** keyed. HeyGen honours `Idempotency-Key` here: the client sends one key per call (or yours, from `.idempotency_key(...)`) and reuses it on every retry, so it retries after a 429, a 5xx, a 409 `request_in_progress` or a lost connection and the server still runs the call once.*/
         #[inline]
         pub fn send(
-            self,
+            mut self,
         ) -> impl ::std::future::Future<
             Output = ::std::result::Result<
                 crate::runtime::__private::Response<types::RenderEnvelope>,
@@ -490,9 +492,12 @@ pub mod builder {
             let call = crate::runtime::__private::CallSpec {
                 operation_id: "create_keyed_render",
                 class: crate::runtime::__private::RetryClass::Keyed,
+                options: ::std::mem::take(&mut self.options),
             };
+            let deadline = call.options.deadline_value();
             crate::runtime::__private::send(
                 &client.inner,
+                deadline,
                 async move {
                     let mut facts = ::std::option::Option::None;
                     let result = self.send_raw(call, &mut facts).await;
@@ -508,7 +513,7 @@ pub mod builder {
             crate::runtime::__private::Response<types::RenderEnvelope>,
             progenitor_client::Error<()>,
         > {
-            let Self { client, idempotency_key, body } = self;
+            let Self { client, idempotency_key, body, .. } = self;
             let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -546,12 +551,12 @@ pub mod builder {
                 ::std::result::Result::Ok(request)
             };
             let mut request = build_request()?;
-            crate::runtime::__private::pre(&client.inner, &mut request, call)?;
+            crate::runtime::__private::pre(&client.inner, &mut request, &call)?;
             let result = crate::runtime::__private::exec(
                     &client.inner,
                     &client.client,
                     request,
-                    call,
+                    &call,
                     ::std::option::Option::Some(&build_request),
                     facts,
                 )
@@ -564,6 +569,34 @@ pub mod builder {
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
+        /// How long each attempt of this call may take, instead of the client's timeout.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+        /// How long this call may take in all, retries included, instead of the client's deadline.
+        pub fn deadline(mut self, deadline: ::std::time::Duration) -> Self {
+            self.options = self.options.deadline(deadline);
+            self
+        }
+        /// How many times this call may be sent again, instead of the client's limit.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options = self.options.max_retries(retries);
+            self
+        }
+        /// Adds a header to this call; see [`CallOptions::header`](crate::CallOptions::header) for the headers it refuses.
+        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+        /// Replaces this call's options with `options`.
+        pub fn call_options(
+            mut self,
+            options: crate::runtime::__private::CallOptions,
+        ) -> Self {
+            self.options = options;
+            self
+        }
     }
     /**Builder for [`Client::list_renders`]
 
@@ -573,6 +606,7 @@ pub mod builder {
         client: &'a super::Client,
         limit: Result<Option<i64>, String>,
         token: Result<Option<::std::string::String>, String>,
+        options: crate::runtime::__private::CallOptions,
     }
     impl<'a> ListRenders<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -580,6 +614,7 @@ pub mod builder {
                 client: client,
                 limit: Ok(None),
                 token: Ok(None),
+                options: ::std::default::Default::default(),
             }
         }
         pub fn limit<V>(mut self, value: V) -> Self
@@ -611,7 +646,7 @@ pub mod builder {
 **Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.*/
         #[inline]
         pub fn send(
-            self,
+            mut self,
         ) -> impl ::std::future::Future<
             Output = ::std::result::Result<
                 crate::runtime::__private::Response<types::ListRendersResponse>,
@@ -622,9 +657,12 @@ pub mod builder {
             let call = crate::runtime::__private::CallSpec {
                 operation_id: "list_renders",
                 class: crate::runtime::__private::RetryClass::Idempotent,
+                options: ::std::mem::take(&mut self.options),
             };
+            let deadline = call.options.deadline_value();
             crate::runtime::__private::send(
                 &client.inner,
+                deadline,
                 async move {
                     let mut facts = ::std::option::Option::None;
                     let result = self.send_raw(call, &mut facts).await;
@@ -640,7 +678,7 @@ pub mod builder {
             crate::runtime::__private::Response<types::ListRendersResponse>,
             progenitor_client::Error<()>,
         > {
-            let Self { client, limit, token } = self;
+            let Self { client, limit, token, .. } = self;
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let build_request = || -> ::std::result::Result<
@@ -672,12 +710,12 @@ pub mod builder {
                 ::std::result::Result::Ok(request)
             };
             let mut request = build_request()?;
-            crate::runtime::__private::pre(&client.inner, &mut request, call)?;
+            crate::runtime::__private::pre(&client.inner, &mut request, &call)?;
             let result = crate::runtime::__private::exec(
                     &client.inner,
                     &client.client,
                     request,
-                    call,
+                    &call,
                     ::std::option::Option::Some(&build_request),
                     facts,
                 )
@@ -690,6 +728,34 @@ pub mod builder {
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
+        /// How long each attempt of this call may take, instead of the client's timeout.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+        /// How long this call may take in all, retries included, instead of the client's deadline.
+        pub fn deadline(mut self, deadline: ::std::time::Duration) -> Self {
+            self.options = self.options.deadline(deadline);
+            self
+        }
+        /// How many times this call may be sent again, instead of the client's limit.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options = self.options.max_retries(retries);
+            self
+        }
+        /// Adds a header to this call; see [`CallOptions::header`](crate::CallOptions::header) for the headers it refuses.
+        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+        /// Replaces this call's options with `options`.
+        pub fn call_options(
+            mut self,
+            options: crate::runtime::__private::CallOptions,
+        ) -> Self {
+            self.options = options;
+            self
+        }
     }
     /**Builder for [`Client::create_render`]
 
@@ -699,6 +765,7 @@ pub mod builder {
         client: &'a super::Client,
         idempotency_key: Result<Option<::std::string::String>, String>,
         body: Result<types::builder::RenderRequest, String>,
+        options: crate::runtime::__private::CallOptions,
     }
     impl<'a> CreateRender<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -706,6 +773,7 @@ pub mod builder {
                 client: client,
                 idempotency_key: Ok(None),
                 body: Ok(::std::default::Default::default()),
+                options: ::std::default::Default::default(),
             }
         }
         pub fn idempotency_key<V>(mut self, value: V) -> Self
@@ -749,7 +817,7 @@ pub mod builder {
 **Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again.*/
         #[inline]
         pub fn send(
-            self,
+            mut self,
         ) -> impl ::std::future::Future<
             Output = ::std::result::Result<
                 crate::runtime::__private::Response<types::RenderEnvelope>,
@@ -760,9 +828,12 @@ pub mod builder {
             let call = crate::runtime::__private::CallSpec {
                 operation_id: "create_render",
                 class: crate::runtime::__private::RetryClass::NonIdempotent,
+                options: ::std::mem::take(&mut self.options),
             };
+            let deadline = call.options.deadline_value();
             crate::runtime::__private::send(
                 &client.inner,
+                deadline,
                 async move {
                     let mut facts = ::std::option::Option::None;
                     let result = self.send_raw(call, &mut facts).await;
@@ -778,7 +849,7 @@ pub mod builder {
             crate::runtime::__private::Response<types::RenderEnvelope>,
             progenitor_client::Error<()>,
         > {
-            let Self { client, idempotency_key, body } = self;
+            let Self { client, idempotency_key, body, .. } = self;
             let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
@@ -816,12 +887,12 @@ pub mod builder {
                 ::std::result::Result::Ok(request)
             };
             let mut request = build_request()?;
-            crate::runtime::__private::pre(&client.inner, &mut request, call)?;
+            crate::runtime::__private::pre(&client.inner, &mut request, &call)?;
             let result = crate::runtime::__private::exec(
                     &client.inner,
                     &client.client,
                     request,
-                    call,
+                    &call,
                     ::std::option::Option::Some(&build_request),
                     facts,
                 )
@@ -834,6 +905,34 @@ pub mod builder {
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
+        /// How long each attempt of this call may take, instead of the client's timeout.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+        /// How long this call may take in all, retries included, instead of the client's deadline.
+        pub fn deadline(mut self, deadline: ::std::time::Duration) -> Self {
+            self.options = self.options.deadline(deadline);
+            self
+        }
+        /// How many times this call may be sent again, instead of the client's limit.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options = self.options.max_retries(retries);
+            self
+        }
+        /// Adds a header to this call; see [`CallOptions::header`](crate::CallOptions::header) for the headers it refuses.
+        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+        /// Replaces this call's options with `options`.
+        pub fn call_options(
+            mut self,
+            options: crate::runtime::__private::CallOptions,
+        ) -> Self {
+            self.options = options;
+            self
+        }
     }
     /**Builder for [`Client::get_render`]
 
@@ -842,12 +941,14 @@ pub mod builder {
     pub struct GetRender<'a> {
         client: &'a super::Client,
         render_id: Result<::std::string::String, String>,
+        options: crate::runtime::__private::CallOptions,
     }
     impl<'a> GetRender<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 render_id: Err(::std::string::String::new()),
+                options: ::std::default::Default::default(),
             }
         }
         pub fn render_id<V>(mut self, value: V) -> Self
@@ -868,7 +969,7 @@ pub mod builder {
 **Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.*/
         #[inline]
         pub fn send(
-            self,
+            mut self,
         ) -> impl ::std::future::Future<
             Output = ::std::result::Result<
                 crate::runtime::__private::Response<types::RenderEnvelope>,
@@ -879,9 +980,12 @@ pub mod builder {
             let call = crate::runtime::__private::CallSpec {
                 operation_id: "get_render",
                 class: crate::runtime::__private::RetryClass::Idempotent,
+                options: ::std::mem::take(&mut self.options),
             };
+            let deadline = call.options.deadline_value();
             crate::runtime::__private::send(
                 &client.inner,
+                deadline,
                 async move {
                     let mut facts = ::std::option::Option::None;
                     let result = self.send_raw(call, &mut facts).await;
@@ -897,7 +1001,7 @@ pub mod builder {
             crate::runtime::__private::Response<types::RenderEnvelope>,
             progenitor_client::Error<()>,
         > {
-            let Self { client, render_id } = self;
+            let Self { client, render_id, .. } = self;
             let render_id = render_id
                 .map_err(|e: ::std::string::String| Error::InvalidRequest(
                     if e.is_empty() {
@@ -933,12 +1037,12 @@ pub mod builder {
                 ::std::result::Result::Ok(request)
             };
             let mut request = build_request()?;
-            crate::runtime::__private::pre(&client.inner, &mut request, call)?;
+            crate::runtime::__private::pre(&client.inner, &mut request, &call)?;
             let result = crate::runtime::__private::exec(
                     &client.inner,
                     &client.client,
                     request,
-                    call,
+                    &call,
                     ::std::option::Option::Some(&build_request),
                     facts,
                 )
@@ -951,6 +1055,34 @@ pub mod builder {
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
+        /// How long each attempt of this call may take, instead of the client's timeout.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+        /// How long this call may take in all, retries included, instead of the client's deadline.
+        pub fn deadline(mut self, deadline: ::std::time::Duration) -> Self {
+            self.options = self.options.deadline(deadline);
+            self
+        }
+        /// How many times this call may be sent again, instead of the client's limit.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options = self.options.max_retries(retries);
+            self
+        }
+        /// Adds a header to this call; see [`CallOptions::header`](crate::CallOptions::header) for the headers it refuses.
+        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+        /// Replaces this call's options with `options`.
+        pub fn call_options(
+            mut self,
+            options: crate::runtime::__private::CallOptions,
+        ) -> Self {
+            self.options = options;
+            self
+        }
     }
     /**Builder for [`Client::rename_render`]
 
@@ -961,6 +1093,7 @@ pub mod builder {
         render_id: Result<::std::string::String, String>,
         idempotency_key: Result<Option<::std::string::String>, String>,
         body: Result<types::builder::RenameRenderBody, String>,
+        options: crate::runtime::__private::CallOptions,
     }
     impl<'a> RenameRender<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -969,6 +1102,7 @@ pub mod builder {
                 render_id: Err(::std::string::String::new()),
                 idempotency_key: Ok(None),
                 body: Ok(::std::default::Default::default()),
+                options: ::std::default::Default::default(),
             }
         }
         pub fn render_id<V>(mut self, value: V) -> Self
@@ -1026,7 +1160,7 @@ pub mod builder {
 **Retries:** keyed. HeyGen honours `Idempotency-Key` here: the client sends one key per call (or yours, from `.idempotency_key(...)`) and reuses it on every retry, so it retries after a 429, a 5xx, a 409 `request_in_progress` or a lost connection and the server still runs the call once.*/
         #[inline]
         pub fn send(
-            self,
+            mut self,
         ) -> impl ::std::future::Future<
             Output = ::std::result::Result<
                 crate::runtime::__private::Response<types::RenderEnvelope>,
@@ -1037,9 +1171,12 @@ pub mod builder {
             let call = crate::runtime::__private::CallSpec {
                 operation_id: "rename_render",
                 class: crate::runtime::__private::RetryClass::Keyed,
+                options: ::std::mem::take(&mut self.options),
             };
+            let deadline = call.options.deadline_value();
             crate::runtime::__private::send(
                 &client.inner,
+                deadline,
                 async move {
                     let mut facts = ::std::option::Option::None;
                     let result = self.send_raw(call, &mut facts).await;
@@ -1055,7 +1192,7 @@ pub mod builder {
             crate::runtime::__private::Response<types::RenderEnvelope>,
             progenitor_client::Error<()>,
         > {
-            let Self { client, render_id, idempotency_key, body } = self;
+            let Self { client, render_id, idempotency_key, body, .. } = self;
             let render_id = render_id
                 .map_err(|e: ::std::string::String| Error::InvalidRequest(
                     if e.is_empty() {
@@ -1101,12 +1238,12 @@ pub mod builder {
                 ::std::result::Result::Ok(request)
             };
             let mut request = build_request()?;
-            crate::runtime::__private::pre(&client.inner, &mut request, call)?;
+            crate::runtime::__private::pre(&client.inner, &mut request, &call)?;
             let result = crate::runtime::__private::exec(
                     &client.inner,
                     &client.client,
                     request,
-                    call,
+                    &call,
                     ::std::option::Option::Some(&build_request),
                     facts,
                 )
@@ -1118,6 +1255,34 @@ pub mod builder {
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
+        }
+        /// How long each attempt of this call may take, instead of the client's timeout.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+        /// How long this call may take in all, retries included, instead of the client's deadline.
+        pub fn deadline(mut self, deadline: ::std::time::Duration) -> Self {
+            self.options = self.options.deadline(deadline);
+            self
+        }
+        /// How many times this call may be sent again, instead of the client's limit.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options = self.options.max_retries(retries);
+            self
+        }
+        /// Adds a header to this call; see [`CallOptions::header`](crate::CallOptions::header) for the headers it refuses.
+        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+        /// Replaces this call's options with `options`.
+        pub fn call_options(
+            mut self,
+            options: crate::runtime::__private::CallOptions,
+        ) -> Self {
+            self.options = options;
+            self
         }
     }
 }
@@ -1134,8 +1299,9 @@ impl ClientHooks<crate::runtime::__private::Inner> for Client {
         let call = crate::runtime::__private::CallSpec {
             operation_id: info.operation_id,
             class: crate::runtime::__private::RetryClass::for_method(request.method()),
+            options: ::std::default::Default::default(),
         };
-        crate::runtime::__private::pre(&self.inner, request, call)
+        crate::runtime::__private::pre(&self.inner, request, &call)
     }
     #[allow(refining_impl_trait)]
     fn exec(
@@ -1146,15 +1312,19 @@ impl ClientHooks<crate::runtime::__private::Inner> for Client {
         let call = crate::runtime::__private::CallSpec {
             operation_id: info.operation_id,
             class: crate::runtime::__private::RetryClass::for_method(request.method()),
+            options: ::std::default::Default::default(),
         };
-        crate::runtime::__private::exec(
-            &self.inner,
-            &self.client,
-            request,
-            call,
-            None,
-            &mut None,
-        )
+        async move {
+            crate::runtime::__private::exec(
+                    &self.inner,
+                    &self.client,
+                    request,
+                    &call,
+                    None,
+                    &mut None,
+                )
+                .await
+        }
     }
 }
 impl crate::runtime::__private::GeneratedClient for Client {

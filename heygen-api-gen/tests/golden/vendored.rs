@@ -3930,6 +3930,7 @@ pub mod builder {
         session_id: Result<::std::string::String, String>,
         idempotency_key: Result<Option<::std::string::String>, String>,
         body: Result<types::builder::StopSessionRequest, String>,
+        options: crate::runtime::__private::CallOptions,
     }
     impl<'a> StopVideoAgentSession<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -3938,6 +3939,7 @@ pub mod builder {
                 session_id: Err(::std::string::String::new()),
                 idempotency_key: Ok(None),
                 body: Ok(::std::default::Default::default()),
+                options: ::std::default::Default::default(),
             }
         }
         pub fn session_id<V>(mut self, value: V) -> Self
@@ -3995,7 +3997,7 @@ pub mod builder {
 **Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again.*/
         #[inline]
         pub fn send(
-            self,
+            mut self,
         ) -> impl ::std::future::Future<
             Output = ::std::result::Result<
                 crate::runtime::__private::Response<
@@ -4008,9 +4010,12 @@ pub mod builder {
             let call = crate::runtime::__private::CallSpec {
                 operation_id: "stop_video_agent_session",
                 class: crate::runtime::__private::RetryClass::NonIdempotent,
+                options: ::std::mem::take(&mut self.options),
             };
+            let deadline = call.options.deadline_value();
             crate::runtime::__private::send(
                 &client.inner,
+                deadline,
                 async move {
                     let mut facts = ::std::option::Option::None;
                     let result = self.send_raw(call, &mut facts).await;
@@ -4026,7 +4031,7 @@ pub mod builder {
             crate::runtime::__private::Response<types::StopVideoAgentSessionResponse>,
             progenitor_client::Error<()>,
         > {
-            let Self { client, session_id, idempotency_key, body } = self;
+            let Self { client, session_id, idempotency_key, body, .. } = self;
             let session_id = session_id
                 .map_err(|e: ::std::string::String| Error::InvalidRequest(
                     if e.is_empty() {
@@ -4072,12 +4077,12 @@ pub mod builder {
                 ::std::result::Result::Ok(request)
             };
             let mut request = build_request()?;
-            crate::runtime::__private::pre(&client.inner, &mut request, call)?;
+            crate::runtime::__private::pre(&client.inner, &mut request, &call)?;
             let result = crate::runtime::__private::exec(
                     &client.inner,
                     &client.client,
                     request,
-                    call,
+                    &call,
                     ::std::option::Option::Some(&build_request),
                     facts,
                 )
@@ -4090,6 +4095,34 @@ pub mod builder {
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
+        /// How long each attempt of this call may take, instead of the client's timeout.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+        /// How long this call may take in all, retries included, instead of the client's deadline.
+        pub fn deadline(mut self, deadline: ::std::time::Duration) -> Self {
+            self.options = self.options.deadline(deadline);
+            self
+        }
+        /// How many times this call may be sent again, instead of the client's limit.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options = self.options.max_retries(retries);
+            self
+        }
+        /// Adds a header to this call; see [`CallOptions::header`](crate::CallOptions::header) for the headers it refuses.
+        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+        /// Replaces this call's options with `options`.
+        pub fn call_options(
+            mut self,
+            options: crate::runtime::__private::CallOptions,
+        ) -> Self {
+            self.options = options;
+            self
+        }
     }
     /**Builder for [`Client::create_video`]
 
@@ -4099,6 +4132,7 @@ pub mod builder {
         client: &'a super::Client,
         idempotency_key: Result<Option<::std::string::String>, String>,
         body: Result<types::CreateVideoV3RequestBody, String>,
+        options: crate::runtime::__private::CallOptions,
     }
     impl<'a> CreateVideo<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -4106,6 +4140,7 @@ pub mod builder {
                 client: client,
                 idempotency_key: Ok(None),
                 body: Err(::std::string::String::new()),
+                options: ::std::default::Default::default(),
             }
         }
         pub fn idempotency_key<V>(mut self, value: V) -> Self
@@ -4139,7 +4174,7 @@ pub mod builder {
 **Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again.*/
         #[inline]
         pub fn send(
-            self,
+            mut self,
         ) -> impl ::std::future::Future<
             Output = ::std::result::Result<
                 crate::runtime::__private::Response<types::CreateVideoResponse>,
@@ -4150,9 +4185,12 @@ pub mod builder {
             let call = crate::runtime::__private::CallSpec {
                 operation_id: "create_video",
                 class: crate::runtime::__private::RetryClass::NonIdempotent,
+                options: ::std::mem::take(&mut self.options),
             };
+            let deadline = call.options.deadline_value();
             crate::runtime::__private::send(
                 &client.inner,
+                deadline,
                 async move {
                     let mut facts = ::std::option::Option::None;
                     let result = self.send_raw(call, &mut facts).await;
@@ -4168,7 +4206,7 @@ pub mod builder {
             crate::runtime::__private::Response<types::CreateVideoResponse>,
             progenitor_client::Error<()>,
         > {
-            let Self { client, idempotency_key, body } = self;
+            let Self { client, idempotency_key, body, .. } = self;
             let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;
             let body = body
                 .map_err(|e: ::std::string::String| Error::InvalidRequest(
@@ -4205,12 +4243,12 @@ pub mod builder {
                 ::std::result::Result::Ok(request)
             };
             let mut request = build_request()?;
-            crate::runtime::__private::pre(&client.inner, &mut request, call)?;
+            crate::runtime::__private::pre(&client.inner, &mut request, &call)?;
             let result = crate::runtime::__private::exec(
                     &client.inner,
                     &client.client,
                     request,
-                    call,
+                    &call,
                     ::std::option::Option::Some(&build_request),
                     facts,
                 )
@@ -4223,6 +4261,34 @@ pub mod builder {
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
+        /// How long each attempt of this call may take, instead of the client's timeout.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+        /// How long this call may take in all, retries included, instead of the client's deadline.
+        pub fn deadline(mut self, deadline: ::std::time::Duration) -> Self {
+            self.options = self.options.deadline(deadline);
+            self
+        }
+        /// How many times this call may be sent again, instead of the client's limit.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options = self.options.max_retries(retries);
+            self
+        }
+        /// Adds a header to this call; see [`CallOptions::header`](crate::CallOptions::header) for the headers it refuses.
+        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+        /// Replaces this call's options with `options`.
+        pub fn call_options(
+            mut self,
+            options: crate::runtime::__private::CallOptions,
+        ) -> Self {
+            self.options = options;
+            self
+        }
     }
     /**Builder for [`Client::get_video_v3`]
 
@@ -4231,12 +4297,14 @@ pub mod builder {
     pub struct GetVideoV3<'a> {
         client: &'a super::Client,
         video_id: Result<::std::string::String, String>,
+        options: crate::runtime::__private::CallOptions,
     }
     impl<'a> GetVideoV3<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 video_id: Err(::std::string::String::new()),
+                options: ::std::default::Default::default(),
             }
         }
         pub fn video_id<V>(mut self, value: V) -> Self
@@ -4257,7 +4325,7 @@ pub mod builder {
 **Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.*/
         #[inline]
         pub fn send(
-            self,
+            mut self,
         ) -> impl ::std::future::Future<
             Output = ::std::result::Result<
                 crate::runtime::__private::Response<types::GetVideoV3Response>,
@@ -4268,9 +4336,12 @@ pub mod builder {
             let call = crate::runtime::__private::CallSpec {
                 operation_id: "get_video_v3",
                 class: crate::runtime::__private::RetryClass::Idempotent,
+                options: ::std::mem::take(&mut self.options),
             };
+            let deadline = call.options.deadline_value();
             crate::runtime::__private::send(
                 &client.inner,
+                deadline,
                 async move {
                     let mut facts = ::std::option::Option::None;
                     let result = self.send_raw(call, &mut facts).await;
@@ -4286,7 +4357,7 @@ pub mod builder {
             crate::runtime::__private::Response<types::GetVideoV3Response>,
             progenitor_client::Error<()>,
         > {
-            let Self { client, video_id } = self;
+            let Self { client, video_id, .. } = self;
             let video_id = video_id
                 .map_err(|e: ::std::string::String| Error::InvalidRequest(
                     if e.is_empty() {
@@ -4322,12 +4393,12 @@ pub mod builder {
                 ::std::result::Result::Ok(request)
             };
             let mut request = build_request()?;
-            crate::runtime::__private::pre(&client.inner, &mut request, call)?;
+            crate::runtime::__private::pre(&client.inner, &mut request, &call)?;
             let result = crate::runtime::__private::exec(
                     &client.inner,
                     &client.client,
                     request,
-                    call,
+                    &call,
                     ::std::option::Option::Some(&build_request),
                     facts,
                 )
@@ -4339,6 +4410,34 @@ pub mod builder {
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
+        }
+        /// How long each attempt of this call may take, instead of the client's timeout.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+        /// How long this call may take in all, retries included, instead of the client's deadline.
+        pub fn deadline(mut self, deadline: ::std::time::Duration) -> Self {
+            self.options = self.options.deadline(deadline);
+            self
+        }
+        /// How many times this call may be sent again, instead of the client's limit.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options = self.options.max_retries(retries);
+            self
+        }
+        /// Adds a header to this call; see [`CallOptions::header`](crate::CallOptions::header) for the headers it refuses.
+        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+        /// Replaces this call's options with `options`.
+        pub fn call_options(
+            mut self,
+            options: crate::runtime::__private::CallOptions,
+        ) -> Self {
+            self.options = options;
+            self
         }
     }
 }
@@ -4355,8 +4454,9 @@ impl ClientHooks<crate::runtime::__private::Inner> for Client {
         let call = crate::runtime::__private::CallSpec {
             operation_id: info.operation_id,
             class: crate::runtime::__private::RetryClass::for_method(request.method()),
+            options: ::std::default::Default::default(),
         };
-        crate::runtime::__private::pre(&self.inner, request, call)
+        crate::runtime::__private::pre(&self.inner, request, &call)
     }
     #[allow(refining_impl_trait)]
     fn exec(
@@ -4367,15 +4467,19 @@ impl ClientHooks<crate::runtime::__private::Inner> for Client {
         let call = crate::runtime::__private::CallSpec {
             operation_id: info.operation_id,
             class: crate::runtime::__private::RetryClass::for_method(request.method()),
+            options: ::std::default::Default::default(),
         };
-        crate::runtime::__private::exec(
-            &self.inner,
-            &self.client,
-            request,
-            call,
-            None,
-            &mut None,
-        )
+        async move {
+            crate::runtime::__private::exec(
+                    &self.inner,
+                    &self.client,
+                    request,
+                    &call,
+                    None,
+                    &mut None,
+                )
+                .await
+        }
     }
 }
 impl crate::runtime::__private::GeneratedClient for Client {
@@ -4443,6 +4547,7 @@ Form fields:
         let call = crate::runtime::__private::CallSpec {
             operation_id: "upload_asset",
             class: crate::runtime::__private::RetryClass::NonIdempotent,
+            options: ::std::default::Default::default(),
         };
         crate::runtime::__private::MultipartRequest::new(
             self,

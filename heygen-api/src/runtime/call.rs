@@ -4,21 +4,25 @@
 
 use std::future::Future;
 use std::task::Poll;
+use std::time::Duration;
 
 use reqwest::StatusCode;
 
 use super::config::Inner;
 use super::error::{CallFacts, Error};
+use super::options::CallOptions;
 use super::policy::RetryClass;
 use super::response::{api_error, error_of, settle, Response, Settled};
 
 /// What a generated `send` tells the layer about the call it starts: the
 /// operation, and its retry class as the generator read it from the spec.
 #[doc(hidden)]
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct CallSpec {
     pub operation_id: &'static str,
     pub class: RetryClass,
+    /// What the caller set for this call only.
+    pub options: CallOptions,
 }
 
 /// Starts one call of an operation: the generated `send` hands over the
@@ -34,17 +38,17 @@ pub struct CallSpec {
 /// of that doubles what is copied on each call (see BENCHMARKS.md).
 #[doc(hidden)]
 #[inline]
-pub fn send<T, F>(inner: &Inner, call: F) -> Call<'_, T, F>
+pub fn send<T, F>(inner: &Inner, deadline: Option<Duration>, call: F) -> Call<'_, T, F>
 where
     F: Future<Output = Sent<T>>,
 {
     Call {
         call,
+        limit: deadline.or(inner.0.deadline),
         deadline: None,
         error_body: None,
         error_head: None,
         facts: None,
-        inner,
         polled: false,
         _types: std::marker::PhantomData,
     }
@@ -77,9 +81,11 @@ pin_project_lite::pin_project! {
         error_body: Option<ErrorBody>,
         error_head: Option<Box<(StatusCode, reqwest::header::HeaderMap)>>,
         facts: Option<CallFacts>,
-        inner: &'a Inner,
+        // The call's deadline: its own, or else the client's.
+        limit: Option<Duration>,
         polled: bool,
-        _types: std::marker::PhantomData<fn() -> T>,
+        // The client the generated future borrows, for as long as it does.
+        _types: std::marker::PhantomData<(fn() -> T, &'a Inner)>,
     }
 }
 
@@ -91,7 +97,7 @@ where
 
     fn poll(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<Self::Output> {
         let mut this = self.project();
-        let limit = this.inner.0.deadline;
+        let limit = *this.limit;
         let first = !*this.polled;
         if first {
             *this.polled = true;

@@ -21,8 +21,10 @@ mod download;
 mod error;
 mod http;
 mod multipart;
+mod options;
 mod pages;
 mod policy;
+mod request;
 mod response;
 mod transport;
 mod url;
@@ -33,8 +35,10 @@ pub use config::{ClientBuilder, GeneratedClient, Idempotency, Inner, DEFAULT_BAS
 pub use download::{download_output, download_to_file, DownloadProgress, Downloaded};
 pub use error::{ApiError, Error, Result, TransportError};
 pub use multipart::MultipartRequest;
+pub use options::CallOptions;
 pub use pages::{BoxFuture, Page, PageStream, Paged, MAX_EMPTY_PAGES};
 pub use policy::{RetryClass, RetryPolicy};
+pub use request::ApiRequest;
 pub use response::{Envelope, Response};
 pub use wait::{wait_for, Job, WaitOptions, WaitOutcome, WaitProgress};
 
@@ -50,7 +54,7 @@ pub mod __private {
     pub use super::transport::{exec, pre, Rebuild};
     pub use super::url::{encode_path, merge_headers, url, PathSegment};
     pub use super::{
-        BoxFuture, ClientBuilder, Envelope, Error, GeneratedClient, Idempotency, Inner, Job,
-        MultipartRequest, Page, PageStream, Paged, Response, RetryClass,
+        BoxFuture, CallOptions, ClientBuilder, Envelope, Error, GeneratedClient, Idempotency,
+        Inner, Job, MultipartRequest, Page, PageStream, Paged, Response, RetryClass,
     };
 }

@@ -122,7 +122,8 @@ impl<'a, C: GeneratedClient, T: DeserializeOwned> MultipartRequest<'a, C, T> {
             .map_err(|e| Error::InvalidRequest(e.to_string()))?;
         // The same path as every generated call: errors (capped, redirects,
         // keeping the status) are made by `send`, inside the deadline.
-        send(inner, async move {
+        let deadline = call.options.deadline_value();
+        send(inner, deadline, async move {
             let mut facts = None;
             let result = form_call(inner, http, request, call, &mut facts).await;
             (facts, result)
@@ -140,8 +141,8 @@ async fn form_call<T: DeserializeOwned>(
     call: CallSpec,
     facts: &mut Option<CallFacts>,
 ) -> Result<Response<T>, progenitor_client::Error<()>> {
-    pre::<()>(inner, &mut request, call)?;
-    let response = exec(inner, http, request, call, None, facts)
+    pre::<()>(inner, &mut request, &call)?;
+    let response = exec(inner, http, request, &call, None, facts)
         .await
         .map_err(progenitor_client::Error::CommunicationError)?;
     if !response.status().is_success() {

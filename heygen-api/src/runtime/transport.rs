@@ -12,23 +12,27 @@ use tracing::Instrument;
 use super::call::CallSpec;
 use super::config::{Credential, Idempotency, Inner, Settings};
 use super::error::CallFacts;
-use super::policy::{failure, retry_after, Decision, Outcome, RetryClass};
+use super::options::CallOptions;
+use super::policy::{failure, retry_after, Decision, Outcome, RetryClass, RetryPolicy};
 use super::response::{keep_url, limit_body, read_bounded, BodyReadFailed};
 
 const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 const API_KEY: HeaderName = HeaderName::from_static("x-api-key");
 
-/// Adds credentials and the `Idempotency-Key`; called by the generated
-/// request code before the first attempt.
+/// Adds credentials, the `Idempotency-Key` and the call's own options;
+/// called by the generated request code before the first attempt.
 #[doc(hidden)]
 // The error type is progenitor's, fixed by the code that calls this.
 #[allow(clippy::result_large_err)]
 pub fn pre<E>(
     inner: &Inner,
     request: &mut reqwest::Request,
-    spec: CallSpec,
+    spec: &CallSpec,
 ) -> Result<(), progenitor_client::Error<E>> {
     let settings = &inner.0;
+    if let Some(why) = spec.options.refused() {
+        return Err(progenitor_client::Error::InvalidRequest(why.to_string()));
+    }
     let mutating = matches!(*request.method(), Method::POST | Method::PATCH);
     let class = spec.class;
     let headers = request.headers_mut();
@@ -44,6 +48,7 @@ pub fn pre<E>(
         }
         _ => {}
     }
+    spec.options.apply(request);
     Ok(())
 }
 
@@ -69,6 +74,7 @@ fn build_again(
     settings: &Settings,
     rebuild: &Rebuild<'_>,
     key: Option<&str>,
+    options: &CallOptions,
 ) -> Option<reqwest::Request> {
     let mut request = rebuild().ok()?;
     let headers = request.headers_mut();
@@ -76,6 +82,7 @@ fn build_again(
     if let Some(key) = key {
         headers.insert(IDEMPOTENCY_KEY, HeaderValue::from_str(key).ok()?);
     }
+    options.apply(&mut request);
     Some(request)
 }
 
@@ -159,7 +166,7 @@ pub fn exec<'a>(
     inner: &'a Inner,
     http: &'a reqwest::Client,
     request: reqwest::Request,
-    spec: CallSpec,
+    spec: &'a CallSpec,
     rebuild: Option<&'a Rebuild<'a>>,
     facts: &mut Option<CallFacts>,
 ) -> impl Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a {
@@ -167,13 +174,24 @@ pub fn exec<'a>(
     let CallSpec {
         operation_id,
         class,
-    } = spec;
+        ref options,
+    } = *spec;
+    let deadline = options.deadline_value().or(settings.deadline);
+    // The client's policy, unless this call sets its own limit: a copy of
+    // a few numbers, made only then.
+    let policy = match options.max_retries_value() {
+        None => std::borrow::Cow::Borrowed(&settings.retry),
+        Some(max_retries) => std::borrow::Cow::Owned(RetryPolicy {
+            max_retries,
+            ..settings.retry.clone()
+        }),
+    };
     let key = request.headers().get(&IDEMPOTENCY_KEY);
     let repeatable = repeatable(settings, class, key.is_some());
     // Read only to keep a retry's wait within the deadline.
     // tokio's clock, as the deadline's timer and the retry waits use: with
     // a paused clock (tests) the three agree.
-    let started_call = settings.deadline.map(|_| tokio::time::Instant::now());
+    let started_call = deadline.map(|_| tokio::time::Instant::now());
     // The key a retry must send again.
     let key = key.and_then(|k| k.to_str().ok()).map(String::from);
     // What a retry sends: the request built again by the generated code,
@@ -246,16 +264,14 @@ pub fn exec<'a>(
                 attempt_span.record("status", status);
             }
             let mut decision = if resendable {
-                settings
-                    .retry
-                    .decide(retries_done, repeatable, outcome, jitter_sample)
+                policy.decide(retries_done, repeatable, outcome, jitter_sample)
             } else {
                 Decision::Return
             };
             if let Decision::RetryAfter(wait) = decision {
                 // A wait that would end past the deadline is not made: the
                 // last answer is worth more than `DeadlineExceeded`.
-                let past_deadline = match (settings.deadline, started_call) {
+                let past_deadline = match (deadline, started_call) {
                     // Saturating: a `Retry-After` near `u64::MAX` seconds
                     // with no cap is a wait past any deadline, not a panic.
                     (Some(deadline), Some(started)) => {
@@ -283,7 +299,7 @@ pub fn exec<'a>(
                 // with its last answer.
                 let next = if settings.budget.try_withdraw() {
                     match rebuild {
-                        Some(rebuild) => build_again(settings, rebuild, key.as_deref()),
+                        Some(rebuild) => build_again(settings, rebuild, key.as_deref(), options),
                         None => spare.take().map(|spare| spare.into_request()),
                     }
                 } else {
