@@ -2034,7 +2034,6 @@ fn multipart_method(runtime: &syn::Path, op: &MultipartOperation) -> TokenStream
     for p in &op.path_params {
         fmt = fmt.replace(&format!("{{{p}}}"), "{}");
     }
-    let fmt = format!("{{}}{fmt}");
     let response = match &op.response_type {
         Some(t) => {
             let t = format_ident!("{}", t);
@@ -2054,12 +2053,14 @@ fn multipart_method(runtime: &syn::Path, op: &MultipartOperation) -> TokenStream
     }
     doc.push_str("\n\n");
     doc.push_str(op.retry_class.doc());
-    doc.push_str(" A multipart body is sent once: the client never retries it.");
+    doc.push_str(" A form read from a path or from bytes is built again for a retry; one with a reader is sent once.");
     let required_fields: Vec<&String> = op.fields.iter().filter(|f| f.1).map(|f| &f.0).collect();
     quote! {
         #[doc = #doc]
         pub fn #name(&self, #(#args: &str),*) -> #runtime::MultipartRequest<'_, Self, #response> {
-            let url = format!(#fmt, self.baseurl, #(encode_path(#args)),*);
+            // A path parameter that cannot be one segment fails here, and
+            // the call with it, before anything is sent.
+            let url = #runtime::url(&self.baseurl, &self.inner, format_args!(#fmt, #(encode_path(#args)),*));
             let call = #runtime::CallSpec {
                 operation_id: #op_id,
                 class: #runtime::RetryClass::#variant,

@@ -161,12 +161,11 @@ async fn run(args: Args) -> Result<(), Stop> {
 
     let script = args.script.unwrap_or_else(|| DEFAULT_SCRIPT.to_string());
     let body = match image {
-        Some((name, bytes, mime)) => {
-            println!("uploading {name} ({} bytes) ...", bytes.len());
+        Some((path, size)) => {
+            println!("uploading {} ({size} bytes) ...", path.display());
             let asset = client
                 .upload_asset()
-                .file("file", name, bytes, mime)
-                .map_err(failed)?
+                .file_path("file", &path)
                 .send()
                 .await
                 .and_then(|r| r.into_data())
@@ -322,8 +321,10 @@ fn check_base_url() -> Result<(), Stop> {
         .map_err(|e| Stop::Usage(format!("HEYGEN_BASE_URL: {e}")))
 }
 
-/// The image's file name, bytes and MIME type.
-fn read_image(path: &Path) -> Result<(String, Vec<u8>, &'static str), Stop> {
+/// The image's path and size, checked before anything is sent: a kind
+/// HeyGen takes for an image video, within its 32 MB limit. The upload then
+/// streams it from disk.
+fn read_image(path: &Path) -> Result<(PathBuf, u64), Stop> {
     let shown = path.display();
     let size = std::fs::metadata(path)
         .map_err(|e| Stop::Usage(format!("--image {shown}: {e}")))?
@@ -333,27 +334,17 @@ fn read_image(path: &Path) -> Result<(String, Vec<u8>, &'static str), Stop> {
             "--image {shown}: {size} bytes is over HeyGen's 32 MB limit"
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| Stop::Usage(format!("--image {shown}: {e}")))?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    let mime = match ext.as_str() {
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "webp" => "image/webp",
-        _ => {
-            return Err(Stop::Usage(format!(
-                "--image {shown}: expected a .png, .jpg or .webp file"
-            )))
-        }
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "image".into());
-    Ok((name, bytes, mime))
+    if !matches!(ext.as_str(), "png" | "jpg" | "jpeg" | "webp") {
+        return Err(Stop::Usage(format!(
+            "--image {shown}: expected a .png, .jpg or .webp file"
+        )));
+    }
+    Ok((path.to_path_buf(), size))
 }
 
 /// Whether a file can be made at `out`, found out before any render is paid

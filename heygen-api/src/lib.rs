@@ -81,5 +81,5 @@ impl Client {
 pub use runtime::{
     wait_for, ApiError, ApiRequest, CallOptions, ClientBuilder, DownloadProgress, Downloaded,
     Error, Idempotency, Job, Page, PageStream, Response, Result, RetryBudget, RetryClass,
-    RetryPolicy, TransportError, WaitOptions, WaitOutcome, WaitProgress,
+    RetryPolicy, TransportError, UploadProgress, WaitOptions, WaitOutcome, WaitProgress,
 };

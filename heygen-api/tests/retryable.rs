@@ -19,8 +19,8 @@ fn client(url: &str) -> Client {
 
 #[tokio::test]
 async fn is_retryable_is_false_for_an_upload_the_client_could_not_send_again() {
-    // A 429: retried for every other operation, but a streamed multipart
-    // body cannot be sent twice.
+    // A 429: retried for every other call, but an upload read from a
+    // reader cannot be sent twice.
     let server = TestServer::start(|_: &Seen| {
         Reply::json(
             429,
@@ -31,7 +31,7 @@ async fn is_retryable_is_false_for_an_upload_the_client_could_not_send_again() {
     .await;
     let err = client(&server.url())
         .upload_asset()
-        .file("file", "a.png", b"png".to_vec(), "image/png")
+        .file_reader("file", "a.png", &b"png"[..], 3, "image/png")
         .unwrap()
         .send()
         .await
@@ -48,7 +48,7 @@ async fn is_retryable_is_false_for_an_upload_the_client_could_not_send_again() {
     let refused = refused_url().await;
     let err = client(&refused)
         .upload_asset()
-        .file("file", "a.png", b"png".to_vec(), "image/png")
+        .file_reader("file", "a.png", &b"png"[..], 3, "image/png")
         .unwrap()
         .send()
         .await

@@ -4535,7 +4535,7 @@ Sends a `POST` request to `/v3/assets` as `multipart/form-data`.
 Form fields:
 - `file` (file, required)
 
-**Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again. A multipart body is sent once: the client never retries it.*/
+**Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again. A form read from a path or from bytes is built again for a retry; one with a reader is sent once.*/
     pub fn upload_asset(
         &self,
     ) -> crate::runtime::__private::MultipartRequest<
@@ -4543,7 +4543,11 @@ Form fields:
         Self,
         types::UploadAssetResponse,
     > {
-        let url = format!("{}/v3/assets", self.baseurl,);
+        let url = crate::runtime::__private::url(
+            &self.baseurl,
+            &self.inner,
+            format_args!("/v3/assets",),
+        );
         let call = crate::runtime::__private::CallSpec {
             operation_id: "upload_asset",
             class: crate::runtime::__private::RetryClass::NonIdempotent,

@@ -98,6 +98,15 @@ pub enum Error {
         /// What arrived.
         written: u64,
     },
+    /// An upload's body is larger than the client's
+    /// [`max_upload_bytes`](super::ClientBuilder::max_upload_bytes); nothing was
+    /// sent.
+    UploadTooLarge {
+        /// The body's size in bytes.
+        size: u64,
+        /// The client's limit.
+        limit: u64,
+    },
     /// A local file could not be read or written (a download's target, an
     /// upload's source).
     File {
@@ -386,6 +395,10 @@ impl fmt::Display for Error {
                 "the download ended after {written} of {expected} bytes"
             ),
             Error::File { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::UploadTooLarge { size, limit } => write!(
+                f,
+                "the upload is {size} bytes, over the client's limit of {limit} bytes: nothing was sent"
+            ),
             Error::JobFailed {
                 id,
                 status,

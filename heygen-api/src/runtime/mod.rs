@@ -27,11 +27,14 @@ mod policy;
 mod request;
 mod response;
 mod transport;
+mod upload;
 mod url;
 mod wait;
 
 pub use budget::RetryBudget;
-pub use config::{ClientBuilder, GeneratedClient, Idempotency, Inner, DEFAULT_BASE_URL};
+pub use config::{
+    ClientBuilder, GeneratedClient, Idempotency, Inner, DEFAULT_BASE_URL, DEFAULT_MAX_UPLOAD_BYTES,
+};
 pub use download::{download_output, download_to_file, DownloadProgress, Downloaded};
 pub use error::{ApiError, Error, Result, TransportError};
 pub use multipart::MultipartRequest;
@@ -40,6 +43,7 @@ pub use pages::{BoxFuture, Page, PageStream, Paged, MAX_EMPTY_PAGES};
 pub use policy::{RetryClass, RetryPolicy};
 pub use request::ApiRequest;
 pub use response::{Envelope, Response};
+pub use upload::UploadProgress;
 pub use wait::{wait_for, Job, WaitOptions, WaitOutcome, WaitProgress};
 
 /// Everything generated code names in this crate, and nothing else: the one

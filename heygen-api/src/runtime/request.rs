@@ -15,7 +15,7 @@ use super::config::Inner;
 use super::error::{CallFacts, Error};
 use super::options::CallOptions;
 use super::policy::RetryClass;
-use super::response::Response;
+use super::response::{read_json, Response};
 use super::transport::{exec, pre};
 use super::url::url;
 
@@ -258,24 +258,7 @@ impl Parts<'_> {
         let response = exec(self.inner, self.http, request, spec, Some(&rebuild), facts)
             .await
             .map_err(progenitor_client::Error::CommunicationError)?;
-        if !response.status().is_success() {
-            return Err(progenitor_client::Error::UnexpectedResponse(response));
-        }
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response
-            .bytes()
-            .await
-            .map_err(progenitor_client::Error::ResponseBodyError)?;
-        let text: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
-            b"null"
-        } else {
-            &body
-        };
-        match serde_json::from_slice(text) {
-            Ok(value) => Ok(Response::new(value, status, headers)),
-            Err(e) => Err(progenitor_client::Error::InvalidResponsePayload(body, e)),
-        }
+        read_json(response).await
     }
 }
 

@@ -6,6 +6,7 @@ use std::ops::Deref;
 use bytes::Bytes;
 use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use super::error::{snippet, ApiError, Error, TransportError};
@@ -361,6 +362,32 @@ impl Response<progenitor_client::ByteStream> {
             status,
             headers: parts.headers,
         }
+    }
+}
+
+/// A call's final answer as `T`: a success's JSON body decoded (an empty
+/// body reads as `null`, for the unit type and `Option`), anything else
+/// left for `send` to make the error of.
+pub(crate) async fn read_json<T: DeserializeOwned>(
+    response: reqwest::Response,
+) -> Result<Response<T>, progenitor_client::Error<()>> {
+    if !response.status().is_success() {
+        return Err(progenitor_client::Error::UnexpectedResponse(response));
+    }
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .bytes()
+        .await
+        .map_err(progenitor_client::Error::ResponseBodyError)?;
+    let text: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"null"
+    } else {
+        &body
+    };
+    match serde_json::from_slice(text) {
+        Ok(value) => Ok(Response::new(value, status, headers)),
+        Err(e) => Err(progenitor_client::Error::InvalidResponsePayload(body, e)),
     }
 }
 
