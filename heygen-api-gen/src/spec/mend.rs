@@ -4,19 +4,15 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::error::child;
-use crate::load::MAX_DEPTH;
+use crate::input::load::MAX_DEPTH;
+use crate::openapi::{HTTP_METHODS, TERMINAL_STATUSES, WEBSOCKET};
+use crate::pointer::child;
 use crate::warning::Warning;
-
-/// The one extension kept: operations marked with it are websocket upgrades,
-/// which `prepare` leaves out (progenitor's websocket code needs crates the
-/// runtime does not use).
-pub(crate) const WEBSOCKET: &str = "x-dropshot-websocket";
 
 /// Extensions that carry meaning for the generator and are kept: the
 /// websocket marker, and the terminal statuses that make a schema a `Job`
 /// (`x-terminal-statuses: [completed, failed]`, a list of strings).
-const KEPT: [&str; 2] = [WEBSOCKET, "x-terminal-statuses"];
+const KEPT: [&str; 2] = [WEBSOCKET, TERMINAL_STATUSES];
 
 /// Keys whose value is a map from names (chosen by the document's author) to
 /// objects: a name starting with `x-` there is a name, not an extension.
@@ -237,7 +233,7 @@ fn literal_path_templates(doc: &mut Value, origin: &str, warnings: &mut Vec<Warn
         if let Some(item) = item.as_object_mut() {
             let methods: Vec<String> = item
                 .keys()
-                .filter(|k| crate::normalise::HTTP_METHODS.contains(&k.as_str()))
+                .filter(|k| HTTP_METHODS.contains(&k.as_str()))
                 .cloned()
                 .collect();
             let shared = item.get("parameters").cloned().unwrap_or(json!([]));

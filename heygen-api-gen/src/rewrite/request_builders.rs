@@ -11,6 +11,11 @@ use std::collections::{BTreeSet, VecDeque};
 
 use syn::visit::Visit;
 
+/// The pass.
+pub(super) fn pass(file: &mut syn::File, _plan: &crate::plan::Plan) {
+    keep_request_builders(file);
+}
+
 /// Removes the builders of types no request reaches. Returns how many
 /// builder structs were removed.
 pub(crate) fn keep_request_builders(file: &mut syn::File) -> usize {

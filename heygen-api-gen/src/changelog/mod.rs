@@ -29,7 +29,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::normalise::HTTP_METHODS;
+use crate::openapi::HTTP_METHODS;
 use crate::refs;
 
 /// Which way data flows through the schema being compared.
