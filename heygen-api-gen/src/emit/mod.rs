@@ -35,7 +35,17 @@ pub(crate) struct Emit<'a> {
 pub(crate) fn glue(emit: &Emit<'_>) -> Result<TokenStream, String> {
     let runtime = emit.runtime;
     let plan = emit.plan;
-    let mut sends_seen = BTreeSet::new();
+    // A builder the plan expects and progenitor did not generate under that
+    // name is reported first: it names both.
+    let sends_seen: BTreeSet<String> = emit.sends.iter().map(|s| s.builder.to_string()).collect();
+    for op in plan.progenitor_operations() {
+        if !sends_seen.contains(&op.builder) {
+            return Err(format!(
+                "the plan expects progenitor's builder `{}` for `{}`, and progenitor generated none of that name (it generated {:?})",
+                op.builder, op.id, sends_seen
+            ));
+        }
+    }
     let mut envelopes = Vec::new();
     let mut pages = Vec::new();
     let mut enveloped = BTreeSet::new();
@@ -46,12 +56,17 @@ pub(crate) fn glue(emit: &Emit<'_>) -> Result<TokenStream, String> {
         let op = plan.by_builder(&builder).ok_or_else(|| {
             format!("progenitor generated the builder `{builder}`, which the plan does not know")
         })?;
-        sends_seen.insert(builder.clone());
         let actual = type_name(&send.success);
         let planned = op.success.as_ref().map(|s| s.type_name.clone());
         if actual.is_some() && actual != planned {
+            let planned_impls = match (&op.paging, op.success.as_ref().is_some_and(|s| s.envelope))
+            {
+                (Some(_), _) => " (the plan's `Paged` and `Envelope` impls have no type to go on)",
+                (None, true) => " (the plan's `Envelope` impl has no type to go on)",
+                (None, false) => "",
+            };
             return Err(format!(
-                "the `send` of `{builder}` returns `{}`, where the plan expects `{}`",
+                "the `send` of `{builder}` returns `{}`, where the plan expects `{}`{planned_impls}",
                 actual.unwrap_or_default(),
                 planned.unwrap_or_else(|| "no JSON body".into())
             ));
@@ -72,14 +87,6 @@ pub(crate) fn glue(emit: &Emit<'_>) -> Result<TokenStream, String> {
                     op.id
                 )
             })?);
-        }
-    }
-    for op in plan.progenitor_operations() {
-        if !sends_seen.contains(&op.builder) {
-            return Err(format!(
-                "the plan expects progenitor's builder `{}` for `{}`, and progenitor generated none of that name",
-                op.builder, op.id
-            ));
         }
     }
     for (op, _) in plan.multipart() {

@@ -22,6 +22,8 @@ mod prepare;
 mod responses;
 mod retry_class;
 pub(crate) mod select;
+#[cfg(test)]
+mod tests;
 
 pub(crate) use prepare::prepare;
 pub(crate) use retry_class::RetryClass;
