@@ -82,7 +82,7 @@ pub struct Generated {
     pub millis: u128,
     /// What was mended, dropped or skipped, each with its location; the
     /// skipped operations are also in `surface.skipped`.
-    pub warnings: Vec<crate::Warning>,
+    pub warnings: Vec<crate::warning::Warning>,
 }
 
 impl Generated {
@@ -210,7 +210,7 @@ fn generate_located(spec: &Spec, options: &Options) -> Result<Generated> {
     };
     // What progenitor kept is final: the plan forgets what it dropped and
     // decides envelopes, pages and jobs.
-    plan.settle(&view);
+    crate::plan::settle(&mut plan, &view);
     let types = Types::read(&file);
     let emit = crate::emit::Emit {
         runtime: &runtime,
@@ -279,7 +279,7 @@ fn parse_generated(
     tokens: TokenStream,
     origin: &str,
     view: &serde_json::Value,
-    warnings: &mut Vec<crate::Warning>,
+    warnings: &mut Vec<crate::warning::Warning>,
 ) -> Result<syn::File> {
     let file: syn::File = syn::parse2(tokens).map_err(|e| {
         GenError::new(
@@ -295,7 +295,7 @@ fn parse_generated(
             .and_then(|m| m.keys().find(|k| naming::component_type(k) == name))
             .map(|k| crate::pointer::child("/components/schemas", k))
             .unwrap_or_default();
-        warnings.push(crate::Warning::new(
+        warnings.push(crate::warning::Warning::new(
             origin,
             &component,
             format!("unsatisfiable schema: no value is valid for it, so `{name}` is an enum without variants that nothing decodes into"),
@@ -326,7 +326,7 @@ fn leave_out(
     plan: &Plan,
     failed: &RewriteFailed,
     origin: &str,
-    warnings: &mut Vec<crate::Warning>,
+    warnings: &mut Vec<crate::warning::Warning>,
 ) -> Result<()> {
     let found = plan
         .by_rust_method(&failed.operation)
@@ -343,7 +343,7 @@ fn leave_out(
     };
     let pointer = crate::pointer::operation(&path, &method);
     warnings.push(
-        crate::Warning::new(
+        crate::warning::Warning::new(
             origin,
             &pointer,
             format!(

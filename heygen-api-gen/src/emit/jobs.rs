@@ -6,8 +6,8 @@ use heck::ToSnakeCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::context::Emit;
 use super::types::{flatten, peel_options, type_name};
-use super::Emit;
 use crate::plan::JobPlan;
 
 /// The fields that hold a job's result as a download link, the first one

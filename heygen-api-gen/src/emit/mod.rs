@@ -5,6 +5,7 @@
 //! impl correctly, and an impl the plan asks for that the syntax cannot
 //! carry is an error.
 
+mod context;
 mod jobs;
 mod multipart;
 mod pages;
@@ -16,20 +17,8 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::plan::Plan;
-use crate::rewrite::SendInfo;
-use types::{flatten, peel_options, type_name, Types};
-
-/// What the emitters read.
-pub(crate) struct Emit<'a> {
-    /// The runtime's hidden seam module.
-    pub runtime: &'a syn::Path,
-    pub plan: &'a Plan,
-    /// The generated types, read back.
-    pub types: &'a Types,
-    /// What each builder's `send` returns, in the order of the builders.
-    pub sends: &'a [SendInfo],
-}
+pub(crate) use context::Emit;
+use types::{flatten, peel_options, type_name};
 
 /// The glue, or what the generated code lacks that the plan promised.
 pub(crate) fn glue(emit: &Emit<'_>) -> Result<TokenStream, String> {

@@ -5,8 +5,8 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::context::Emit;
 use super::types::{flatten, is_vec, peel_options, Types};
-use super::Emit;
 use crate::plan::{OperationPlan, Paging};
 use crate::syntax::last_generic;
 

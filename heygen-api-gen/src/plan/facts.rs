@@ -10,13 +10,31 @@
 
 use serde_json::{Map, Value};
 
+use super::model::{BodyKind, JobPlan, OperationPlan, Paging, Plan};
 use super::naming;
-use super::{BodyKind, JobPlan, OperationPlan, Paging};
 use crate::openapi::TERMINAL_STATUSES;
 use crate::refs;
 
+/// Completes the plan once progenitor's view is final (operations it
+/// could not map are gone, schemas it could not map read as any
+/// value): forgets what was dropped, and plans envelopes, pages and jobs.
+pub(crate) fn settle(plan: &mut Plan, view: &Value) {
+    let kept: Vec<(String, String)> = crate::openapi::operations(view)
+        .iter()
+        .map(|o| (o.path.to_string(), o.method.to_string()))
+        .collect();
+    plan.operations.retain(|o| {
+        matches!(o.body, BodyKind::Multipart(_))
+            || kept.iter().any(|(p, m)| *p == o.path && *m == o.method)
+    });
+    for op in &mut plan.operations {
+        settle_operation(view, op);
+    }
+    plan.jobs = jobs(view, &plan.operations);
+}
+
 /// Plans the envelope and the pages of one operation.
-pub(super) fn settle_operation(view: &Value, op: &mut OperationPlan) {
+fn settle_operation(view: &Value, op: &mut OperationPlan) {
     let Some(success) = &mut op.success else {
         op.paging = None;
         return;
@@ -39,7 +57,7 @@ pub(super) fn settle_operation(view: &Value, op: &mut OperationPlan) {
 /// The jobs: components that list their terminal statuses, and the `data`
 /// of each `GET` that reads one resource by id (a path parameter), when
 /// its `status` is a string.
-pub(super) fn jobs(view: &Value, operations: &[OperationPlan]) -> Vec<JobPlan> {
+fn jobs(view: &Value, operations: &[OperationPlan]) -> Vec<JobPlan> {
     let mut found: std::collections::BTreeMap<String, (Vec<String>, &Value)> = Default::default();
     for (name, schema) in view
         .pointer("/components/schemas")

@@ -18,10 +18,11 @@
 
 use serde_json::{json, Map, Value};
 
+use super::model::{BodyKind, FormField, MultipartForm, OperationPlan, Plan, Success};
 use super::naming;
 use super::params::{adapt, Adapted, Operation};
 use super::responses::{self, Names};
-use super::{BodyKind, FormField, MultipartForm, OperationPlan, Plan, RetryClass, Success};
+use super::retry_class::RetryClass;
 use crate::error::{GenError, Result};
 use crate::openapi::{media_base, HTTP_METHODS};
 use crate::pointer::child;
@@ -40,7 +41,7 @@ const SENT_AS_IS: [(&str, BodyKind); 4] = [
 
 /// Returns progenitor's view of `normalised` and the plan of every
 /// operation in it (envelopes, pages and jobs are planned by
-/// [`Plan::settle`] once progenitor's view is final).
+/// `settle` once progenitor's view is final).
 pub(crate) fn prepare(normalised: &Value, origin: &str) -> Result<(Value, Plan)> {
     let mut doc = normalised.clone();
     let mut hoisted: Vec<(String, Value)> = Vec::new();

@@ -1,13 +1,15 @@
 //! Operations in, decisions out: small documents planned without running
 //! progenitor.
 
-use super::{BodyKind, FormField, OperationPlan, Paging, Plan, RetryClass};
+use super::model::FormField;
+use super::retry_class::RetryClass;
+use super::{settle, BodyKind, OperationPlan, Paging, Plan};
 
 /// Plans a YAML document the way `generate` does, up to progenitor.
 fn plan_of(yaml: &str) -> Plan {
     let spec = crate::spec::load_str(yaml, "test.yaml").expect("the document normalises");
     let (view, mut plan) = super::prepare(&spec.normalised, "test.yaml").expect("it plans");
-    plan.settle(&view);
+    settle(&mut plan, &view);
     plan
 }
 
@@ -180,7 +182,7 @@ fn an_operation_progenitor_dropped_is_forgotten_when_the_plan_settles() {
         .expect("normalises");
     let (mut view, mut plan) = super::prepare(&spec.normalised, "t.yaml").expect("plans");
     crate::progenitor::drop_operation(&mut view, "/b", "get");
-    plan.settle(&view);
+    settle(&mut plan, &view);
     let ids: Vec<&str> = plan.operations.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, ["readA"]);
 }

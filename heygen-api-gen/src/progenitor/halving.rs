@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::{drop_operation, run_progenitor, Tokens};
+use super::run::{drop_operation, run_progenitor, Tokens};
 use crate::error::{GenError, Result};
 use crate::openapi::HTTP_METHODS;
 
@@ -18,7 +18,7 @@ pub(crate) fn generate_skipping(
     settings: &progenitor_impl::GenerationSettings,
     mocks: bool,
     origin: &str,
-    warnings: &mut Vec<crate::Warning>,
+    warnings: &mut Vec<crate::warning::Warning>,
 ) -> Result<Tokens> {
     let first = match run_progenitor(doc, settings, mocks) {
         Ok(tokens) => return Ok(tokens),
@@ -49,7 +49,7 @@ pub(crate) fn generate_skipping(
         }
         for name in schema_culprits(&[], &names, &fixes) {
             let pointer = crate::pointer::child("/components/schemas", &name);
-            warnings.push(crate::Warning::new(
+            warnings.push(crate::warning::Warning::new(
                 origin,
                 &pointer,
                 format!("schema read as any JSON value (`serde_json::Value`): typify cannot map it: {e}"),
@@ -74,7 +74,7 @@ pub(crate) fn generate_skipping(
     for ((path, method), why) in culprits {
         let pointer = crate::pointer::child(&crate::pointer::child("/paths", &path), &method);
         warnings.push(
-            crate::Warning::new(
+            crate::warning::Warning::new(
                 origin,
                 &pointer,
                 format!("operation left out: progenitor cannot map it: {why}"),

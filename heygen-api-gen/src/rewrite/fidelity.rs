@@ -152,7 +152,7 @@ fn allows_null(doc: &Value, schema: &Value, depth: usize) -> bool {
 /// The pass, on the generated `types`; `view` is progenitor's view of the
 /// document, whose schemas say what admits `null`.
 pub(super) fn pass(file: &mut syn::File, _plan: &Plan, view: &Value) {
-    if let Some(items) = super::module_items(file, "types") {
+    if let Some(items) = super::generated::module_items(&mut file.items, "types") {
         keep_what_was_sent(items, view);
     }
 }

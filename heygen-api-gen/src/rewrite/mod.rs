@@ -9,6 +9,7 @@
 mod bindings;
 mod client;
 mod fidelity;
+mod generated;
 mod mocks;
 mod newtypes;
 mod open_types;
@@ -24,7 +25,7 @@ use serde_json::Value;
 use crate::plan::Plan;
 
 pub(crate) use mocks::rewrite_mocks;
-pub(crate) use send::SendInfo;
+pub(crate) use send::{RewriteFailed, SendInfo};
 
 /// What the passes read beside the file and the plan.
 pub(crate) struct Context<'a> {
@@ -44,15 +45,6 @@ pub(crate) struct Rewritten {
     pub sends: Vec<SendInfo>,
     /// The unions read by their tag (enum name -> tag), for the surface.
     pub dispatched: BTreeMap<String, String>,
-}
-
-/// A rewrite that could not handle one operation's request code: the
-/// operation is left out, as one progenitor rejects is.
-#[derive(Debug)]
-pub(crate) struct RewriteFailed {
-    /// progenitor's name of the operation (`get_tool`).
-    pub operation: String,
-    pub why: String,
 }
 
 /// Runs every pass, in this order:
@@ -94,12 +86,4 @@ pub(crate) fn run(file: &mut syn::File, cx: &Context<'_>) -> Result<Rewritten, R
     request_builders::pass(file, cx.plan);
     schema_feature::pass(file, cx.plan);
     Ok(Rewritten { sends, dispatched })
-}
-
-/// The items of the generated module `name` (`types`, `builder`).
-fn module_items<'a>(file: &'a mut syn::File, name: &str) -> Option<&'a mut Vec<syn::Item>> {
-    file.items.iter_mut().find_map(|item| match item {
-        syn::Item::Mod(m) if m.ident == name => m.content.as_mut().map(|(_, items)| items),
-        _ => None,
-    })
 }

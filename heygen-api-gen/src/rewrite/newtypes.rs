@@ -7,7 +7,7 @@
 
 /// The pass, on the generated `types`.
 pub(super) fn pass(file: &mut syn::File, _plan: &crate::plan::Plan) {
-    if let Some(items) = super::module_items(file, "types") {
+    if let Some(items) = super::generated::module_items(&mut file.items, "types") {
         display_string_newtypes(items);
     }
 }

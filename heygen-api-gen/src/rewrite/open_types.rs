@@ -21,7 +21,7 @@ use quote::quote;
 /// The pass: opens up the generated `types`; returns the unions it
 /// dispatches by tag.
 pub(super) fn pass(file: &mut syn::File, _plan: &crate::plan::Plan) -> BTreeMap<String, String> {
-    super::module_items(file, "types")
+    super::generated::module_items(&mut file.items, "types")
         .map(open_up)
         .unwrap_or_default()
 }

@@ -7,13 +7,22 @@ use std::collections::BTreeMap;
 use quote::{format_ident, quote};
 use syn::visit_mut::VisitMut;
 
+use super::generated::module_items;
 use super::request::{
     drop_post_hook, wrap_request_building, CallRuntimeHooks, DropHeader, FewerAllocations,
     ToRuntimeResponse,
 };
-use super::{module_items, RewriteFailed};
 use crate::plan::Plan;
 use crate::syntax::{last_generic, path_ends_with};
+
+/// A rewrite that could not handle one operation's request code: the
+/// operation is left out, as one progenitor rejects is.
+#[derive(Debug)]
+pub(crate) struct RewriteFailed {
+    /// progenitor's name of the operation (`get_tool`).
+    pub operation: String,
+    pub why: String,
+}
 
 /// What one builder's `send` returns, read back from progenitor's output.
 pub(crate) struct SendInfo {
@@ -31,7 +40,10 @@ pub(super) fn rewrite_sends(
     fail_rewrite_of: &[String],
 ) -> Result<Vec<SendInfo>, RewriteFailed> {
     let mut sends = Vec::new();
-    for item in module_items(file, "builder").into_iter().flatten() {
+    for item in module_items(&mut file.items, "builder")
+        .into_iter()
+        .flatten()
+    {
         if let syn::Item::Impl(imp) = item {
             if let Some(info) = rewrite_send(imp, runtime, plan, fail_rewrite_of)? {
                 sends.push(info);
