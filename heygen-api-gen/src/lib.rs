@@ -44,6 +44,8 @@ pub use emit::surface::Surface;
 pub use error::{GenError, Result};
 pub use generate::{generate, Generated, Options};
 pub use input::{load, merge};
+#[cfg(feature = "tooling")]
+pub use plan::naming::{origin_of_rust_name, NameOrigin};
 pub use plan::select::{
     feature_name, only_tags, operation_groups, tags_for_features, OperationGroup,
 };

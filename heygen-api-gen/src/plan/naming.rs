@@ -108,9 +108,76 @@ pub(crate) fn parameter(name: &str) -> String {
     sanitize(name, Case::Snake, "_")
 }
 
+/// Where a Rust name of a generated client comes from.
+#[cfg(feature = "tooling")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameOrigin {
+    /// An operation's method, builder or inline body or response type.
+    Operation {
+        /// Its method, upper case.
+        method: String,
+        /// Its path, as the document writes it.
+        path: String,
+        /// Its operationId.
+        operation_id: String,
+    },
+    /// A component schema's type.
+    Schema(String),
+}
+
+/// The operation or component schema of `doc` (normalised) that the
+/// generated item `name` (a method, builder or type) is named after.
+#[cfg(feature = "tooling")]
+pub fn origin_of_rust_name(doc: &serde_json::Value, name: &str) -> Option<NameOrigin> {
+    let by_operation = crate::openapi::operations(doc).into_iter().find(|o| {
+        [
+            operation_method(o.id),
+            operation_builder(o.id),
+            body_type(o.id),
+            component_type(&response_component(o.id)),
+        ]
+        .iter()
+        .any(|n| n == name)
+    });
+    if let Some(o) = by_operation {
+        return Some(NameOrigin::Operation {
+            method: o.method.to_uppercase(),
+            path: o.path.to_string(),
+            operation_id: o.id.to_string(),
+        });
+    }
+    doc.pointer("/components/schemas")?
+        .as_object()?
+        .keys()
+        .find(|k| component_type(k) == name)
+        .map(|k| NameOrigin::Schema(k.clone()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "tooling")]
+    #[test]
+    fn generated_names_lead_back_to_the_document() {
+        let doc = serde_json::json!({
+            "paths": {"/v1/env": {"get": {"operationId": "fromEnv"}}},
+            "components": {"schemas": {"video_status": {}}}
+        });
+        let op = NameOrigin::Operation {
+            method: "GET".into(),
+            path: "/v1/env".into(),
+            operation_id: "fromEnv".into(),
+        };
+        assert_eq!(origin_of_rust_name(&doc, "from_env"), Some(op.clone()));
+        assert_eq!(origin_of_rust_name(&doc, "FromEnv"), Some(op.clone()));
+        assert_eq!(origin_of_rust_name(&doc, "FromEnvResponse"), Some(op));
+        assert_eq!(
+            origin_of_rust_name(&doc, "VideoStatus"),
+            Some(NameOrigin::Schema("video_status".into()))
+        );
+        assert_eq!(origin_of_rust_name(&doc, "send"), None);
+    }
 
     #[test]
     fn names_follow_progenitor_and_typify() {
