@@ -101,6 +101,7 @@ pub(crate) fn glue(emit: &Emit<'_>) -> Result<TokenStream, String> {
         .multipart()
         .map(|(op, form)| multipart::method(runtime, op, form));
 
+    let retry_class = shared_retry_class(runtime)?;
     let code = quote! {
         impl ClientHooks<#runtime::Inner> for Client {
             async fn pre<E>(
@@ -170,6 +171,7 @@ pub(crate) fn glue(emit: &Emit<'_>) -> Result<TokenStream, String> {
         #(#envelopes)*
         #(#pages)*
         #(#jobs)*
+        #retry_class
     };
     Ok(code)
 }
@@ -210,4 +212,28 @@ fn envelope(
         }
     });
     Ok(())
+}
+
+/// The source of the one `RetryClass`, which the generator compiles too.
+const RETRY_CLASS_SOURCE: &str = include_str!("../plan/retry_class.rs");
+
+/// `pub mod retry_class { .. }` holding the generator's own `RetryClass`,
+/// when the runtime is in the crate being generated (`crate::...`): that
+/// runtime re-exports it, so both use one definition. A client generated
+/// for another crate uses that crate's runtime, which has its own.
+fn shared_retry_class(runtime: &syn::Path) -> Result<TokenStream, String> {
+    let in_this_crate = runtime.leading_colon.is_none()
+        && runtime.segments.first().is_some_and(|s| s.ident == "crate");
+    if !in_this_crate {
+        return Ok(TokenStream::new());
+    }
+    let file = syn::parse_file(RETRY_CLASS_SOURCE)
+        .map_err(|e| format!("internal error: retry_class.rs does not parse: {e}"))?;
+    let (attrs, items) = (&file.attrs, &file.items);
+    Ok(quote! {
+        pub mod retry_class {
+            #(#attrs)*
+            #(#items)*
+        }
+    })
 }

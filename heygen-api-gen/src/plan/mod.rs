@@ -21,7 +21,7 @@ pub(crate) mod naming;
 mod params;
 mod prepare;
 mod responses;
-mod retry_class;
+pub(crate) mod retry_class;
 pub(crate) mod select;
 #[cfg(test)]
 mod tests;

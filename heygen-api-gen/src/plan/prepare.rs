@@ -127,7 +127,7 @@ pub(crate) fn prepare(normalised: &Value, origin: &str) -> Result<(Value, Plan)>
                 }
             }
             let declares_key = declares_key(op, shared_params.as_ref(), &components);
-            let retry_class = RetryClass::of(method, declares_key);
+            let retry_class = retry_class(method, declares_key);
             let body = match plan_body(op, shared_params.as_ref(), &components) {
                 Ok(body) => body,
                 Err(found) => {
@@ -209,6 +209,16 @@ fn all_params(op: &Map<String, Value>, shared: Option<&Value>, components: &Valu
         )
         .map(|p| resolved(components, p, "parameters"))
         .collect()
+}
+
+/// The class of an operation: idempotent by its (lower-case) method, else
+/// keyed when it declares an `Idempotency-Key` header, else neither.
+fn retry_class(method: &str, declares_key: bool) -> RetryClass {
+    match method {
+        "get" | "head" | "put" | "delete" | "options" => RetryClass::Idempotent,
+        _ if declares_key => RetryClass::Keyed,
+        _ => RetryClass::NonIdempotent,
+    }
 }
 
 /// Whether the operation declares an `Idempotency-Key` header parameter,

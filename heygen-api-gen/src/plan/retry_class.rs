@@ -1,11 +1,22 @@
-//! How safe it is to send an operation's request again.
-//!
-//! This file depends on nothing beyond `core`, so that it can be compiled
-//! as the generator's module and, word for word, wherever else the same
-//! enum is wanted.
+//! How safe it is to send an operation's request again: the one
+//! definition. The generator compiles this file as its own module, and
+//! emits it word for word into a client generated with its runtime in the
+//! same crate (`heygen-api`, whose runtime re-exports it), so the class the
+//! generator decides and the class the runtime acts on are one type. It
+//! depends on nothing beyond `core`.
 
 /// How safe it is to send an operation's request again, decided by the
 /// generator from the spec and stated in each operation's docs.
+///
+/// | class | which operations | retried on |
+/// |---|---|---|
+/// | [`Idempotent`](RetryClass::Idempotent) | `GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS` | 429, 500/502/503/504, 409 `request_in_progress`, connection refused or lost |
+/// | [`Keyed`](RetryClass::Keyed) | a `POST`/`PATCH` whose spec declares an `Idempotency-Key` header | the same, always with the call's one key |
+/// | [`NonIdempotent`](RetryClass::NonIdempotent) | every other `POST`/`PATCH` | 429, and failures where nothing was sent (connection refused, DNS, TLS handshake) |
+///
+/// A `POST` that HeyGen does not document as honouring `Idempotency-Key`
+/// (creating a video, say) may already have done its work, and billed it,
+/// when a gateway answers 502: sending it again could do it twice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RetryClass {
@@ -19,17 +30,6 @@ pub enum RetryClass {
 }
 
 impl RetryClass {
-    /// The class of an operation: idempotent by its (lower-case) method,
-    /// else keyed when it declares an `Idempotency-Key` header, else
-    /// neither.
-    pub fn of(method: &str, declares_key: bool) -> RetryClass {
-        match method {
-            "get" | "head" | "put" | "delete" | "options" => RetryClass::Idempotent,
-            _ if declares_key => RetryClass::Keyed,
-            _ => RetryClass::NonIdempotent,
-        }
-    }
-
     /// The variant's name, as generated code spells it.
     pub fn variant(self) -> &'static str {
         match self {
