@@ -4,14 +4,15 @@
 //! both call [`load_file`] (or [`load_str`]) and [`generate`], so the client a
 //! user compiles and the surface a reviewer reads come from the same code.
 //!
-//! The pipeline: [`load`] reads YAML, JSON or a documentation page;
-//! `normalise` mends the mistakes with one obvious reading (`mend`) and
-//! maps OpenAPI 3.1 onto the 3.0 progenitor reads; `prepare` makes the
-//! client-shaping choices and leaves out what the client cannot send;
-//! `generate` runs progenitor (narrowing a failure down to the operations at
-//! fault, which it leaves out) and adds the glue that ties the generated
-//! `Client` to the hand-written runtime. What is left out or mended is a
-//! [`Warning`] in [`Generated::warnings`], never silent.
+//! The pipeline (ARCHITECTURE.md draws it): [`load`] reads YAML, JSON or a
+//! documentation page; `spec` mends the mistakes with one obvious reading
+//! and maps OpenAPI 3.1 onto the 3.0 progenitor reads; `plan` makes every
+//! client-shaping decision once, and leaves out what the client cannot
+//! send; `progenitor` runs progenitor (narrowing a failure down to the
+//! operations at fault, which it leaves out); `rewrite` edits its output in
+//! ordered passes; `emit` adds the glue that ties the generated `Client` to
+//! the hand-written runtime, for exactly what the plan lists. What is left
+//! out or mended is a [`Warning`] in [`Generated::warnings`], never silent.
 
 #![deny(missing_docs)]
 
