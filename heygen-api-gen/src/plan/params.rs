@@ -40,14 +40,7 @@ pub(super) fn adapt(
     at: &Operation<'_>,
     done: &mut Adapted,
 ) -> std::result::Result<(), Skip> {
-    let Operation {
-        method,
-        pointer: op_pointer,
-        path_pointer,
-        shared,
-        components,
-    } = *at;
-    let Adapted { notes, renamed } = done;
+    let op_pointer = at.pointer;
     if op.contains_key(crate::openapi::WEBSOCKET) {
         return Err((
             child(op_pointer, crate::openapi::WEBSOCKET),
@@ -56,8 +49,29 @@ pub(super) fn adapt(
         ));
     }
 
-    // The path item's parameters are copied into each operation (which may
-    // override them), so each decision below is made per operation.
+    let params = operation_params(op, at);
+    let kept = mappable_params(params, at, done)?;
+    if kept.is_empty() {
+        op.remove("parameters");
+    } else {
+        op.insert("parameters".into(), Value::Array(kept));
+    }
+
+    adapt_body(op, at, &mut done.notes);
+    Ok(())
+}
+
+/// The operation's parameters and those of its path item it does not
+/// override, resolved, each with its pointer: the path item's are copied
+/// into each operation, so each decision is made per operation.
+fn operation_params(op: &Map<String, Value>, at: &Operation<'_>) -> Vec<(String, Value)> {
+    let Operation {
+        pointer: op_pointer,
+        path_pointer,
+        shared,
+        components,
+        ..
+    } = *at;
     let mut params: Vec<(String, Value)> = Vec::new();
     let own = op
         .get("parameters")
@@ -88,6 +102,19 @@ pub(super) fn adapt(
         }
     }
 
+    params
+}
+
+/// The parameters progenitor can send: object queries flattened, query
+/// names that collide in Rust renamed, optional ones it cannot send left
+/// out with a note; `Err` for a required one it cannot send.
+fn mappable_params(
+    params: Vec<(String, Value)>,
+    at: &Operation<'_>,
+    done: &mut Adapted,
+) -> std::result::Result<Vec<Value>, Skip> {
+    let components = at.components;
+    let Adapted { notes, renamed } = done;
     let params = flatten_object_queries(params, components, notes);
     let mut kept = Vec::new();
     let mut rust_names: Vec<String> = Vec::new();
@@ -176,14 +203,21 @@ pub(super) fn adapt(
         rust_names.push(rust);
         kept.push(p);
     }
-    if kept.is_empty() {
-        op.remove("parameters");
-    } else {
-        op.insert("parameters".into(), Value::Array(kept));
-    }
+    Ok(kept)
+}
 
+/// Mends the request body: a body without a schema on a method without one
+/// is dropped, an undescribed JSON or text body is any value, a binary body
+/// of any type is sent as bytes.
+fn adapt_body(op: &mut Map<String, Value>, at: &Operation<'_>, notes: &mut Vec<(String, String)>) {
+    let Operation {
+        method,
+        pointer: op_pointer,
+        components,
+        ..
+    } = *at;
     let Some(body) = op.get("requestBody") else {
-        return Ok(());
+        return;
     };
     let body_pointer = child(op_pointer, "requestBody");
     let mut body = resolved(components, body, "requestBodies");
@@ -202,7 +236,7 @@ pub(super) fn adapt(
             ),
         ));
         op.remove("requestBody");
-        return Ok(());
+        return;
     }
     if no_schema && !content.is_empty() {
         // A JSON or text body the document does not describe: any value.
@@ -261,7 +295,6 @@ pub(super) fn adapt(
         });
         op.insert("requestBody".into(), body);
     }
-    Ok(())
 }
 
 /// progenitor panics on an object-valued query parameter. One whose fields
