@@ -44,126 +44,41 @@ const SENT_AS_IS: [(&str, BodyKind); 4] = [
 /// `settle` once progenitor's view is final).
 pub(crate) fn prepare(normalised: &Value, origin: &str) -> Result<(Value, Plan)> {
     let mut doc = normalised.clone();
-    let mut hoisted: Vec<(String, Value)> = Vec::new();
-    let mut plan = Plan::default();
-    let mut adapted = Adapted::default();
     let mut names = Names::of(&doc);
     split_nullable_unions(&mut doc, &mut names);
-    // What references are resolved against, apart from `doc`, whose paths
-    // are rewritten while they are read.
-    let components = json!({ "components": doc.get("components").cloned().unwrap_or(json!({})) });
-
+    let mut planner = Planner {
+        origin,
+        // What references are resolved against, apart from `doc`, whose
+        // paths are rewritten while they are read.
+        components: json!({ "components": doc.get("components").cloned().unwrap_or(json!({})) }),
+        names,
+        hoisted: Vec::new(),
+        adapted: Adapted::default(),
+        plan: Plan::default(),
+    };
     let paths = doc
         .get_mut("paths")
         .and_then(Value::as_object_mut)
         .expect("normalised");
     for (path, item) in paths.iter_mut() {
-        let pp = child("/paths", path);
         let item = item.as_object_mut().expect("normalised");
         if let Some(params) = item.get_mut("parameters").and_then(Value::as_array_mut) {
             for p in params.iter_mut() {
-                *p = resolved(&components, p, "parameters");
+                *p = resolved(&planner.components, p, "parameters");
                 if let Some(schema) = p.get_mut("schema") {
                     strip_nullable(schema);
                 }
             }
         }
-        let shared_params = item.get("parameters").cloned();
+        let shared = item.get("parameters").cloned();
         let mut remove = Vec::new();
         for method in HTTP_METHODS {
             let Some(op) = item.get_mut(method).and_then(Value::as_object_mut) else {
                 continue;
             };
-            let op_pointer = child(&pp, method);
-            let op_id = op
-                .get("operationId")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string();
-            // Two operations one method: progenitor refuses the document
-            // without saying where, so say it here.
-            let rust_method = naming::operation_method(&op_id);
-            if let Some(other) = plan.by_rust_method(&rust_method) {
-                return Err(GenError::new(
-                    origin,
-                    &child(&op_pointer, "operationId"),
-                    format!("operationId `{op_id}` gives the client method `{rust_method}`, which {} {} has already; expected unique operationIds", other.method.to_uppercase(), other.path),
-                ));
-            }
-            let located = |pointer: &str, reason: String| {
-                let mut w = Warning::new(origin, pointer, reason);
-                w.method = method.to_uppercase();
-                w.path = path.clone();
-                w.operation_id = op_id.clone();
-                w
-            };
-            let at = Operation {
-                method,
-                pointer: &op_pointer,
-                path_pointer: &pp,
-                shared: shared_params.as_ref(),
-                components: &components,
-            };
-            let outcome = adapt(op, &at, &mut adapted);
-            for (pointer, reason) in adapted.notes.drain(..) {
-                plan.warnings.push(located(&pointer, reason));
-            }
-            if let Err((pointer, reason)) = outcome {
-                plan.warnings
-                    .push(located(&pointer, format!("operation left out: {reason}")).skipping());
+            if planner.operation(op, method, path, shared.as_ref())? == View::Without {
                 remove.push(method);
-                continue;
             }
-
-            let success = responses::shape(op, &op_id, &components, &mut names, &mut hoisted);
-            // A query or header value cannot be `null`; absence says it.
-            // (progenitor cannot map nullable parameter types either.)
-            if let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) {
-                for p in params.iter_mut() {
-                    *p = resolved(&components, p, "parameters");
-                    if let Some(schema) = p.get_mut("schema") {
-                        strip_nullable(schema);
-                    }
-                }
-            }
-            let declares_key = declares_key(op, shared_params.as_ref(), &components);
-            let retry_class = retry_class(method, declares_key);
-            let body = match plan_body(op, shared_params.as_ref(), &components) {
-                Ok(body) => body,
-                Err(found) => {
-                    plan.warnings.push(
-                        located(
-                            &child(&op_pointer, "requestBody"),
-                            format!(
-                                "operation left out: its request body is {found:?}; the client sends JSON, form, multipart, bytes or text"
-                            ),
-                        )
-                        .skipping(),
-                    );
-                    remove.push(method);
-                    continue;
-                }
-            };
-            if matches!(body, BodyKind::Multipart(_)) {
-                remove.push(method);
-            } else if (method == "post" || method == "patch") && !declares_key {
-                offer_idempotency_key(op);
-            }
-            plan.operations.push(OperationPlan {
-                builder: naming::operation_builder(&op_id),
-                rust_method,
-                id: op_id,
-                method: method.to_string(),
-                path: path.clone(),
-                retry_class,
-                body,
-                success: success.map(|component| Success {
-                    type_name: naming::component_type(&component),
-                    component,
-                    envelope: false,
-                }),
-                paging: None,
-            });
         }
         for method in remove {
             item.remove(method);
@@ -175,25 +90,163 @@ pub(crate) fn prepare(normalised: &Value, origin: &str) -> Result<(Value, Plan)>
         item.as_object()
             .is_some_and(|o| o.keys().any(|k| HTTP_METHODS.contains(&k.as_str())))
     });
+    add_components(&mut doc, planner.hoisted);
+    let mut plan = planner.plan;
+    plan.renamed = planner.adapted.renamed;
+    Ok((doc, plan))
+}
 
-    if !hoisted.is_empty() {
-        let schemas = doc
-            .as_object_mut()
-            .expect("normalised")
-            .entry("components")
-            .or_insert_with(|| json!({}))
-            .as_object_mut()
-            .expect("components is an object")
-            .entry("schemas")
-            .or_insert_with(|| json!({}));
-        if let Some(schemas) = schemas.as_object_mut() {
-            for (name, schema) in hoisted {
-                schemas.insert(name, schema);
+/// Whether progenitor's view keeps an operation.
+#[derive(PartialEq)]
+enum View {
+    With,
+    /// Left out, or generated by the generator itself (multipart).
+    Without,
+}
+
+/// What planning the operations one by one accumulates.
+struct Planner<'a> {
+    origin: &'a str,
+    /// A document holding the components references are resolved in.
+    components: Value,
+    names: Names,
+    /// Inline success bodies given a component name.
+    hoisted: Vec<(String, Value)>,
+    adapted: Adapted,
+    plan: Plan,
+}
+
+impl Planner<'_> {
+    /// Plans the operation `method` of `path` and shapes it for progenitor.
+    fn operation(
+        &mut self,
+        op: &mut Map<String, Value>,
+        method: &'static str,
+        path: &str,
+        shared: Option<&Value>,
+    ) -> Result<View> {
+        let path_pointer = child("/paths", path);
+        let op_pointer = child(&path_pointer, method);
+        let op_id = op
+            .get("operationId")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        // Two operations one method: progenitor refuses the document
+        // without saying where, so say it here.
+        let rust_method = naming::operation_method(&op_id);
+        if let Some(other) = self.plan.by_rust_method(&rust_method) {
+            return Err(GenError::new(
+                self.origin,
+                &child(&op_pointer, "operationId"),
+                format!("operationId `{op_id}` gives the client method `{rust_method}`, which {} {} has already; expected unique operationIds", other.method.to_uppercase(), other.path),
+            ));
+        }
+        let origin = self.origin;
+        let located = |pointer: &str, reason: String| {
+            let mut w = Warning::new(origin, pointer, reason);
+            w.method = method.to_uppercase();
+            w.path = path.to_string();
+            w.operation_id = op_id.clone();
+            w
+        };
+        let at = Operation {
+            method,
+            pointer: &op_pointer,
+            path_pointer: &path_pointer,
+            shared,
+            components: &self.components,
+        };
+        let outcome = adapt(op, &at, &mut self.adapted);
+        for (pointer, reason) in self.adapted.notes.drain(..) {
+            self.plan.warnings.push(located(&pointer, reason));
+        }
+        if let Err((pointer, reason)) = outcome {
+            self.plan
+                .warnings
+                .push(located(&pointer, format!("operation left out: {reason}")).skipping());
+            return Ok(View::Without);
+        }
+
+        let success = responses::shape(
+            op,
+            &op_id,
+            &self.components,
+            &mut self.names,
+            &mut self.hoisted,
+        );
+        // A query or header value cannot be `null`; absence says it.
+        // (progenitor cannot map nullable parameter types either.)
+        if let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) {
+            for p in params.iter_mut() {
+                *p = resolved(&self.components, p, "parameters");
+                if let Some(schema) = p.get_mut("schema") {
+                    strip_nullable(schema);
+                }
             }
         }
+        let declares_key = declares_key(op, shared, &self.components);
+        let body = match plan_body(op, shared, &self.components) {
+            Ok(body) => body,
+            Err(found) => {
+                self.plan.warnings.push(
+                    located(
+                        &child(&op_pointer, "requestBody"),
+                        format!(
+                            "operation left out: its request body is {found:?}; the client sends JSON, form, multipart, bytes or text"
+                        ),
+                    )
+                    .skipping(),
+                );
+                return Ok(View::Without);
+            }
+        };
+        let view = if matches!(body, BodyKind::Multipart(_)) {
+            View::Without
+        } else {
+            if (method == "post" || method == "patch") && !declares_key {
+                offer_idempotency_key(op);
+            }
+            View::With
+        };
+        self.plan.operations.push(OperationPlan {
+            builder: naming::operation_builder(&op_id),
+            rust_method,
+            id: op_id,
+            method: method.to_string(),
+            path: path.to_string(),
+            retry_class: retry_class(method, declares_key),
+            body,
+            success: success.map(|component| Success {
+                type_name: naming::component_type(&component),
+                component,
+                envelope: false,
+            }),
+            paging: None,
+        });
+        Ok(view)
     }
-    plan.renamed = adapted.renamed;
-    Ok((doc, plan))
+}
+
+/// Adds the hoisted success bodies to the document's component schemas.
+fn add_components(doc: &mut Value, hoisted: Vec<(String, Value)>) {
+    if hoisted.is_empty() {
+        return;
+    }
+    let schemas = doc
+        .as_object_mut()
+        .expect("normalised")
+        .entry("components")
+        .or_insert_with(|| json!({}))
+        .as_object_mut()
+        .expect("components is an object")
+        .entry("schemas")
+        .or_insert_with(|| json!({}));
+    if let Some(schemas) = schemas.as_object_mut() {
+        for (name, schema) in hoisted {
+            schemas.insert(name, schema);
+        }
+    }
 }
 
 /// The operation's parameters and its path item's, resolved.
