@@ -10,7 +10,8 @@ use std::cell::RefCell;
 
 use serde_json::{json, Map, Value};
 
-use super::schema::{default_fits, finish_schema, first_example, json_type, short, type_words};
+use super::mend;
+use super::schema::{finish_schema, first_example, json_type};
 use super::validate::{check_depth, check_inheritance_cycles, check_refs, fix_discriminators};
 use crate::error::{GenError, Result};
 use crate::input::load::MAX_DEPTH;
@@ -375,7 +376,9 @@ impl Normaliser<'_> {
                 _ => self.keyword(obj, key, value, &p, &mut out, &mut nullable)?,
             }
         }
-        self.unsatisfiable(&mut out, pointer);
+        if let Some(reason) = mend::unsatisfiable_restriction(&mut out) {
+            self.warn(pointer, reason);
+        }
         Ok(finish_schema(out, nullable))
     }
 
@@ -447,30 +450,6 @@ impl Normaliser<'_> {
             return Some(Ok(Value::Object(keep)));
         }
         None
-    }
-
-    /// An object that allows no properties at all beside a `oneOf`/`anyOf`
-    /// of objects: every branch merged with it admits nothing, and typify
-    /// made an enum without variants. The outer restriction is what the
-    /// author did not mean; it is dropped.
-    #[inline(never)]
-    fn unsatisfiable(&self, out: &mut Map<String, Value>, pointer: &str) {
-        let closed = out.get("additionalProperties") == Some(&Value::Bool(false))
-            && out
-                .get("properties")
-                .is_none_or(|p| p.as_object().is_some_and(Map::is_empty));
-        let union = ["oneOf", "anyOf"].iter().find(|k| {
-            out.get(**k)
-                .is_some_and(|v| v.as_array().is_some_and(|a| !a.is_empty()))
-        });
-        if let (true, Some(union)) = (closed, union) {
-            self.warn(
-                pointer,
-                format!("unsatisfiable schema: `additionalProperties: false` with no properties beside `{union}` admits no value; the outer restriction is dropped"),
-            );
-            out.remove("additionalProperties");
-            out.remove("properties");
-        }
     }
 
     /// One keyword of a schema that holds no subschema.
@@ -586,16 +565,12 @@ impl Normaliser<'_> {
             "format" if obj.get("type") == Some(&json!("object")) => {
                 self.warn(p, "`format` on an object schema has no meaning; dropped");
             }
-            "default" if !default_fits(obj, value) => {
-                self.warn(
-                    p,
-                    format!(
-                        "`default` {} is not a valid {}; dropped",
-                        short(value),
-                        type_words(obj)
-                    ),
-                );
-            }
+            "default" => match mend::bad_default(obj, value) {
+                Some(reason) => self.warn(p, reason),
+                None => {
+                    out.insert(key.clone(), value.clone());
+                }
+            },
             "required" => {
                 if !value
                     .as_array()

@@ -1,6 +1,12 @@
-//! Mends, before anything else reads the document, the mistakes real
-//! documents make that have one obvious reading. Each mend is reported as a
-//! [`Warning`] so the document's authors can fix it at the source.
+//! Mends the mistakes real documents make that have one obvious reading:
+//! here those of the document as a whole, before anything else reads it
+//! (extensions, `$ref`-object mappings, `<id>` path segments), and in
+//! `schema` those of one schema, which `normalise` asks about as it walks
+//! them (restrictions no value meets, defaults of the wrong type). Each mend
+//! is reported as a [`Warning`] so the document's authors can fix it at the
+//! source.
+
+mod schema;
 
 use serde_json::{json, Map, Value};
 
@@ -8,6 +14,8 @@ use crate::input::load::MAX_DEPTH;
 use crate::openapi::{HTTP_METHODS, TERMINAL_STATUSES, WEBSOCKET};
 use crate::pointer::child;
 use crate::warning::Warning;
+
+pub(super) use schema::{bad_default, unsatisfiable_restriction};
 
 /// Extensions that carry meaning for the generator and are kept: the
 /// websocket marker, and the terminal statuses that make a schema a `Job`
