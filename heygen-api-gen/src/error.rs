@@ -39,9 +39,3 @@ impl std::error::Error for GenError {}
 
 /// The crate's result: every fallible step fails with a [`GenError`].
 pub type Result<T, E = GenError> = std::result::Result<T, E>;
-
-/// Appends one reference token to a JSON pointer, escaping as RFC 6901 says.
-pub(crate) fn child(pointer: &str, token: &str) -> String {
-    let escaped = token.replace('~', "~0").replace('/', "~1");
-    format!("{pointer}/{escaped}")
-}

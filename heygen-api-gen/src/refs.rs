@@ -14,22 +14,9 @@ use serde_json::Value;
 /// halfway; on any other document it stops here instead of looping.
 pub(crate) const MAX_CHAIN: usize = 32;
 
-/// The JSON pointer a local reference names: `#/components/schemas/A%20B`
-/// is `/components/schemas/A B`. `None` for a reference that does not start
-/// with `#` (another document, which this crate does not read). The one
-/// percent-decoder of the crate.
-pub(crate) fn pointer(reference: &str) -> Option<String> {
-    let fragment = reference.strip_prefix('#')?;
-    Some(
-        percent_encoding::percent_decode_str(fragment)
-            .decode_utf8_lossy()
-            .into_owned(),
-    )
-}
-
 /// The node a local reference names in `doc`, if there is one.
 pub(crate) fn target<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
-    doc.pointer(&pointer(reference)?)
+    doc.pointer(&crate::pointer::of_reference(reference)?)
 }
 
 /// Why a [`walk`] ended.
@@ -78,7 +65,7 @@ pub(crate) fn walk<'a>(doc: &'a Value, node: &'a Value, scope: &str) -> Walk<'a>
         let Some(r) = r.as_str() else {
             break Stop::NotString;
         };
-        let Some(p) = pointer(r).filter(|_| r.starts_with(scope)) else {
+        let Some(p) = crate::pointer::of_reference(r).filter(|_| r.starts_with(scope)) else {
             break Stop::OutOfScope;
         };
         if seen.contains(&p) {
@@ -99,6 +86,15 @@ pub(crate) fn walk<'a>(doc: &'a Value, node: &'a Value, scope: &str) -> Walk<'a>
         first,
         stop,
     }
+}
+
+/// What `node` names once the `$ref`s to `#/components/<kind>/...` (and
+/// only those) are followed in `root`, a document holding the components;
+/// `node` itself when it is no such reference.
+pub(crate) fn resolved(root: &Value, node: &Value, kind: &str) -> Value {
+    walk(root, node, &format!("#/components/{kind}/"))
+        .end
+        .clone()
 }
 
 #[cfg(test)]

@@ -126,6 +126,31 @@ pub(crate) fn display<T: ToTokens>(node: &T) -> String {
     format!("{}", node.to_token_stream())
 }
 
+/// The `n`th generic argument of the last path segment of a type.
+pub(crate) fn last_generic(ty: &syn::Type, n: usize) -> Option<syn::Type> {
+    let syn::Type::Path(p) = ty else { return None };
+    let syn::PathArguments::AngleBracketed(args) = &p.path.segments.last()?.arguments else {
+        return None;
+    };
+    args.args
+        .iter()
+        .filter_map(|a| match a {
+            syn::GenericArgument::Type(t) => Some(t.clone()),
+            _ => None,
+        })
+        .nth(n)
+}
+
+/// Whether a type is an `Option<..>` (by its last segment).
+pub(crate) fn is_option(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Option"))
+}
+
+/// The `rename` of a `#[serde(...)]` attribute, if any.
+pub(crate) fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
+    serde(attrs).rename
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

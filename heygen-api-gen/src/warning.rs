@@ -87,23 +87,14 @@ impl fmt::Display for Warning {
     }
 }
 
-/// Splits a pointer into its unescaped reference tokens.
-pub(crate) fn tokens(pointer: &str) -> Vec<String> {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
-        .collect()
-}
-
 /// The (path, method, operationId) a pointer lies in, if any.
 pub(crate) fn operation_at(doc: &Value, pointer: &str) -> Option<(String, String, String)> {
-    let t = tokens(pointer);
+    let t = crate::pointer::tokens(pointer);
     if t.len() < 3 || t[0] != "paths" {
         return None;
     }
     let method = t[2].to_ascii_lowercase();
-    if !crate::normalise::HTTP_METHODS.contains(&method.as_str()) {
+    if !crate::openapi::HTTP_METHODS.contains(&method.as_str()) {
         return None;
     }
     let id = doc

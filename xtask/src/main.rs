@@ -460,44 +460,24 @@ fn item_name(line: &str) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
-/// The operation or component schema whose Rust name is `item`.
+/// The operation or component schema whose Rust name is `item`, as the
+/// generator names them (`heygen_api_gen::origin_of_rust_name`).
 fn origin_of(item: &str, doc: &serde_json::Value) -> String {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
-    };
-    let wanted = key(item);
-    for (path, ops) in doc
-        .get("paths")
-        .and_then(serde_json::Value::as_object)
-        .into_iter()
-        .flatten()
-    {
-        for (method, op) in ops.as_object().into_iter().flatten() {
-            let id = op.get("operationId").and_then(serde_json::Value::as_str);
-            if id.is_some_and(|id| key(id) == wanted) {
-                return format!(
-                    "operation {} {path} ({}) at /paths/{}/{method}",
-                    method.to_uppercase(),
-                    id.unwrap_or_default(),
-                    path.replace('~', "~0").replace('/', "~1")
-                );
-            }
+    match heygen_api_gen::origin_of_rust_name(doc, item) {
+        Some(heygen_api_gen::NameOrigin::Operation {
+            method,
+            path,
+            operation_id,
+        }) => format!(
+            "operation {method} {path} ({operation_id}) at /paths/{}/{}",
+            path.replace('~', "~0").replace('/', "~1"),
+            method.to_lowercase()
+        ),
+        Some(heygen_api_gen::NameOrigin::Schema(name)) => {
+            format!("schema /components/schemas/{name}")
         }
+        _ => "the generator's own code".to_string(),
     }
-    for name in doc
-        .pointer("/components/schemas")
-        .and_then(serde_json::Value::as_object)
-        .into_iter()
-        .flat_map(|m| m.keys())
-    {
-        if key(name) == wanted {
-            return format!("schema /components/schemas/{name}");
-        }
-    }
-    "the generator's own code".to_string()
 }
 
 fn drift(root: &Path, against: Option<&str>) -> Result<Outcome> {

@@ -1,6 +1,6 @@
 //! The client of `tests/fixtures/real/rewrites-3.1.yaml`, which compiles
 //! only because the generator's rewrites hold for every construct in it
-//! (see `heygen-api-gen/src/bindings.rs`, `newtypes.rs` and `fidelity.rs`),
+//! (see `heygen-api-gen/src/rewrite/bindings.rs`, `newtypes.rs` and `fidelity.rs`),
 //! calling a real server.
 
 mod support;

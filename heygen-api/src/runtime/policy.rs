@@ -3,29 +3,11 @@
 
 use std::time::{Duration, SystemTime};
 
-/// How safe it is to send an operation's request again, decided by the
-/// generator from the spec and stated in each operation's docs.
-///
-/// | class | which operations | retried on |
-/// |---|---|---|
-/// | [`Idempotent`](RetryClass::Idempotent) | `GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS` | 429, 500/502/503/504, 409 `request_in_progress`, connection refused or lost |
-/// | [`Keyed`](RetryClass::Keyed) | a `POST`/`PATCH` whose spec declares an `Idempotency-Key` header | the same, always with the call's one key |
-/// | [`NonIdempotent`](RetryClass::NonIdempotent) | every other `POST`/`PATCH` | 429, and failures where nothing was sent (connection refused, DNS, TLS handshake) |
-///
-/// A `POST` that HeyGen does not document as honouring `Idempotency-Key`
-/// (creating a video, say) may already have done its work, and billed it,
-/// when a gateway answers 502: sending it again could do it twice.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RetryClass {
-    /// The method is idempotent: sending it twice has the effect of once.
-    Idempotent,
-    /// The operation honours `Idempotency-Key`: every attempt of one call
-    /// carries the same key, and the server runs it at most once.
-    Keyed,
-    /// Neither: the request may do its work each time it arrives.
-    NonIdempotent,
-}
+/// The one definition lives with the generator
+/// (`heygen-api-gen/src/plan/retry_class.rs`), which emits it into the
+/// generated code: the class it decides per operation and the class this
+/// policy acts on are one type.
+pub use crate::generated::retry_class::RetryClass;
 
 impl RetryClass {
     /// The class a method has when the spec says nothing more.

@@ -11,8 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use crate::normalise::HTTP_METHODS;
-use crate::{refs, Spec};
+use crate::openapi::HTTP_METHODS;
+use crate::spec::Spec;
 
 /// The operations of one tag, and the cargo feature that generates them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,17 +172,17 @@ fn reached_schemas(doc: &Value) -> BTreeSet<String> {
     let mut seen_pointers = BTreeSet::new();
     while let Some(node) = pending.pop() {
         for reference in references(node) {
-            let Some(pointer) = refs::pointer(reference) else {
+            let Some(pointer) = crate::pointer::of_reference(reference) else {
                 continue;
             };
             // A reference into a component reaches the whole component.
-            let tokens = crate::warning::tokens(&pointer);
+            let tokens = crate::pointer::tokens(&pointer);
             let Some(component) = tokens.get(..3) else {
                 continue;
             };
             let root = component
                 .iter()
-                .fold(String::new(), |p, t| crate::error::child(&p, t));
+                .fold(String::new(), |p, t| crate::pointer::child(&p, t));
             if !seen_pointers.insert(root.clone()) {
                 continue;
             }

@@ -15,6 +15,11 @@ use crate::syntax::path_ends_with;
 /// The cargo feature the schemas are behind.
 pub(crate) const FEATURE: &str = "schemars";
 
+/// The pass.
+pub(super) fn pass(file: &mut syn::File, _plan: &crate::plan::Plan) {
+    gate_schemas(file);
+}
+
 /// Gates every JSON Schema item of `file` on [`FEATURE`].
 pub(crate) fn gate_schemas(file: &mut syn::File) {
     Gate.visit_file_mut(file);

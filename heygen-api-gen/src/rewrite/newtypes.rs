@@ -5,6 +5,13 @@
 //! runtime's `encode_path`), and a user prints ids: each gets a `Display`
 //! that writes the string it holds.
 
+/// The pass, on the generated `types`.
+pub(super) fn pass(file: &mut syn::File, _plan: &crate::plan::Plan) {
+    if let Some(items) = super::generated::module_items(&mut file.items, "types") {
+        display_string_newtypes(items);
+    }
+}
+
 /// Adds `impl Display` to every tuple struct around one `String` in
 /// `items` (the generated `types` module) that has none.
 pub(crate) fn display_string_newtypes(items: &mut Vec<syn::Item>) {

@@ -20,10 +20,11 @@
 
 use std::collections::BTreeMap;
 
-use heck::ToPascalCase;
 use quote::{format_ident, quote};
 use serde_json::Value;
 use syn::visit_mut::VisitMut;
+
+use crate::plan::{naming, Plan};
 
 /// How a field's type changes: `Option` layers added around it.
 struct Change {
@@ -82,7 +83,7 @@ fn schemas_by_type(doc: &Value) -> BTreeMap<String, Value> {
         .pointer("/components/schemas")
         .and_then(Value::as_object);
     for (name, schema) in components.into_iter().flatten() {
-        let name = name.to_pascal_case();
+        let name = naming::component_type(name);
         for (prop, p) in schema
             .get("properties")
             .and_then(Value::as_object)
@@ -91,18 +92,18 @@ fn schemas_by_type(doc: &Value) -> BTreeMap<String, Value> {
         {
             let inner = single_branch(p);
             if inner.get("properties").is_some() {
-                out.insert(format!("{name}{}", prop.to_pascal_case()), inner.clone());
+                out.insert(naming::property_type(&name, prop), inner.clone());
             }
         }
         out.insert(name, schema.clone());
     }
-    for op in crate::prepare::operations(doc) {
+    for op in crate::openapi::operations(doc) {
         if let Some(body) = op
             .op
             .pointer("/requestBody/content/application~1json/schema")
         {
             if body.get("$ref").is_none() {
-                out.insert(format!("{}Body", op.id.to_pascal_case()), body.clone());
+                out.insert(naming::body_type(op.id), body.clone());
             }
         }
     }
@@ -148,6 +149,14 @@ fn allows_null(doc: &Value, schema: &Value, depth: usize) -> bool {
     })
 }
 
+/// The pass, on the generated `types`; `view` is progenitor's view of the
+/// document, whose schemas say what admits `null`.
+pub(super) fn pass(file: &mut syn::File, _plan: &Plan, view: &Value) {
+    if let Some(items) = super::generated::module_items(&mut file.items, "types") {
+        keep_what_was_sent(items, view);
+    }
+}
+
 pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
     let schemas = schemas_by_type(doc);
     // Struct -> field -> change.
@@ -182,7 +191,7 @@ pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
                 continue;
             }
             let nullable = prop.is_some_and(|p| allows_null(doc, p, 0));
-            let is_option = crate::generate::is_option(&f.ty);
+            let is_option = crate::syntax::is_option(&f.ty);
             let skips_empty = serde
                 .skip_if
                 .as_deref()
@@ -268,7 +277,7 @@ pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
                         .named
                         .iter()
                         .find(|f| f.ident.as_ref() == Some(&field))
-                        .and_then(|f| crate::generate::last_generic(&f.ty, 0)),
+                        .and_then(|f| crate::syntax::last_generic(&f.ty, 0)),
                     _ => None,
                 },
                 _ => None,
@@ -332,7 +341,7 @@ pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
                                     continue;
                                 };
                                 // `Result<T, String>` -> `Result<Option<T>, String>`.
-                                if let Some(inner) = crate::generate::last_generic(&f.ty, 0) {
+                                if let Some(inner) = crate::syntax::last_generic(&f.ty, 0) {
                                     let wrapped = wrap(&inner, c.layers);
                                     f.ty = syn::parse_quote! { ::std::result::Result<#wrapped, ::std::string::String> };
                                 }

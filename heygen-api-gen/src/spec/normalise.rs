@@ -10,17 +10,14 @@ use std::cell::RefCell;
 
 use serde_json::{json, Map, Value};
 
-use crate::error::{child, GenError, Result};
-use crate::load::MAX_DEPTH;
-use crate::refs::{self, Stop};
+use super::mend;
+use super::schema::{finish_schema, first_example, json_type};
+use super::validate::{check_depth, check_inheritance_cycles, check_refs, fix_discriminators};
+use crate::error::{GenError, Result};
+use crate::input::load::MAX_DEPTH;
+use crate::openapi::HTTP_METHODS;
+use crate::pointer::child;
 use crate::warning::Warning;
-
-/// The keys of an OpenAPI path item that are operations, in the order the
-/// specification lists them. The one list of HTTP methods in this crate:
-/// every module that walks `paths` iterates or matches against it.
-pub(crate) const HTTP_METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
 
 /// Keywords of JSON Schema 2020-12 that have no OpenAPI 3.0 meaning and that
 /// would change what values are valid. Dropping them would silently widen a
@@ -111,7 +108,7 @@ pub(crate) fn normalise_with_warnings(doc: &Value, origin: &str) -> Result<(Valu
     }
     let mut out = doc.clone();
     let mut warnings = Vec::new();
-    crate::mend::mend(&mut out, origin, &mut warnings);
+    super::mend::mend(&mut out, origin, &mut warnings);
     check_refs(&out, origin, &out, "", 0)?;
 
     let n = Normaliser {
@@ -379,7 +376,9 @@ impl Normaliser<'_> {
                 _ => self.keyword(obj, key, value, &p, &mut out, &mut nullable)?,
             }
         }
-        self.unsatisfiable(&mut out, pointer);
+        if let Some(reason) = mend::unsatisfiable_restriction(&mut out) {
+            self.warn(pointer, reason);
+        }
         Ok(finish_schema(out, nullable))
     }
 
@@ -451,30 +450,6 @@ impl Normaliser<'_> {
             return Some(Ok(Value::Object(keep)));
         }
         None
-    }
-
-    /// An object that allows no properties at all beside a `oneOf`/`anyOf`
-    /// of objects: every branch merged with it admits nothing, and typify
-    /// made an enum without variants. The outer restriction is what the
-    /// author did not mean; it is dropped.
-    #[inline(never)]
-    fn unsatisfiable(&self, out: &mut Map<String, Value>, pointer: &str) {
-        let closed = out.get("additionalProperties") == Some(&Value::Bool(false))
-            && out
-                .get("properties")
-                .is_none_or(|p| p.as_object().is_some_and(Map::is_empty));
-        let union = ["oneOf", "anyOf"].iter().find(|k| {
-            out.get(**k)
-                .is_some_and(|v| v.as_array().is_some_and(|a| !a.is_empty()))
-        });
-        if let (true, Some(union)) = (closed, union) {
-            self.warn(
-                pointer,
-                format!("unsatisfiable schema: `additionalProperties: false` with no properties beside `{union}` admits no value; the outer restriction is dropped"),
-            );
-            out.remove("additionalProperties");
-            out.remove("properties");
-        }
     }
 
     /// One keyword of a schema that holds no subschema.
@@ -590,16 +565,12 @@ impl Normaliser<'_> {
             "format" if obj.get("type") == Some(&json!("object")) => {
                 self.warn(p, "`format` on an object schema has no meaning; dropped");
             }
-            "default" if !default_fits(obj, value) => {
-                self.warn(
-                    p,
-                    format!(
-                        "`default` {} is not a valid {}; dropped",
-                        short(value),
-                        type_words(obj)
-                    ),
-                );
-            }
+            "default" => match mend::bad_default(obj, value) {
+                Some(reason) => self.warn(p, reason),
+                None => {
+                    out.insert(key.clone(), value.clone());
+                }
+            },
             "required" => {
                 if !value
                     .as_array()
@@ -614,445 +585,5 @@ impl Normaliser<'_> {
             }
         }
         Ok(())
-    }
-}
-
-/// What follows the keywords: `null` branches of combinators become
-/// `nullable`, and objects and arrays written without `type` get one.
-#[inline(never)]
-fn finish_schema(mut out: Map<String, Value>, mut nullable: bool) -> Value {
-    // A combinator with a `null` branch is how pydantic spells Optional.
-    for key in ["anyOf", "oneOf"] {
-        let Some(Value::Array(branches)) = out.get(key) else {
-            continue;
-        };
-        let (nulls, rest): (Vec<&Value>, Vec<&Value>) =
-            branches.iter().partition(|b| is_null_schema(b));
-        if nulls.is_empty() {
-            continue;
-        }
-        nullable = true;
-        let rest: Vec<Value> = rest.into_iter().cloned().collect();
-        out.remove(key);
-        if rest.len() == 1 {
-            let only = rest.into_iter().next().unwrap_or_default();
-            if only.get("$ref").is_some() {
-                out.insert("allOf".into(), json!([only]));
-            } else if let Value::Object(branch) = only {
-                // The non-null branch holds the type and its constraints
-                // (`minLength` and friends); the outer schema keeps its
-                // description and default.
-                for (k, v) in branch {
-                    if k == "description" && out.contains_key("description") {
-                        continue;
-                    }
-                    out.insert(k, v);
-                }
-                if out.get("nullable") == Some(&Value::Bool(true)) {
-                    out.remove("nullable");
-                }
-            }
-        } else if !rest.is_empty() {
-            out.insert(key.into(), Value::Array(rest));
-        }
-    }
-
-    // Objects and arrays written without `type` (legal in 3.1).
-    if !out.contains_key("type")
-        && !out.contains_key("allOf")
-        && !out.contains_key("anyOf")
-        && !out.contains_key("oneOf")
-    {
-        if out.contains_key("properties") || out.contains_key("additionalProperties") {
-            out.insert("type".into(), json!("object"));
-        } else if out.contains_key("items") {
-            out.insert("type".into(), json!("array"));
-        }
-    }
-    if out.get("type") == Some(&json!("array")) && !out.contains_key("items") {
-        out.insert("items".into(), json!({}));
-    }
-    if nullable {
-        out.insert("nullable".into(), Value::Bool(true));
-        if out
-            .get("enum")
-            .is_some_and(|e| e.as_array().is_some_and(|a| a.iter().all(Value::is_null)))
-        {
-            out.remove("enum");
-        }
-    }
-    Value::Object(out)
-}
-
-/// Whether a `default` has a type the schema's `type` allows (the cheap part
-/// of validation: the rest is the server's business).
-fn default_fits(schema: &Map<String, Value>, value: &Value) -> bool {
-    let allowed: Vec<&str> = match schema.get("type") {
-        Some(Value::String(t)) => vec![t.as_str()],
-        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
-        _ => return true,
-    };
-    let found = json_type(value);
-    allowed.iter().any(|t| {
-        *t == found
-            || (*t == "number" && found == "integer")
-            || (*t == "integer" && value.as_f64().is_some_and(|f| f.fract() == 0.0))
-        // `default: null` beside a non-null type is how many generators say
-        // "absent"; it is left for typify, which reads it that way.
-    }) || value.is_null()
-}
-
-fn type_words(schema: &Map<String, Value>) -> String {
-    match schema.get("type") {
-        Some(Value::String(t)) => format!("`{t}`"),
-        Some(other) => format!("`{other}`"),
-        None => "value".into(),
-    }
-}
-
-fn short(v: &Value) -> String {
-    let text = v.to_string();
-    if text.chars().count() > 40 {
-        format!("{}...", text.chars().take(40).collect::<String>())
-    } else {
-        text
-    }
-}
-
-fn first_example(examples: &Value) -> Option<Value> {
-    match examples {
-        Value::Array(a) => a.first().cloned(),
-        Value::Object(o) => o.values().next().and_then(|e| e.get("value")).cloned(),
-        _ => None,
-    }
-}
-
-fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-        Value::Null => "null",
-    }
-}
-
-fn is_null_schema(s: &Value) -> bool {
-    // Branches are normalised before this check, so `{type: 'null'}` arrives
-    // here as `{nullable: true}` with nothing else that admits a value.
-    match s.get("type") {
-        Some(Value::String(t)) => t == "null",
-        Some(Value::Array(ts)) => ts.iter().all(|t| t == "null"),
-        Some(_) => false,
-        None => {
-            s.get("nullable") == Some(&Value::Bool(true))
-                && [
-                    "$ref",
-                    "allOf",
-                    "anyOf",
-                    "oneOf",
-                    "properties",
-                    "items",
-                    "additionalProperties",
-                    "not",
-                ]
-                .iter()
-                .all(|k| s.get(k).is_none())
-                && s.get("enum").is_none_or(|e| e == &json!([null]))
-        }
-    }
-}
-
-/// Every `$ref` must point inside the document, at something that exists,
-/// and a schema may not be a bare reference to itself (it would describe no
-/// value at all, and generators loop on it).
-fn check_refs(node: &Value, origin: &str, root: &Value, pointer: &str, depth: usize) -> Result<()> {
-    if depth > MAX_DEPTH {
-        return Err(GenError::new(
-            origin,
-            pointer,
-            format!("document nested deeper than {MAX_DEPTH} levels"),
-        ));
-    }
-    match node {
-        Value::Object(map) => {
-            if let Some(r) = map.get("$ref") {
-                let here = child(pointer, "$ref");
-                let shown = r.as_str().unwrap_or_default();
-                // What the first reference is wrong about is an error here;
-                // a later one in a chain is reported where it stands.
-                let w = refs::walk(root, node, "#");
-                match (w.stop, w.first) {
-                    (Stop::NotString, None) => {
-                        return Err(GenError::new(origin, &here, "expected a string reference"));
-                    }
-                    (Stop::OutOfScope, None) => {
-                        return Err(GenError::new(
-                            origin,
-                            &here,
-                            format!("expected a reference inside this document (`#/...`), found `{shown}`"),
-                        ));
-                    }
-                    (Stop::Dangling, None) => {
-                        return Err(GenError::new(
-                            origin,
-                            &here,
-                            format!("dangling reference `{shown}`: nothing at that pointer"),
-                        ));
-                    }
-                    (Stop::Cycle, _) => {
-                        return Err(GenError::new(
-                            origin,
-                            &here,
-                            format!(
-                                "reference cycle through `{shown}`: expected it to reach a schema"
-                            ),
-                        ));
-                    }
-                    (Stop::TooLong, _) => {
-                        return Err(GenError::new(
-                            origin,
-                            &here,
-                            format!(
-                                "a chain of more than {} references from `{shown}`: expected it to reach a schema sooner",
-                                refs::MAX_CHAIN
-                            ),
-                        ));
-                    }
-                    _ => {}
-                }
-            }
-            for (k, v) in map {
-                // `example` values are data, not schema: a `$ref` key inside
-                // one is just a string.
-                if k == "example"
-                    || k == "examples"
-                    || k == "default"
-                    || k == "const"
-                    || k == "enum"
-                {
-                    // Data, not schema: not checked for references, but
-                    // still bounded, as later passes clone it recursively.
-                    check_depth(v, origin, &child(pointer, k), depth + 1)?;
-                    continue;
-                }
-                check_refs(v, origin, root, &child(pointer, k), depth + 1)?;
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                check_refs(v, origin, root, &child(pointer, &i.to_string()), depth + 1)?;
-            }
-        }
-        _ => {}
-    }
-    Ok(())
-}
-
-/// Fails when a value nests deeper than `MAX_DEPTH`, counting from `depth`.
-/// A schema that is, through `allOf`, part of itself describes no finite
-/// type (typify recurses on it until the stack runs out). Recursion through
-/// a property or an array item is fine: that is a tree, not a loop.
-fn check_inheritance_cycles(doc: &Value, origin: &str) -> Result<()> {
-    let Some(schemas) = doc
-        .pointer("/components/schemas")
-        .and_then(Value::as_object)
-    else {
-        return Ok(());
-    };
-    // The component schemas each one merges in through `allOf` (or is).
-    fn merged_refs<'a>(schema: &'a Value, out: &mut Vec<&'a str>, depth: usize) {
-        if depth > MAX_DEPTH {
-            return;
-        }
-        if let Some(name) = schema
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix("#/components/schemas/"))
-        {
-            out.push(name);
-        }
-        for branch in schema
-            .get("allOf")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            merged_refs(branch, out, depth + 1);
-        }
-    }
-    let edges: std::collections::BTreeMap<&str, Vec<&str>> = schemas
-        .iter()
-        .map(|(name, schema)| {
-            let mut out = Vec::new();
-            merged_refs(schema, &mut out, 0);
-            (name.as_str(), out)
-        })
-        .collect();
-    // Depth-first search with colours; the path is kept to name the loop.
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        New,
-        Open,
-        Done,
-    }
-    let mut marks: std::collections::BTreeMap<&str, Mark> =
-        edges.keys().map(|k| (*k, Mark::New)).collect();
-    for start in edges.keys() {
-        if marks[start] != Mark::New {
-            continue;
-        }
-        // (node, index of the next edge to follow)
-        let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
-        marks.insert(start, Mark::Open);
-        while let Some((node, next)) = stack.last().copied() {
-            let targets = edges.get(node).map(Vec::as_slice).unwrap_or(&[]);
-            if next == targets.len() {
-                marks.insert(node, Mark::Done);
-                stack.pop();
-                continue;
-            }
-            if let Some(top) = stack.last_mut() {
-                top.1 += 1;
-            }
-            let target = targets[next];
-            match marks.get(target).copied() {
-                Some(Mark::Open) => {
-                    let from = stack.iter().position(|(n, _)| *n == target).unwrap_or(0);
-                    let mut path: Vec<&str> = stack[from..].iter().map(|(n, _)| *n).collect();
-                    path.push(target);
-                    return Err(GenError::new(
-                        origin,
-                        &child("/components/schemas", target),
-                        format!(
-                            "`allOf` cycle {}: expected every schema to be more than a merge of itself",
-                            path.join(" -> ")
-                        ),
-                    ));
-                }
-                Some(Mark::New) => {
-                    marks.insert(target, Mark::Open);
-                    stack.push((target, 0));
-                }
-                _ => {}
-            }
-        }
-    }
-    Ok(())
-}
-
-fn check_depth(node: &Value, origin: &str, pointer: &str, depth: usize) -> Result<()> {
-    if depth > MAX_DEPTH {
-        return Err(GenError::new(
-            origin,
-            pointer,
-            format!("document nested deeper than {MAX_DEPTH} levels"),
-        ));
-    }
-    match node {
-        Value::Object(map) => {
-            for (k, v) in map {
-                check_depth(v, origin, &child(pointer, k), depth + 1)?;
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                check_depth(v, origin, &child(pointer, &i.to_string()), depth + 1)?;
-            }
-        }
-        _ => {}
-    }
-    Ok(())
-}
-
-/// typify recognises an internally tagged enum when every variant requires
-/// the tag property and pins it to one value. pydantic writes the tag as
-/// `const` in each variant and repeats it in `discriminator.mapping`; make
-/// sure every mapped variant pins its value, so the union becomes a Rust enum
-/// chosen by its tag rather than an untagged guess.
-fn fix_discriminators(doc: &mut Value, origin: &str) -> Result<()> {
-    let mut fixes: Vec<(String, String, Value)> = Vec::new();
-    collect_discriminators(doc, "", &mut fixes, 0);
-    for (target, property, value) in fixes {
-        let Some(schema) = doc.pointer_mut(&target) else {
-            return Err(GenError::new(
-                origin,
-                &target,
-                "discriminator mapping points at nothing",
-            ));
-        };
-        let Some(obj) = schema.as_object_mut() else {
-            continue;
-        };
-        if obj.contains_key("allOf") || obj.contains_key("oneOf") || obj.contains_key("anyOf") {
-            continue;
-        }
-        let props = obj.entry("properties").or_insert_with(|| json!({}));
-        if let Some(props) = props.as_object_mut() {
-            let tag = props
-                .entry(property.clone())
-                .or_insert_with(|| json!({"type": "string"}));
-            if let Some(tag) = tag.as_object_mut() {
-                tag.insert("enum".into(), json!([value]));
-                tag.entry("type").or_insert(json!("string"));
-                tag.remove("default");
-            }
-        }
-        let required = obj.entry("required").or_insert_with(|| json!([]));
-        if let Some(required) = required.as_array_mut() {
-            if !required
-                .iter()
-                .any(|r| r == &Value::String(property.clone()))
-            {
-                required.push(Value::String(property));
-            }
-        }
-        obj.entry("type").or_insert(json!("object"));
-    }
-    Ok(())
-}
-
-fn collect_discriminators(
-    node: &Value,
-    pointer: &str,
-    out: &mut Vec<(String, String, Value)>,
-    depth: usize,
-) {
-    if depth > MAX_DEPTH {
-        return;
-    }
-    match node {
-        Value::Object(map) => {
-            if let (Some(disc), Some(Value::Array(_))) = (
-                map.get("discriminator"),
-                map.get("oneOf").or(map.get("anyOf")),
-            ) {
-                let property = disc
-                    .get("propertyName")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default();
-                if let Some(mapping) = disc.get("mapping").and_then(Value::as_object) {
-                    for (value, target) in mapping {
-                        if let Some(t) = target.as_str().and_then(refs::pointer) {
-                            out.push((t, property.to_string(), Value::String(value.clone())));
-                        }
-                    }
-                }
-            }
-            for (k, v) in map {
-                if k == "example" || k == "default" {
-                    continue;
-                }
-                collect_discriminators(v, &child(pointer, k), out, depth + 1);
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                collect_discriminators(v, &child(pointer, &i.to_string()), out, depth + 1);
-            }
-        }
-        _ => {}
     }
 }

@@ -86,10 +86,10 @@ fn yaml_error_pointer(e: &serde_yaml::Error) -> String {
             None => (part, ""),
         };
         if !name.is_empty() {
-            pointer = crate::error::child(&pointer, name);
+            pointer = crate::pointer::child(&pointer, name);
         }
         for index in indexes.split(['[', ']']).filter(|s| !s.is_empty()) {
-            pointer = crate::error::child(&pointer, index);
+            pointer = crate::pointer::child(&pointer, index);
         }
     }
     pointer
@@ -167,7 +167,7 @@ fn yaml_to_json(
             // overflowed a 512 KiB thread stack.
             let mut out = Vec::with_capacity(items.len());
             for (i, v) in items.into_iter().enumerate() {
-                let p = crate::error::child(pointer, &i.to_string());
+                let p = crate::pointer::child(pointer, &i.to_string());
                 out.push(yaml_to_json(v, origin, &p, depth + 1)?);
             }
             Value::Array(out)
@@ -187,7 +187,7 @@ fn yaml_to_json(
                         ))
                     }
                 };
-                let p = crate::error::child(pointer, &key);
+                let p = crate::pointer::child(pointer, &key);
                 let v = yaml_to_json(v, origin, &p, depth + 1)?;
                 out.insert(key, v);
             }

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use crate::error::{child, GenError, Result};
+use crate::error::{GenError, Result};
+use crate::pointer::child;
 
 /// Merges documents given as `(origin, document)`, in the order given (the
 /// caller sorts them, by file name for a directory, so the result does not

@@ -18,6 +18,14 @@ use std::collections::BTreeMap;
 
 use quote::quote;
 
+/// The pass: opens up the generated `types`; returns the unions it
+/// dispatches by tag.
+pub(super) fn pass(file: &mut syn::File, _plan: &crate::plan::Plan) -> BTreeMap<String, String> {
+    super::generated::module_items(&mut file.items, "types")
+        .map(open_up)
+        .unwrap_or_default()
+}
+
 /// Returns the unions it dispatches by tag: enum name -> wire name of the
 /// tag, for the surface.
 pub(crate) fn open_up(items: &mut Vec<syn::Item>) -> std::collections::BTreeMap<String, String> {
@@ -303,7 +311,7 @@ fn tag_dispatch(items: &mut Vec<syn::Item>) -> Vec<TagDispatch> {
             syn::Item::Enum(e)
                 if e.variants.len() == 1 && matches!(e.variants[0].fields, syn::Fields::Unit) =>
             {
-                if let Some(value) = crate::surface::serde_rename(&e.variants[0].attrs) {
+                if let Some(value) = crate::syntax::serde_rename(&e.variants[0].attrs) {
                     consts.insert(e.ident.to_string(), value);
                 }
             }
@@ -316,7 +324,7 @@ fn tag_dispatch(items: &mut Vec<syn::Item>) -> Vec<TagDispatch> {
                     .iter()
                     .filter_map(|f| {
                         let ident = f.ident.as_ref()?.to_string();
-                        let wire = crate::surface::serde_rename(&f.attrs).unwrap_or(ident);
+                        let wire = crate::syntax::serde_rename(&f.attrs).unwrap_or(ident);
                         let syn::Type::Path(p) = &f.ty else {
                             return None;
                         };

@@ -1,11 +1,11 @@
 //! The public surface of a generated client, one line per item, so that a
 //! reviewer sees an API change as a readable diff of a committed file.
 
-use heck::ToSnakeCase;
 use quote::ToTokens;
-use serde_json::Value;
 
-use crate::prepare::MultipartOperation;
+use crate::syntax::serde_rename;
+
+use crate::plan::{BodyKind, Plan};
 
 /// What a generated client offers: one line per operation, type and
 /// skipped operation; [`Surface::render`] is the text of
@@ -26,32 +26,28 @@ impl Surface {
     /// `dispatched`: the unions read by their tag (enum name -> tag), as
     /// `open_types` made them.
     pub(crate) fn from_generated(
-        doc: &Value,
+        plan: &Plan,
         file: &syn::File,
-        multipart: &[MultipartOperation],
         dispatched: &std::collections::BTreeMap<String, String>,
     ) -> Surface {
-        let mut operations: Vec<String> = crate::prepare::operations(doc)
-            .into_iter()
+        let mut operations: Vec<String> = plan
+            .operations
+            .iter()
             .map(|o| {
+                let multipart = if matches!(o.body, BodyKind::Multipart(_)) {
+                    " (multipart)"
+                } else {
+                    ""
+                };
                 format!(
-                    "op {} {} {} -> {}",
+                    "op {} {} {} -> {}{multipart}",
                     o.method.to_uppercase(),
                     o.path,
                     o.id,
-                    o.id.to_snake_case()
+                    o.rust_method
                 )
             })
             .collect();
-        for op in multipart {
-            operations.push(format!(
-                "op {} {} {} -> {} (multipart)",
-                op.method.to_uppercase(),
-                op.path,
-                op.operation_id,
-                op.operation_id.to_snake_case()
-            ));
-        }
         operations.sort();
 
         let mut types = Vec::new();
@@ -189,8 +185,4 @@ fn render_enum(
         None => tag,
     };
     format!("enum {name}{tag} = {}", variants.join(" | "))
-}
-
-pub(crate) fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
-    crate::syntax::serde(attrs).rename
 }

@@ -1,22 +1,26 @@
-//! Mends, before anything else reads the document, the mistakes real
-//! documents make that have one obvious reading. Each mend is reported as a
-//! [`Warning`] so the document's authors can fix it at the source.
+//! Mends the mistakes real documents make that have one obvious reading:
+//! here those of the document as a whole, before anything else reads it
+//! (extensions, `$ref`-object mappings, `<id>` path segments), and in
+//! `schema` those of one schema, which `normalise` asks about as it walks
+//! them (restrictions no value meets, defaults of the wrong type). Each mend
+//! is reported as a [`Warning`] so the document's authors can fix it at the
+//! source.
+
+mod schema;
 
 use serde_json::{json, Map, Value};
 
-use crate::error::child;
-use crate::load::MAX_DEPTH;
+use crate::input::load::MAX_DEPTH;
+use crate::openapi::{HTTP_METHODS, TERMINAL_STATUSES, WEBSOCKET};
+use crate::pointer::child;
 use crate::warning::Warning;
 
-/// The one extension kept: operations marked with it are websocket upgrades,
-/// which `prepare` leaves out (progenitor's websocket code needs crates the
-/// runtime does not use).
-pub(crate) const WEBSOCKET: &str = "x-dropshot-websocket";
+pub(super) use schema::{bad_default, unsatisfiable_restriction};
 
 /// Extensions that carry meaning for the generator and are kept: the
 /// websocket marker, and the terminal statuses that make a schema a `Job`
 /// (`x-terminal-statuses: [completed, failed]`, a list of strings).
-const KEPT: [&str; 2] = [WEBSOCKET, "x-terminal-statuses"];
+const KEPT: [&str; 2] = [WEBSOCKET, TERMINAL_STATUSES];
 
 /// Keys whose value is a map from names (chosen by the document's author) to
 /// objects: a name starting with `x-` there is a name, not an extension.
@@ -237,7 +241,7 @@ fn literal_path_templates(doc: &mut Value, origin: &str, warnings: &mut Vec<Warn
         if let Some(item) = item.as_object_mut() {
             let methods: Vec<String> = item
                 .keys()
-                .filter(|k| crate::normalise::HTTP_METHODS.contains(&k.as_str()))
+                .filter(|k| HTTP_METHODS.contains(&k.as_str()))
                 .cloned()
                 .collect();
             let shared = item.get("parameters").cloned().unwrap_or(json!([]));

@@ -11,18 +11,25 @@ use std::collections::{BTreeSet, VecDeque};
 
 use syn::visit::Visit;
 
+use super::generated::module_items;
+
+/// The pass.
+pub(super) fn pass(file: &mut syn::File, _plan: &crate::plan::Plan) {
+    keep_request_builders(file);
+}
+
 /// Removes the builders of types no request reaches. Returns how many
 /// builder structs were removed.
 pub(crate) fn keep_request_builders(file: &mut syn::File) -> usize {
     let roots = request_roots(file);
-    let Some(types) = module_items_mut(&mut file.items, "types") else {
+    let Some(types) = module_items(&mut file.items, "types") else {
         return 0;
     };
     let defined: BTreeSet<String> = types.iter().filter_map(item_name).collect();
     let keep = closure(types, &defined, roots);
 
     let mut removed = 0;
-    if let Some(builders) = module_items_mut(types, "builder") {
+    if let Some(builders) = module_items(types, "builder") {
         let before = builders.len();
         builders.retain(|item| match item {
             syn::Item::Struct(s) => keep.contains(&s.ident.to_string()),
@@ -48,14 +55,6 @@ pub(crate) fn keep_request_builders(file: &mut syn::File) -> usize {
     }
     types.retain(|item| !matches!(item, syn::Item::Impl(imp) if imp.trait_.is_none() && imp.items.is_empty()));
     removed
-}
-
-/// The items of the inline module `name` among `items`.
-fn module_items_mut<'a>(items: &'a mut [syn::Item], name: &str) -> Option<&'a mut Vec<syn::Item>> {
-    items.iter_mut().find_map(|item| match item {
-        syn::Item::Mod(m) if m.ident == name => m.content.as_mut().map(|(_, items)| items),
-        _ => None,
-    })
 }
 
 fn item_name(item: &syn::Item) -> Option<String> {

@@ -1,0 +1,90 @@
+//! Edits of progenitor's output, as ordered steps. Each pass is a function
+//! of the file and the [`Plan`] (and what else it reads, typed); [`run`]
+//! is the one place that says in which order they run, and why there.
+//!
+//! Every pass finds the node it means (a struct, a method call, an
+//! attribute parsed with `parse_nested_meta`), never a substring of
+//! printed tokens.
+
+mod bindings;
+mod client;
+mod fidelity;
+mod generated;
+mod mocks;
+mod newtypes;
+mod open_types;
+mod options;
+mod request;
+mod request_builders;
+mod schema_feature;
+mod send;
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::plan::Plan;
+
+pub(crate) use mocks::rewrite_mocks;
+pub(crate) use send::{RewriteFailed, SendInfo};
+
+/// What the passes read beside the file and the plan.
+pub(crate) struct Context<'a> {
+    pub plan: &'a Plan,
+    /// The runtime's hidden seam module.
+    pub runtime: &'a syn::Path,
+    /// progenitor's view of the document (the schemas behind the types).
+    pub view: &'a Value,
+    /// Test hook: operations (progenitor's names) whose request-code
+    /// rewrite fails.
+    pub fail_rewrite_of: &'a [String],
+}
+
+/// What the passes found that later steps need.
+pub(crate) struct Rewritten {
+    /// What each builder's `send` returns, in the order of the builders.
+    pub sends: Vec<SendInfo>,
+    /// The unions read by their tag (enum name -> tag), for the surface.
+    pub dispatched: BTreeMap<String, String>,
+}
+
+/// Runs every pass, in this order:
+///
+/// 1. `wire_names`: query parameters the plan renamed (two with one Rust
+///    name) are sent under their own names again. First, so that every
+///    later pass sees the strings that go on the wire.
+/// 2. `open_up`: responses never reject unknown fields, string enums keep
+///    values they do not know, tagged unions dispatch on their tag. Before
+///    `fidelity`, which must see the enums' final variants.
+/// 3. `display_string_newtypes`: string newtypes format as their string
+///    (constrained path parameters). Independent of its neighbours; among
+///    the `types` passes so that they read in one place.
+/// 4. `keep_what_was_sent`: request bodies keep absent, `null` and `[]`
+///    apart by wrapping fields in `Option`s, and mends typify's `Default`
+///    and builder setters to match. After 2, before anything reads field
+///    types (5's success types, `request_builders`, the emitters).
+/// 5. `rewrite_sends`: every builder's `send` calls the runtime with the
+///    operation's retry class (from the plan). The one pass that can fail
+///    for one operation: the caller leaves it out and runs progenitor
+///    again.
+/// 6. `private_constructors`, `runtime_encode_path`: the client is made by
+///    the runtime's builder only, and paths are encoded by the runtime.
+///    After 5, whose request code calls `encode_path`.
+/// 7. `document_methods`: each `Client` method states its retry class.
+/// 8. `keep_request_builders`: builder structs only for request types.
+///    After 4, which edits those builders' setters.
+/// 9. `gate_schemas`: everything `schemars` behind its feature. Last, so
+///    that it also gates what 2 and 4 added.
+pub(crate) fn run(file: &mut syn::File, cx: &Context<'_>) -> Result<Rewritten, RewriteFailed> {
+    client::wire_names(file, cx.plan);
+    let dispatched = open_types::pass(file, cx.plan);
+    newtypes::pass(file, cx.plan);
+    fidelity::pass(file, cx.plan, cx.view);
+    let sends = send::rewrite_sends(file, cx.plan, cx.runtime, cx.fail_rewrite_of)?;
+    client::private_constructors(file, cx.plan);
+    client::runtime_encode_path(file, cx.plan, cx.runtime);
+    client::document_methods(file, cx.plan);
+    request_builders::pass(file, cx.plan);
+    schema_feature::pass(file, cx.plan);
+    Ok(Rewritten { sends, dispatched })
+}
