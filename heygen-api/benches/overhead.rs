@@ -696,7 +696,10 @@ fn main() -> Result<(), BoxError> {
             .api_key("k")
             .base_url(base.as_str())
             .build()?;
-        // The same reqwest settings the builder uses.
+        // The same reqwest settings the builder uses, and the same TLS
+        // provider, which this crate's reqwest leaves to the application
+        // (heygen-api passes it to each client it builds).
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let http = reqwest::Client::builder()
             .timeout(Duration::from_secs(60))
             .connect_timeout(Duration::from_secs(10))
