@@ -19,6 +19,7 @@ fn main() {
         ("real/heygen-pages", "pages.rs"),
         ("real/constructs-3.1.yaml", "constructs.rs"),
         ("real/rewrites-3.1.yaml", "rewrites.rs"),
+        ("real/nullable-3.1.yaml", "nullable.rs"),
     ] {
         let spec = fixtures.join(spec);
         println!("cargo:rerun-if-changed={}", spec.display());

@@ -23,8 +23,8 @@ use std::time::{Duration, Instant};
 
 use heygen_api::testing::{FakeHeyGen, RenderTimes};
 use heygen_api::types::{
-    AssetId, AssetIdType, CreateVideoFromAvatar, CreateVideoFromAvatarType, CreateVideoFromImage,
-    CreateVideoFromImageImage, CreateVideoFromImageType, CreateVideoV3RequestBody,
+    AssetId, CreateVideoFromAvatar, CreateVideoFromAvatarScript, CreateVideoFromImage,
+    CreateVideoFromImageImage, CreateVideoFromImageScript, CreateVideoV3RequestBody,
 };
 use heygen_api::{Client, Error, WaitOptions};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -228,7 +228,7 @@ async fn run(args: Args) -> Result<(), Stop> {
     println!("  video id  {}", video.id);
     println!("  file      {}", saved.path.display());
     println!("  size      {} bytes", saved.bytes);
-    match video.duration.flatten() {
+    match video.duration {
         Some(seconds) => println!("  duration  {seconds:.1} s"),
         None => println!("  duration  (not reported)"),
     }
@@ -251,14 +251,14 @@ fn avatar_video(
     script: &str,
     voice_id: Option<String>,
 ) -> Result<CreateVideoV3RequestBody, Stop> {
-    let video: CreateVideoFromAvatar = CreateVideoFromAvatar::builder()
-        .type_(CreateVideoFromAvatarType::Avatar)
+    let mut video = CreateVideoFromAvatar::builder()
         .avatar_id(avatar_id)
-        .script(Some(Some(script_of(script)?)))
-        .voice_id(Some(voice_id))
-        .title(Some(Some(TITLE.to_string())))
-        .try_into()
-        .map_err(|e| Stop::Usage(format!("{e}")))?;
+        .script(script_of::<CreateVideoFromAvatarScript>(script)?)
+        .title(TITLE);
+    if let Some(voice_id) = voice_id {
+        video = video.voice_id(voice_id);
+    }
+    let video: CreateVideoFromAvatar = video.try_into().map_err(|e| Stop::Usage(format!("{e}")))?;
     Ok(video.into())
 }
 
@@ -267,18 +267,15 @@ fn image_video(
     script: &str,
     voice_id: Option<String>,
 ) -> Result<CreateVideoV3RequestBody, Stop> {
-    let image = CreateVideoFromImageImage::Id(AssetId {
-        asset_id,
-        type_: AssetIdType::AssetId,
-    });
-    let video: CreateVideoFromImage = CreateVideoFromImage::builder()
-        .type_(CreateVideoFromImageType::Image)
+    let image = CreateVideoFromImageImage::Id(AssetId { asset_id });
+    let mut video = CreateVideoFromImage::builder()
         .image(image)
-        .script(Some(Some(script_of(script)?)))
-        .voice_id(Some(voice_id))
-        .title(Some(Some(TITLE.to_string())))
-        .try_into()
-        .map_err(|e| Stop::Usage(format!("{e}")))?;
+        .script(script_of::<CreateVideoFromImageScript>(script)?)
+        .title(TITLE);
+    if let Some(voice_id) = voice_id {
+        video = video.voice_id(voice_id);
+    }
+    let video: CreateVideoFromImage = video.try_into().map_err(|e| Stop::Usage(format!("{e}")))?;
     Ok(video.into())
 }
 

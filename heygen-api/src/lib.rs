@@ -80,6 +80,6 @@ impl Client {
 }
 pub use runtime::{
     wait_for, ApiError, ApiRequest, CallOptions, ClientBuilder, DownloadProgress, Downloaded,
-    Error, Idempotency, Job, Page, PageStream, Response, Result, RetryBudget, RetryClass,
+    Error, Idempotency, Job, Nullable, Page, PageStream, Response, Result, RetryBudget, RetryClass,
     RetryPolicy, TransportError, UploadProgress, WaitOptions, WaitOutcome, WaitProgress,
 };

@@ -150,8 +150,8 @@ impl<'a> IntoFuture for VideoWait<'a> {
                     Err(Error::JobFailed {
                         id: Some(video.id.clone()),
                         status: video.status.to_string(),
-                        code: video.failure_code.clone().flatten(),
-                        message: video.failure_message.clone().flatten(),
+                        code: video.failure_code.clone(),
+                        message: video.failure_message.clone(),
                         resource: Box::new(
                             serde_json::to_value(&video).unwrap_or(serde_json::Value::Null),
                         ),

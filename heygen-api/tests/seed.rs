@@ -115,8 +115,5 @@ async fn error_bodies_decode_as_their_own_schema() {
         .decode()
         .expect("decodes as the documented error envelope");
     assert_eq!(typed.error.code, "invalid_parameter");
-    assert_eq!(
-        typed.error.param.and_then(|p| p).as_deref(),
-        Some("session_id")
-    );
+    assert_eq!(typed.error.param.as_deref(), Some("session_id"));
 }

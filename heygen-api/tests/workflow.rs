@@ -190,7 +190,7 @@ async fn a_lagging_video_url_is_waited_for() {
         })
         .await
         .expect("completed");
-    assert!(video.video_url.clone().flatten().is_some());
+    assert!(video.video_url.is_some());
     assert!(
         completed_without_link >= 2,
         "{completed_without_link} polls"
@@ -390,7 +390,7 @@ async fn a_file_host_error_other_than_an_expired_link_is_not_refreshed() {
     let client = heygen.client();
     let mut video = completed(&client).await;
     let failing = support_server(500).await;
-    video.video_url = Some(Some(format!("{}/v.mp4", failing.0)));
+    video.video_url = Some(format!("{}/v.mp4", failing.0));
     let reads_before = gets(&heygen);
     let dir = temp("file-host-500");
     let err = client
@@ -400,7 +400,7 @@ async fn a_file_host_error_other_than_an_expired_link_is_not_refreshed() {
     assert_eq!(err.status().map(|s| s.as_u16()), Some(500));
     assert_eq!(gets(&heygen), reads_before, "a 500 is not an expired link");
     // A link that is no http(s) URL is refused before anything is sent.
-    video.video_url = Some(Some("ftp://files.example/v.mp4".into()));
+    video.video_url = Some("ftp://files.example/v.mp4".into());
     let err = client
         .download_video(&video, dir.join("v.mp4"))
         .await

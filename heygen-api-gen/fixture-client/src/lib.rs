@@ -73,3 +73,11 @@ pub mod rewrites {
 pub mod rewrites_skipping {
     include!(concat!(env!("OUT_DIR"), "/rewrites_skipping.rs"));
 }
+
+/// The client of `tests/fixtures/real/nullable-3.1.yaml`: optional and
+/// nullable fields as FastAPI writes them, and a union whose tag its
+/// variant implies.
+#[allow(clippy::all, dead_code, unused_imports, unused_mut)]
+pub mod nullable {
+    include!(concat!(env!("OUT_DIR"), "/nullable.rs"));
+}

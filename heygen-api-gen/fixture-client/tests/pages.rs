@@ -532,7 +532,7 @@ async fn a_batch_read_streams_the_items_inside_its_data() {
     let ids: Vec<&str> = got.iter().map(|i| i.render_id.as_str()).collect();
     assert_eq!(ids, ["r1", "r2", "r3"]);
     assert_eq!(got[1].status, RenderStatus::Failed);
-    assert_eq!(got[1].error, Some(Some("no voice".to_string())));
+    assert_eq!(got[1].error, Some("no voice".to_string()));
     assert_eq!(stream.pages_fetched(), 3);
     assert_eq!(
         tokens(&server),

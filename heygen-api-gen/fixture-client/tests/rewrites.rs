@@ -87,7 +87,7 @@ async fn object_defaults_build_the_wrapped_fields() {
     assert_eq!(server.requests()[0].body, b"{}");
     // The schema's object defaults, as typify's `defaults` build them.
     assert_eq!(loan.terms_or_default().days, Some(5));
-    assert_eq!(loan.care_or_default().insured, Some(Some(false)));
+    assert_eq!(loan.care_or_default().insured, Some(false));
 }
 
 #[tokio::test]

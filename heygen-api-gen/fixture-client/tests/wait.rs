@@ -240,10 +240,7 @@ async fn a_studio_session_waiting_for_input_ends_the_wait() {
     assert_eq!(status, "waiting_for_input");
     let session: StudioSession = session;
     assert_eq!(session.status, SessionStatus::WaitingForInput);
-    assert_eq!(
-        session.pending_question.clone().flatten().as_deref(),
-        Some("Which logo?")
-    );
+    assert_eq!(session.pending_question.as_deref(), Some("Which logo?"));
     assert_eq!(session.progress(), Some(20.0));
     let statuses: Vec<String> = seen
         .lock()

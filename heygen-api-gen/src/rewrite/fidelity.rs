@@ -8,15 +8,19 @@
 //! - an optional array or map is skipped when empty, so a caller's `[]`
 //!   ("none") is not sent and the server applies its own;
 //! - an optional property that admits `null` becomes one `Option`, so an
-//!   explicit `null` (in a `PATCH`: "clear it") is sent as nothing at all.
+//!   explicit `null` (in a `PATCH`: "clear it") is sent as nothing at all;
+//! - an optional property that admits `null` and has another default is
+//!   filled with that default, and sent although nobody set it.
 //!
 //! Here, on typify's output and by its syntax (serde attributes read with
-//! `parse_nested_meta`), each such field gets one `Option` for "absent"
-//! (`None`, not sent) and, where the schema admits `null`, a second one for
-//! `null` (`Some(None)`). A field with a default documents it and gets a
+//! `parse_nested_meta`), each such field becomes one `Option`: `None` is
+//! not sent, and reads both an absent field and `null`. Only where the
+//! document gives `null` a meaning of its own (an optional property that
+//! admits `null` and declares no default, as an update's "clear it" does)
+//! is the field the runtime's three-state `Nullable` instead: absent,
+//! `null`, or a value. A field with a default documents it and gets a
 //! `*_or_default()` accessor. The builders in `types::builder` and the
-//! `Default` impls follow the new field types. The rule is the same for
-//! requests and responses, so a response also re-encodes as it came.
+//! `Default` impls follow the new field types.
 
 use std::collections::BTreeMap;
 
@@ -26,10 +30,14 @@ use syn::visit_mut::VisitMut;
 
 use crate::plan::{naming, Plan};
 
-/// How a field's type changes: `Option` layers added around it.
+/// How a field's type changes.
 struct Change {
-    /// 1: `T` -> `Option<T>`; 2: `T` -> `Option<Option<T>>`.
+    /// 0: the type stays (only its serde attributes and defaults change);
+    /// 1: `T` -> `Option<T>`.
     layers: usize,
+    /// typify's `Option<T>` becomes `Nullable<T>`, telling absent from
+    /// `null`.
+    tri_state: bool,
     /// The value of the field's type that typify filled in, when it did
     /// (`defaults::f` or `Default::default`): the `*_or_default` accessor.
     default: Option<syn::ExprPath>,
@@ -151,14 +159,46 @@ fn allows_null(doc: &Value, schema: &Value, depth: usize) -> bool {
 
 /// The pass, on the generated `types`; `view` is progenitor's view of the
 /// document, whose schemas say what admits `null`.
-pub(super) fn pass(file: &mut syn::File, _plan: &Plan, view: &Value) {
+pub(super) fn pass(file: &mut syn::File, plan: &Plan, view: &Value, runtime: &syn::Path) {
+    let requests = super::request_builders::request_roots(file);
+    let responses = plan
+        .operations
+        .iter()
+        .filter_map(|op| op.success.as_ref().map(|s| s.type_name.clone()))
+        .collect();
     if let Some(items) = super::generated::module_items(&mut file.items, "types") {
-        keep_what_was_sent(items, view);
+        // `null` keeps a meaning of its own only in what is sent: a type a
+        // response also reaches reads `null` and absent alike.
+        let defined = items
+            .iter()
+            .filter_map(|i| match i {
+                syn::Item::Struct(s) => Some(s.ident.to_string()),
+                syn::Item::Enum(e) => Some(e.ident.to_string()),
+                syn::Item::Type(t) => Some(t.ident.to_string()),
+                _ => None,
+            })
+            .collect();
+        let sent = super::request_builders::closure(items, &defined, requests);
+        let read = super::request_builders::closure(items, &defined, responses);
+        let sent_only = |name: &str| sent.contains(name) && !read.contains(name);
+        keep_what_was_sent(items, view, runtime, &sent_only);
     }
 }
 
-pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
+/// The rewrite; `sent_only` says which structs only requests reach (the
+/// only ones whose fields may tell `null` from absent).
+pub(crate) fn keep_what_was_sent(
+    items: &mut Vec<syn::Item>,
+    doc: &Value,
+    runtime: &syn::Path,
+    sent_only: &dyn Fn(&str) -> bool,
+) {
     let schemas = schemas_by_type(doc);
+    // serde takes the function as a string.
+    let is_absent = {
+        let path = quote!(#runtime::Nullable::is_absent).to_string();
+        syn::LitStr::new(&path.replace(' ', ""), proc_macro2::Span::call_site())
+    };
     // Struct -> field -> change.
     let mut changes: BTreeMap<String, BTreeMap<String, Change>> = BTreeMap::new();
     for item in items.iter_mut() {
@@ -167,6 +207,7 @@ pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
             continue;
         };
         let schema = schemas.get(&s.ident.to_string());
+        let may_tell_null = sent_only(&s.ident.to_string());
         let mut changed = BTreeMap::new();
         for f in named.named.iter_mut() {
             let Some(ident) = f.ident.clone() else {
@@ -197,13 +238,31 @@ pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
                 .as_deref()
                 .is_some_and(|p| p.ends_with("is_empty"));
             let filled = serde.default.is_some() && !is_option;
-            let change = if is_option && serde.skip_if.is_some() && nullable {
-                // `Option<T>` that drops `null`: one more layer for it.
+            let declares_default = prop.is_some_and(|p| p.get("default").is_some());
+            let change = if is_option
+                && nullable
+                && may_tell_null
+                && !declares_default
+                && serde.default.is_none()
+            {
+                // `null` means something of its own here (no default says
+                // it is the same as absent): all three states are kept.
                 Change {
-                    layers: 1,
+                    layers: 0,
+                    tri_state: true,
                     default: None,
                     schema_default: None,
                     named_default: false,
+                }
+            } else if is_option && matches!(serde.default, Some(Some(_))) {
+                // A nullable property with a non-null default: typify fills
+                // it in; it is sent only when set.
+                Change {
+                    layers: 0,
+                    tri_state: false,
+                    default: None,
+                    schema_default: prop.and_then(|p| p.get("default")).cloned(),
+                    named_default: true,
                 }
             } else if filled || skips_empty {
                 let default = match &serde.default {
@@ -211,7 +270,8 @@ pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
                     _ => Some(syn::parse_quote!(::std::default::Default::default)),
                 };
                 Change {
-                    layers: if nullable { 2 } else { 1 },
+                    layers: 1,
+                    tri_state: false,
                     default,
                     schema_default: prop.and_then(|p| p.get("default")).cloned(),
                     named_default: matches!(serde.default, Some(Some(_))),
@@ -219,24 +279,29 @@ pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
             } else {
                 continue;
             };
-            let ty = &f.ty;
-            let layers = change.layers + usize::from(is_option);
-            f.ty = wrap(ty, change.layers);
             let rename = serde.rename.iter();
             f.attrs.retain(|a| !a.path().is_ident("serde"));
-            f.attrs.push(if layers == 2 {
-                syn::parse_quote! {
-                    #[serde(#(rename = #rename,)* default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "nullable::deserialize")]
-                }
+            if change.tri_state {
+                let inner = crate::syntax::last_generic(&f.ty, 0).unwrap_or_else(|| f.ty.clone());
+                f.ty = syn::parse_quote! { #runtime::Nullable<#inner> };
+                f.attrs.push(syn::parse_quote! {
+                    #[serde(#(rename = #rename,)* default, skip_serializing_if = #is_absent)]
+                });
             } else {
-                syn::parse_quote! {
+                f.ty = wrap(&f.ty, change.layers);
+                f.attrs.push(syn::parse_quote! {
                     #[serde(#(rename = #rename,)* default, skip_serializing_if = "::std::option::Option::is_none")]
+                });
+            }
+            let doc = match (change.tri_state, &change.schema_default) {
+                (true, _) => "`Absent`: not sent; `Null`: sent as `null`; `Value(v)`: sent as `v`."
+                    .to_string(),
+                (_, Some(d)) => format!(
+                    "`None`: not sent (the server's default applies: `{d}`); reads `null` too."
+                ),
+                (_, None) if nullable => {
+                    "`None`: not sent; reads an absent field and `null` alike.".to_string()
                 }
-            });
-            let doc = match (layers, &change.schema_default) {
-                (2, Some(d)) => format!("`None`: not sent (the server's default applies: `{d}`); `Some(None)`: sent as `null`."),
-                (2, None) => "`None`: not sent; `Some(None)`: sent as `null`.".to_string(),
-                (_, Some(d)) => format!("`None`: not sent (the server's default applies: `{d}`)."),
                 (_, None) => "`None`: not sent; an empty collection is sent as `[]`.".to_string(),
             };
             if f.attrs.iter().any(|a| a.path().is_ident("doc")) {
@@ -301,20 +366,6 @@ pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
         }
     }
 
-    items.push(syn::parse_quote! {
-        /// Tells an explicit `null` (`Some(None)`) from an absent field
-        /// (`None`, through `#[serde(default)]`).
-        mod nullable {
-            pub(super) fn deserialize<'de, D, T>(deserializer: D) -> ::std::result::Result<::std::option::Option<::std::option::Option<T>>, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-                T: ::serde::Deserialize<'de>,
-            {
-                <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer).map(::std::option::Option::Some)
-            }
-        }
-    });
-
     for item in items.iter_mut() {
         match item {
             syn::Item::Impl(imp) => fix_default_impl(imp, &changes),
@@ -322,7 +373,7 @@ pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
             // schemas give an object default: their literals set the fields
             // as typify typed them.
             syn::Item::Mod(m) if m.ident == "defaults" => {
-                let mut literals = WrapChangedFields(&changes);
+                let mut literals = WrapChangedFields(&changes, runtime);
                 for item in m.content.iter_mut().flat_map(|(_, items)| items) {
                     literals.visit_item_mut(item);
                 }
@@ -342,14 +393,20 @@ pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
                                 };
                                 // `Result<T, String>` -> `Result<Option<T>, String>`.
                                 if let Some(inner) = crate::syntax::last_generic(&f.ty, 0) {
-                                    let wrapped = wrap(&inner, c.layers);
+                                    let wrapped = if c.tri_state {
+                                        let value =
+                                            crate::syntax::last_generic(&inner, 0).unwrap_or(inner);
+                                        syn::parse_quote! { #runtime::Nullable<#value> }
+                                    } else {
+                                        wrap(&inner, c.layers)
+                                    };
                                     f.ty = syn::parse_quote! { ::std::result::Result<#wrapped, ::std::string::String> };
                                 }
                             }
                         }
                         syn::Item::Impl(imp) => {
                             fix_default_impl(imp, &changes);
-                            fix_setters(imp, &changes);
+                            fix_setters(imp, &changes, runtime);
                         }
                         _ => {}
                     }
@@ -362,7 +419,10 @@ pub(crate) fn keep_what_was_sent(items: &mut Vec<syn::Item>, doc: &Value) {
 
 /// In struct literals of a changed struct (`super::Terms { days: 5_i64 }`),
 /// each changed field's value in as many `Some` as its type gained layers.
-struct WrapChangedFields<'a>(&'a BTreeMap<String, BTreeMap<String, Change>>);
+struct WrapChangedFields<'a>(
+    &'a BTreeMap<String, BTreeMap<String, Change>>,
+    &'a syn::Path,
+);
 
 impl VisitMut for WrapChangedFields<'_> {
     fn visit_expr_struct_mut(&mut self, lit: &mut syn::ExprStruct) {
@@ -384,6 +444,10 @@ impl VisitMut for WrapChangedFields<'_> {
             };
             // A shorthand `Terms { days }` names its value: write it out.
             field.colon_token.get_or_insert_with(Default::default);
+            if change.tri_state {
+                let (value, runtime) = (&field.expr, self.1);
+                field.expr = syn::parse_quote! { #runtime::Nullable::from_option(#value) };
+            }
             for _ in 0..change.layers {
                 let value = &field.expr;
                 field.expr = syn::parse_quote! { ::std::option::Option::Some(#value) };
@@ -443,7 +507,11 @@ fn fix_default_impl(imp: &mut syn::ItemImpl, changes: &BTreeMap<String, BTreeMap
 }
 
 /// A builder's setter takes what the field now holds.
-fn fix_setters(imp: &mut syn::ItemImpl, changes: &BTreeMap<String, BTreeMap<String, Change>>) {
+fn fix_setters(
+    imp: &mut syn::ItemImpl,
+    changes: &BTreeMap<String, BTreeMap<String, Change>>,
+    runtime: &syn::Path,
+) {
     if imp.trait_.is_some() {
         return;
     }
@@ -476,7 +544,12 @@ fn fix_setters(imp: &mut syn::ItemImpl, changes: &BTreeMap<String, BTreeMap<Stri
                     continue;
                 };
                 if let Some(syn::GenericArgument::Type(t)) = args.args.first_mut() {
-                    *t = wrap(t, c.layers);
+                    *t = if c.tri_state {
+                        let value = crate::syntax::last_generic(t, 0).unwrap_or_else(|| t.clone());
+                        syn::parse_quote! { #runtime::Nullable<#value> }
+                    } else {
+                        wrap(t, c.layers)
+                    };
                 }
             }
         }
@@ -489,14 +562,19 @@ mod tests {
 
     fn rewrite(file: syn::File, doc: serde_json::Value) -> String {
         let mut items = file.items;
-        super::keep_what_was_sent(&mut items, &doc);
+        super::keep_what_was_sent(
+            &mut items,
+            &doc,
+            &syn::parse_quote!(crate::runtime::__private),
+            &|_| true,
+        );
         let mut file: syn::File = syn::parse_quote! {};
         file.items = items;
         prettyplease::unparse(&file)
     }
 
     #[test]
-    fn defaults_empty_lists_and_nulls_each_get_their_option() {
+    fn defaults_empty_lists_and_meaningful_nulls_each_get_their_type() {
         let file: syn::File = syn::parse_quote! {
             pub struct Job {
                 #[serde(default = "defaults::job_mode")]
@@ -552,8 +630,9 @@ mod tests {
             "pub mode: ::std::option::Option<Mode>",
             "the server's default applies: `\"fast\"`",
             "pub tags: ::std::option::Option<::std::vec::Vec<String>>",
-            "pub note: ::std::option::Option<::std::option::Option<String>>",
-            "deserialize_with = \"nullable::deserialize\"",
+            // Nullable with no default: `null` means something of its own.
+            "pub note: crate::runtime::__private::Nullable<String>",
+            "skip_serializing_if = \"crate::runtime::__private::Nullable::is_absent\"",
             // Not nullable: stays one `Option`.
             "pub folder: ::std::option::Option<String>",
             // An attribute this pass does not know: left as typify made it.

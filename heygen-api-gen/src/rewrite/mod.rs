@@ -18,6 +18,8 @@ mod request;
 mod request_builders;
 mod schema_feature;
 mod send;
+mod setters;
+mod tags;
 
 use std::collections::BTreeMap;
 
@@ -55,14 +57,20 @@ pub(crate) struct Rewritten {
 ///    later pass sees the strings that go on the wire.
 /// 2. `open_up`: responses never reject unknown fields, string enums keep
 ///    values they do not know, tagged unions dispatch on their tag. Before
-///    `fidelity`, which must see the enums' final variants.
+///    `fidelity`, which must see the enums' final variants. Then
+///    `implied_tags`: a union's payloads lose the tag field their variant
+///    implies, and the union writes it (before `fidelity`, which rewrites
+///    the same builders).
 /// 3. `display_string_newtypes`: string newtypes format as their string
 ///    (constrained path parameters). Independent of its neighbours; among
 ///    the `types` passes so that they read in one place.
-/// 4. `keep_what_was_sent`: request bodies keep absent, `null` and `[]`
-///    apart by wrapping fields in `Option`s, and mends typify's `Default`
-///    and builder setters to match. After 2, before anything reads field
-///    types (5's success types, `request_builders`, the emitters).
+/// 4. `keep_what_was_sent`: bodies carry what was set: a default is not
+///    filled in, `[]` is kept apart from absent, and `null` from absent
+///    only where the document gives it its own meaning (`Nullable`); mends
+///    typify's `Default` and builder setters to match. After 2, before
+///    anything reads field types (5's success types, `request_builders`,
+///    the emitters). Then `setters_take_values`: a builder's setter for an
+///    optional field takes the value, not an `Option` of it.
 /// 5. `rewrite_sends`: every builder's `send` calls the runtime with the
 ///    operation's retry class (from the plan). The one pass that can fail
 ///    for one operation: the caller leaves it out and runs progenitor
@@ -77,9 +85,15 @@ pub(crate) struct Rewritten {
 ///    that it also gates what 2 and 4 added.
 pub(crate) fn run(file: &mut syn::File, cx: &Context<'_>) -> Result<Rewritten, RewriteFailed> {
     client::wire_names(file, cx.plan);
-    let dispatched = open_types::pass(file, cx.plan);
+    let unions = open_types::pass(file, cx.plan);
+    tags::pass(file, &unions, cx.runtime);
+    let dispatched = unions
+        .iter()
+        .map(|u| (u.enum_name.to_string(), u.tag.clone()))
+        .collect();
     newtypes::pass(file, cx.plan);
-    fidelity::pass(file, cx.plan, cx.view);
+    fidelity::pass(file, cx.plan, cx.view, cx.runtime);
+    setters::pass(file, cx.plan);
     let sends = send::rewrite_sends(file, cx.plan, cx.runtime, cx.fail_rewrite_of)?;
     client::private_constructors(file, cx.plan);
     client::runtime_encode_path(file, cx.plan, cx.runtime);

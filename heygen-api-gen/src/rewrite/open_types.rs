@@ -20,25 +20,20 @@ use quote::quote;
 
 /// The pass: opens up the generated `types`; returns the unions it
 /// dispatches by tag.
-pub(super) fn pass(file: &mut syn::File, _plan: &crate::plan::Plan) -> BTreeMap<String, String> {
+pub(super) fn pass(file: &mut syn::File, _plan: &crate::plan::Plan) -> Vec<TagDispatch> {
     super::generated::module_items(&mut file.items, "types")
         .map(open_up)
         .unwrap_or_default()
 }
 
-/// Returns the unions it dispatches by tag: enum name -> wire name of the
-/// tag, for the surface.
-pub(crate) fn open_up(items: &mut Vec<syn::Item>) -> std::collections::BTreeMap<String, String> {
+/// Returns the unions it dispatches by tag.
+pub(crate) fn open_up(items: &mut Vec<syn::Item>) -> Vec<TagDispatch> {
     for item in items.iter_mut() {
         if let syn::Item::Impl(imp) = item {
             schemars_one(imp);
         }
     }
     let dispatch = tag_dispatch(items);
-    let dispatched = dispatch
-        .iter()
-        .map(|d| (d.enum_name.to_string(), d.tag.clone()))
-        .collect();
     let mut string_enums = Vec::new();
     for item in items.iter_mut() {
         match item {
@@ -121,7 +116,7 @@ pub(crate) fn open_up(items: &mut Vec<syn::Item>) -> std::collections::BTreeMap<
             }
         }
     }
-    dispatched
+    dispatch
 }
 
 /// serde's `deny_unknown_fields` would reject new response fields; the
@@ -135,7 +130,7 @@ fn drop_deny_unknown(attrs: &mut [syn::Attribute]) {
     }
 }
 
-fn drop_derive(attrs: &mut [syn::Attribute], name: &str) {
+pub(super) fn drop_derive(attrs: &mut [syn::Attribute], name: &str) {
     for a in attrs.iter_mut() {
         if !a.path().is_ident("derive") {
             continue;
@@ -292,12 +287,14 @@ fn assigns_field(imp: &syn::ItemImpl, field: &str) -> bool {
 }
 
 /// An untagged union whose variants carry distinct `const` tags.
-struct TagDispatch {
-    enum_name: syn::Ident,
+pub(crate) struct TagDispatch {
+    pub(crate) enum_name: syn::Ident,
     /// Wire name of the tag property.
-    tag: String,
+    pub(crate) tag: String,
     /// Tag value -> variant.
-    variants: Vec<(String, syn::Ident)>,
+    pub(crate) variants: Vec<(String, syn::Ident)>,
+    /// Variant -> the struct it wraps.
+    pub(crate) payloads: Vec<(syn::Ident, String)>,
 }
 
 /// Finds the unions to dispatch by tag, and appends their `Deserialize`.
@@ -361,7 +358,7 @@ fn tag_dispatch(items: &mut Vec<syn::Item>) -> Vec<TagDispatch> {
             let Some(fields) = structs.get(&name) else {
                 break;
             };
-            variants.push((v.ident.clone(), fields));
+            variants.push((v.ident.clone(), fields, name));
         }
         if variants.len() != e.variants.len() {
             continue;
@@ -370,7 +367,7 @@ fn tag_dispatch(items: &mut Vec<syn::Item>) -> Vec<TagDispatch> {
         let candidates: Vec<&String> = variants[0].1.iter().map(|(wire, _)| wire).collect();
         'tag: for tag in candidates {
             let mut mapping = Vec::new();
-            for (ident, fields) in &variants {
+            for (ident, fields, _) in &variants {
                 let Some((_, ty)) = fields.iter().find(|(w, _)| w == tag) else {
                     continue 'tag;
                 };
@@ -389,6 +386,10 @@ fn tag_dispatch(items: &mut Vec<syn::Item>) -> Vec<TagDispatch> {
                 enum_name: e.ident.clone(),
                 tag: tag.clone(),
                 variants: mapping,
+                payloads: variants
+                    .iter()
+                    .map(|(ident, _, payload)| (ident.clone(), payload.clone()))
+                    .collect(),
             });
             break;
         }

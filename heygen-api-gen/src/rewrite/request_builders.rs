@@ -99,7 +99,7 @@ impl<'ast> Visit<'ast> for Mentions {
 }
 
 /// Types named by the fields of the operation builders.
-fn request_roots(file: &syn::File) -> BTreeSet<String> {
+pub(super) fn request_roots(file: &syn::File) -> BTreeSet<String> {
     let mut mentions = Mentions::default();
     for item in &file.items {
         let syn::Item::Mod(m) = item else { continue };
@@ -118,7 +118,7 @@ fn request_roots(file: &syn::File) -> BTreeSet<String> {
 }
 
 /// `roots` and every type of `types` their definitions reach.
-fn closure(
+pub(super) fn closure(
     types: &[syn::Item],
     defined: &BTreeSet<String>,
     roots: BTreeSet<String>,

@@ -78,15 +78,8 @@ pub mod types {
     pub struct ListRendersResponse {
         pub data: ::std::vec::Vec<Render>,
         pub has_more: bool,
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub next_token: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub next_token: ::std::option::Option<::std::string::String>,
     }
     ///`RenameRenderBody`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -239,23 +232,6 @@ pub mod types {
     impl ::std::fmt::Display for CreateKeyedRenderIdempotencyKey {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(&self.0)
-        }
-    }
-    /// Tells an explicit `null` (`Some(None)`) from an absent field
-    /// (`None`, through `#[serde(default)]`).
-    mod nullable {
-        pub(super) fn deserialize<'de, D, T>(
-            deserializer: D,
-        ) -> ::std::result::Result<
-            ::std::option::Option<::std::option::Option<T>>,
-            D::Error,
-        >
-        where
-            D: ::serde::Deserializer<'de>,
-            T: ::serde::Deserialize<'de>,
-        {
-            <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
-                .map(::std::option::Option::Some)
         }
     }
 }
@@ -1403,7 +1379,7 @@ impl<'a> crate::runtime::__private::Paged<'a> for builder::ListRenders<'a> {
         ::std::boxed::Box::pin(async move {
             let page: types::ListRendersResponse = self.send().await?.into_inner();
             let (next_token, has_more) = (
-                page.next_token.flatten().map(|t| t.to_string()),
+                page.next_token.map(|t| t.to_string()),
                 ::std::option::Option::Some(page.has_more),
             );
             Ok(crate::runtime::__private::Page {

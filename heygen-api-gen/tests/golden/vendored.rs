@@ -16,9 +16,6 @@ pub mod types {
         pub data: ::std::string::String,
         ///MIME type of the encoded content (e.g. "image/png")
         pub media_type: ::std::string::String,
-        ///Input type discriminator
-        #[serde(rename = "type")]
-        pub type_: AssetBase64Type,
     }
     impl AssetBase64 {
         pub fn builder() -> builder::AssetBase64 {
@@ -88,9 +85,6 @@ pub mod types {
     pub struct AssetId {
         ///HeyGen asset ID from POST /v1/asset upload endpoint
         pub asset_id: ::std::string::String,
-        ///Input type discriminator
-        #[serde(rename = "type")]
-        pub type_: AssetIdType,
     }
     impl AssetId {
         pub fn builder() -> builder::AssetId {
@@ -158,9 +152,6 @@ pub mod types {
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "schemars", schemars(deny_unknown_fields))]
     pub struct AssetUrl {
-        ///Input type discriminator
-        #[serde(rename = "type")]
-        pub type_: AssetUrlType,
         ///Publicly accessible HTTPS URL for the asset
         pub url: ::std::string::String,
     }
@@ -230,37 +221,17 @@ pub mod types {
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct BackgroundSetting {
         ///HeyGen asset ID of the background image. Used when type is 'image'. Mutually exclusive with url.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub asset_id: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub asset_id: ::std::option::Option<::std::string::String>,
         ///Background type. 'color' uses a solid hex color; 'image' uses an image from url or asset_id.
         #[serde(rename = "type")]
         pub type_: BackgroundSettingType,
         ///URL of the background image. Used when type is 'image'. Mutually exclusive with asset_id.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub url: ::std::option::Option<::std::option::Option<::std::string::String>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub url: ::std::option::Option<::std::string::String>,
         ///Hex color code (e.g. '#ff0000'). Required when type is 'color'.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub value: ::std::option::Option<::std::option::Option<::std::string::String>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub value: ::std::option::Option<::std::string::String>,
     }
     impl BackgroundSetting {
         pub fn builder() -> builder::BackgroundSetting {
@@ -334,7 +305,7 @@ pub mod types {
         ///Resolved output format for the video.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         ///
-        ///`None`: not sent (the server's default applies: `"mp4"`).
+        ///`None`: not sent (the server's default applies: `"mp4"`); reads `null` too.
         pub output_format: ::std::option::Option<VideoOutputFormat>,
         ///Initial video status (e.g. 'waiting').
         pub status: ::std::string::String,
@@ -350,157 +321,54 @@ automatically selects the appropriate engine based on the avatar type
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoFromAvatar {
         ///Output video aspect ratio.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub aspect_ratio: ::std::option::Option<::std::option::Option<VideoAspectRatio>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub aspect_ratio: ::std::option::Option<VideoAspectRatio>,
         ///HeyGen asset ID of an uploaded audio file. Mutually exclusive with script.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub audio_asset_id: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub audio_asset_id: ::std::option::Option<::std::string::String>,
         ///Public URL of an audio file to lip-sync. Mutually exclusive with script.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub audio_url: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub audio_url: ::std::option::Option<::std::string::String>,
         ///HeyGen avatar ID (video avatar or photo avatar look ID).
         pub avatar_id: ::std::string::String,
         ///Background settings for the video.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub background: ::std::option::Option<::std::option::Option<BackgroundSetting>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub background: ::std::option::Option<BackgroundSetting>,
         ///Caller-defined identifier echoed back in the webhook payload.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub callback_id: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub callback_id: ::std::option::Option<::std::string::String>,
         ///Webhook URL to receive a POST notification when the video is ready.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub callback_url: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub callback_url: ::std::option::Option<::std::string::String>,
         ///Avatar expressiveness level. Photo avatars only. Defaults to 'low' when omitted.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub expressiveness: ::std::option::Option<::std::option::Option<Expressiveness>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub expressiveness: ::std::option::Option<Expressiveness>,
         ///Natural-language prompt controlling avatar body motion. Photo avatars only.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub motion_prompt: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub motion_prompt: ::std::option::Option<::std::string::String>,
         ///Output container. 'webm' returns a video with a transparent background (alpha channel); 'mp4' (default) returns a standard video. 'webm' requires an avatar that supports matting. When 'webm' is selected, any 'background' value is rejected and background removal is applied automatically — the caller does not need to set 'remove_background'.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         ///
-        ///`None`: not sent (the server's default applies: `"mp4"`).
+        ///`None`: not sent (the server's default applies: `"mp4"`); reads `null` too.
         pub output_format: ::std::option::Option<VideoOutputFormat>,
         ///Remove the avatar background. Video avatars must be trained with matting enabled.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub remove_background: ::std::option::Option<::std::option::Option<bool>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub remove_background: ::std::option::Option<bool>,
         ///Output video resolution.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub resolution: ::std::option::Option<::std::option::Option<VideoResolution>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub resolution: ::std::option::Option<VideoResolution>,
         ///Text script for the avatar to speak. Pair with voice_id, or omit voice_id when using avatar_id to use the avatar's default voice. Mutually exclusive with audio_url/audio_asset_id.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub script: ::std::option::Option<
-            ::std::option::Option<CreateVideoFromAvatarScript>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub script: ::std::option::Option<CreateVideoFromAvatarScript>,
         ///Display title for the video in the HeyGen dashboard.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub title: ::std::option::Option<::std::option::Option<::std::string::String>>,
-        ///Must be 'avatar' for avatar-based video creation.
-        #[serde(rename = "type")]
-        pub type_: CreateVideoFromAvatarType,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub title: ::std::option::Option<::std::string::String>,
         ///Voice ID for text-to-speech. Required when script is provided, unless avatar_id is set (the avatar's default voice is used as fallback).
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub voice_id: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub voice_id: ::std::option::Option<::std::string::String>,
         ///Voice tuning parameters (speed, pitch, locale).
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub voice_settings: ::std::option::Option<
-            ::std::option::Option<VoiceSettingsInput>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub voice_settings: ::std::option::Option<VoiceSettingsInput>,
     }
     impl CreateVideoFromAvatar {
         pub fn builder() -> builder::CreateVideoFromAvatar {
@@ -626,157 +494,54 @@ animated with lip-sync to the provided audio or generated speech.*/
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoFromImage {
         ///Output video aspect ratio.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub aspect_ratio: ::std::option::Option<::std::option::Option<VideoAspectRatio>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub aspect_ratio: ::std::option::Option<VideoAspectRatio>,
         ///HeyGen asset ID of an uploaded audio file. Mutually exclusive with script.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub audio_asset_id: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub audio_asset_id: ::std::option::Option<::std::string::String>,
         ///Public URL of an audio file to lip-sync. Mutually exclusive with script.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub audio_url: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub audio_url: ::std::option::Option<::std::string::String>,
         ///Background settings for the video.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub background: ::std::option::Option<::std::option::Option<BackgroundSetting>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub background: ::std::option::Option<BackgroundSetting>,
         ///Caller-defined identifier echoed back in the webhook payload.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub callback_id: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub callback_id: ::std::option::Option<::std::string::String>,
         ///Webhook URL to receive a POST notification when the video is ready.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub callback_url: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub callback_url: ::std::option::Option<::std::string::String>,
         ///Avatar expressiveness level. Defaults to 'low' when omitted.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub expressiveness: ::std::option::Option<::std::option::Option<Expressiveness>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub expressiveness: ::std::option::Option<Expressiveness>,
         ///Image to animate. Accepts URL, asset ID, or base64-encoded data.
         pub image: CreateVideoFromImageImage,
         ///Natural-language prompt controlling avatar body motion.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub motion_prompt: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub motion_prompt: ::std::option::Option<::std::string::String>,
         ///Output container. 'webm' returns a video with a transparent background (alpha channel); 'mp4' (default) returns a standard video. 'webm' requires an avatar that supports matting. When 'webm' is selected, any 'background' value is rejected and background removal is applied automatically — the caller does not need to set 'remove_background'.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         ///
-        ///`None`: not sent (the server's default applies: `"mp4"`).
+        ///`None`: not sent (the server's default applies: `"mp4"`); reads `null` too.
         pub output_format: ::std::option::Option<VideoOutputFormat>,
         ///Remove the avatar background. Video avatars must be trained with matting enabled.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub remove_background: ::std::option::Option<::std::option::Option<bool>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub remove_background: ::std::option::Option<bool>,
         ///Output video resolution.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub resolution: ::std::option::Option<::std::option::Option<VideoResolution>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub resolution: ::std::option::Option<VideoResolution>,
         ///Text script for the avatar to speak. Pair with voice_id, or omit voice_id when using avatar_id to use the avatar's default voice. Mutually exclusive with audio_url/audio_asset_id.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub script: ::std::option::Option<
-            ::std::option::Option<CreateVideoFromImageScript>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub script: ::std::option::Option<CreateVideoFromImageScript>,
         ///Display title for the video in the HeyGen dashboard.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub title: ::std::option::Option<::std::option::Option<::std::string::String>>,
-        ///Must be 'image' for image-based video creation.
-        #[serde(rename = "type")]
-        pub type_: CreateVideoFromImageType,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub title: ::std::option::Option<::std::string::String>,
         ///Voice ID for text-to-speech. Required when script is provided, unless avatar_id is set (the avatar's default voice is used as fallback).
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub voice_id: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub voice_id: ::std::option::Option<::std::string::String>,
         ///Voice tuning parameters (speed, pitch, locale).
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub voice_settings: ::std::option::Option<
-            ::std::option::Option<VoiceSettingsInput>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub voice_settings: ::std::option::Option<VoiceSettingsInput>,
     }
     impl CreateVideoFromImage {
         pub fn builder() -> builder::CreateVideoFromImage {
@@ -784,11 +549,11 @@ animated with lip-sync to the provided audio or generated speech.*/
         }
     }
     ///Image to animate. Accepts URL, asset ID, or base64-encoded data.
-    #[derive(::serde::Serialize, Clone, Debug)]
-    #[serde(untagged)]
+    #[derive(Clone, Debug)]
     ///
     ///Chosen by its `type` tag; a tag this client does not know is kept in `Unknown`.
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schemars", schemars(untagged))]
     pub enum CreateVideoFromImageImage {
         Url(AssetUrl),
         Id(AssetId),
@@ -931,11 +696,11 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub data: ::std::option::Option<CreateAvatarVideoResponse>,
     }
     ///Discriminated union for POST /v3/videos request body.
-    #[derive(::serde::Serialize, Clone, Debug)]
-    #[serde(untagged)]
+    #[derive(Clone, Debug)]
     ///
     ///Chosen by its `type` tag; a tag this client does not know is kept in `Unknown`.
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schemars", schemars(untagged))]
     pub enum CreateVideoV3RequestBody {
         Avatar(CreateVideoFromAvatar),
         Image(CreateVideoFromImage),
@@ -961,53 +726,21 @@ use_speaker_boost) along with the eleven_v3 stability validator from
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ElevenLabsEngineSettings {
-        ///Engine type discriminator. Must be 'elevenlabs' for ElevenLabs-backed voices.
-        pub engine_type: ElevenLabsEngineSettingsEngineType,
         ///The model ID to use for ElevenLabs.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub model: ::std::option::Option<::std::option::Option<ElevenLabsModel>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub model: ::std::option::Option<ElevenLabsModel>,
         ///The similarity boost parameter for ElevenLabs.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub similarity_boost: ::std::option::Option<::std::option::Option<f64>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub similarity_boost: ::std::option::Option<f64>,
         ///The stability parameter for ElevenLabs.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub stability: ::std::option::Option<::std::option::Option<f64>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub stability: ::std::option::Option<f64>,
         ///The style parameter for ElevenLabs.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub style: ::std::option::Option<::std::option::Option<f64>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub style: ::std::option::Option<f64>,
         ///Whether to use speaker boost for ElevenLabs.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub use_speaker_boost: ::std::option::Option<::std::option::Option<bool>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub use_speaker_boost: ::std::option::Option<bool>,
     }
     impl ElevenLabsEngineSettings {
         pub fn builder() -> builder::ElevenLabsEngineSettings {
@@ -1213,35 +946,15 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct FishEngineSettings {
-        ///Engine type discriminator. Must be 'fish' for Fish Audio-backed voices.
-        pub engine_type: FishEngineSettingsEngineType,
         ///Fish Audio model version (default 's1').
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub model: ::std::option::Option<::std::option::Option<FishModel>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub model: ::std::option::Option<FishModel>,
         ///Similarity parameter; how closely to match the source voice.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub similarity: ::std::option::Option<::std::option::Option<f64>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub similarity: ::std::option::Option<f64>,
         ///Stability parameter; higher is more consistent.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub stability: ::std::option::Option<::std::option::Option<f64>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub stability: ::std::option::Option<f64>,
     }
     impl FishEngineSettings {
         pub fn builder() -> builder::FishEngineSettings {
@@ -1379,25 +1092,13 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         ///Machine-readable error code
         pub code: ::std::string::String,
         ///Link to error documentation
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub doc_url: ::std::option::Option<::std::option::Option<::std::string::String>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub doc_url: ::std::option::Option<::std::string::String>,
         ///Human-readable error message
         pub message: ::std::string::String,
         ///Which request field caused the error
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub param: ::std::option::Option<::std::option::Option<::std::string::String>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub param: ::std::option::Option<::std::string::String>,
     }
     /**Engine-selection for Starfish-backed voices.
 
@@ -1405,10 +1106,7 @@ Starfish has no user-tunable settings today; set ``engine_type='starfish'`` to f
 Starfish routing on voices that support multiple engines.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-    pub struct StarfishEngineSettings {
-        ///Engine type discriminator. Must be 'starfish' for Starfish-backed voices.
-        pub engine_type: StarfishEngineSettingsEngineType,
-    }
+    pub struct StarfishEngineSettings {}
     impl StarfishEngineSettings {
         pub fn builder() -> builder::StarfishEngineSettings {
             Default::default()
@@ -1583,153 +1281,51 @@ otherwise it is a generated video.*/
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoDetail {
         ///Presigned URL to download the video file with captions burned in
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub captioned_video_url: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub captioned_video_url: ::std::option::Option<::std::string::String>,
         ///Unix timestamp when video generation finished
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub completed_at: ::std::option::Option<::std::option::Option<i64>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub completed_at: ::std::option::Option<i64>,
         ///Unix timestamp of creation
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub created_at: ::std::option::Option<::std::option::Option<i64>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<i64>,
         ///Video duration in seconds
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub duration: ::std::option::Option<::std::option::Option<f64>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub duration: ::std::option::Option<f64>,
         ///Machine-readable failure reason. Only present when status is failed.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub failure_code: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub failure_code: ::std::option::Option<::std::string::String>,
         ///Human-readable failure description. Only present when status is failed.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub failure_message: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub failure_message: ::std::option::Option<::std::string::String>,
         ///ID of containing folder
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub folder_id: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub folder_id: ::std::option::Option<::std::string::String>,
         ///URL to animated GIF preview
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub gif_url: ::std::option::Option<::std::option::Option<::std::string::String>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub gif_url: ::std::option::Option<::std::string::String>,
         ///Unique video identifier
         pub id: ::std::string::String,
         ///BCP-47 output language code. Present only for translated videos.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub output_language: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub output_language: ::std::option::Option<::std::string::String>,
         ///Current video status
         pub status: VideoStatus,
         ///Presigned URL to download the SRT subtitle file
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub subtitle_url: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub subtitle_url: ::std::option::Option<::std::string::String>,
         ///URL to video thumbnail image
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub thumbnail_url: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub thumbnail_url: ::std::option::Option<::std::string::String>,
         ///Video title
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub title: ::std::option::Option<::std::option::Option<::std::string::String>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub title: ::std::option::Option<::std::string::String>,
         ///URL to the video page in the HeyGen app
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub video_page_url: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub video_page_url: ::std::option::Option<::std::string::String>,
         ///Presigned URL to download the video file
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub video_url: ::std::option::Option<
-            ::std::option::Option<::std::string::String>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub video_url: ::std::option::Option<::std::string::String>,
     }
     ///Output container for the generated video.
     #[derive(
@@ -1931,46 +1527,32 @@ is used (uploaded audio bypasses TTS).*/
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VoiceSettingsInput {
         ///Engine-specific voice tuning, discriminated by 'engine_type'. Use the variant matching the engine backing the chosen voice (e.g. engine_type='elevenlabs' for ElevenLabs-backed voices). The request is rejected if the voice_id is not compatible with the selected engine.
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub engine_settings: ::std::option::Option<
-            ::std::option::Option<VoiceSettingsInputEngineSettings>,
-        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub engine_settings: ::std::option::Option<VoiceSettingsInputEngineSettings>,
         ///Locale/accent hint for multi-lingual voices (e.g. 'en-US').
-        #[serde(
-            default,
-            skip_serializing_if = "::std::option::Option::is_none",
-            deserialize_with = "nullable::deserialize"
-        )]
-        ///
-        ///`None`: not sent; `Some(None)`: sent as `null`.
-        pub locale: ::std::option::Option<::std::option::Option<::std::string::String>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub locale: ::std::option::Option<::std::string::String>,
         ///Pitch adjustment in semitones. -50 to +50.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         ///
-        ///`None`: not sent (the server's default applies: `0`).
+        ///`None`: not sent (the server's default applies: `0`); reads `null` too.
         pub pitch: ::std::option::Option<f64>,
         ///Playback speed multiplier. 0.5 (half speed) to 1.5 (1.5x speed).
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         ///
-        ///`None`: not sent (the server's default applies: `1`).
+        ///`None`: not sent (the server's default applies: `1`); reads `null` too.
         pub speed: ::std::option::Option<f64>,
         ///Voice audio volume. 1.0 = full, 0.0 = silent. Useful when mixing spoken voice with background audio.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         ///
-        ///`None`: not sent (the server's default applies: `1`).
+        ///`None`: not sent (the server's default applies: `1`); reads `null` too.
         pub volume: ::std::option::Option<f64>,
     }
     impl ::std::default::Default for VoiceSettingsInput {
         fn default() -> Self {
             Self {
-                engine_settings: ::std::default::Default::default(),
-                locale: ::std::default::Default::default(),
+                engine_settings: Default::default(),
+                locale: Default::default(),
                 pitch: ::std::default::Default::default(),
                 speed: ::std::default::Default::default(),
                 volume: ::std::default::Default::default(),
@@ -1983,11 +1565,11 @@ is used (uploaded audio bypasses TTS).*/
         }
     }
     ///`VoiceSettingsInputEngineSettings`
-    #[derive(::serde::Serialize, Clone, Debug)]
-    #[serde(untagged)]
+    #[derive(Clone, Debug)]
     ///
     ///Chosen by its `engine_type` tag; a tag this client does not know is kept in `Unknown`.
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schemars", schemars(untagged))]
     pub enum VoiceSettingsInputEngineSettings {
         ElevenLabsEngineSettings(ElevenLabsEngineSettings),
         FishEngineSettings(FishEngineSettings),
@@ -2022,14 +1604,12 @@ is used (uploaded audio bypasses TTS).*/
                 ::std::string::String,
                 ::std::string::String,
             >,
-            type_: ::std::result::Result<super::AssetBase64Type, ::std::string::String>,
         }
         impl ::std::default::Default for AssetBase64 {
             fn default() -> Self {
                 Self {
                     data: Err("no value supplied for data".to_string()),
                     media_type: Err("no value supplied for media_type".to_string()),
-                    type_: Err("no value supplied for type_".to_string()),
                 }
             }
         }
@@ -2058,18 +1638,6 @@ is used (uploaded audio bypasses TTS).*/
                     });
                 self
             }
-            pub fn type_<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::AssetBase64Type>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.type_ = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for type_: {e}")
-                    });
-                self
-            }
         }
         impl ::std::convert::TryFrom<AssetBase64> for super::AssetBase64 {
             type Error = super::error::ConversionError;
@@ -2079,7 +1647,6 @@ is used (uploaded audio bypasses TTS).*/
                 Ok(Self {
                     data: value.data?,
                     media_type: value.media_type?,
-                    type_: value.type_?,
                 })
             }
         }
@@ -2088,7 +1655,6 @@ is used (uploaded audio bypasses TTS).*/
                 Self {
                     data: Ok(value.data),
                     media_type: Ok(value.media_type),
-                    type_: Ok(value.type_),
                 }
             }
         }
@@ -2098,13 +1664,11 @@ is used (uploaded audio bypasses TTS).*/
                 ::std::string::String,
                 ::std::string::String,
             >,
-            type_: ::std::result::Result<super::AssetIdType, ::std::string::String>,
         }
         impl ::std::default::Default for AssetId {
             fn default() -> Self {
                 Self {
                     asset_id: Err("no value supplied for asset_id".to_string()),
-                    type_: Err("no value supplied for type_".to_string()),
                 }
             }
         }
@@ -2121,64 +1685,34 @@ is used (uploaded audio bypasses TTS).*/
                     });
                 self
             }
-            pub fn type_<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::AssetIdType>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.type_ = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for type_: {e}")
-                    });
-                self
-            }
         }
         impl ::std::convert::TryFrom<AssetId> for super::AssetId {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: AssetId,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    asset_id: value.asset_id?,
-                    type_: value.type_?,
-                })
+                Ok(Self { asset_id: value.asset_id? })
             }
         }
         impl ::std::convert::From<super::AssetId> for AssetId {
             fn from(value: super::AssetId) -> Self {
                 Self {
                     asset_id: Ok(value.asset_id),
-                    type_: Ok(value.type_),
                 }
             }
         }
         #[derive(Clone, Debug)]
         pub struct AssetUrl {
-            type_: ::std::result::Result<super::AssetUrlType, ::std::string::String>,
             url: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
         impl ::std::default::Default for AssetUrl {
             fn default() -> Self {
                 Self {
-                    type_: Err("no value supplied for type_".to_string()),
                     url: Err("no value supplied for url".to_string()),
                 }
             }
         }
         impl AssetUrl {
-            pub fn type_<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::AssetUrlType>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.type_ = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for type_: {e}")
-                    });
-                self
-            }
             pub fn url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -2197,24 +1731,18 @@ is used (uploaded audio bypasses TTS).*/
             fn try_from(
                 value: AssetUrl,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    type_: value.type_?,
-                    url: value.url?,
-                })
+                Ok(Self { url: value.url? })
             }
         }
         impl ::std::convert::From<super::AssetUrl> for AssetUrl {
             fn from(value: super::AssetUrl) -> Self {
-                Self {
-                    type_: Ok(value.type_),
-                    url: Ok(value.url),
-                }
+                Self { url: Ok(value.url) }
             }
         }
         #[derive(Clone, Debug)]
         pub struct BackgroundSetting {
             asset_id: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             type_: ::std::result::Result<
@@ -2222,34 +1750,33 @@ is used (uploaded audio bypasses TTS).*/
                 ::std::string::String,
             >,
             url: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             value: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
         }
         impl ::std::default::Default for BackgroundSetting {
             fn default() -> Self {
                 Self {
-                    asset_id: Ok(::std::default::Default::default()),
+                    asset_id: Ok(Default::default()),
                     type_: Err("no value supplied for type_".to_string()),
-                    url: Ok(::std::default::Default::default()),
-                    value: Ok(::std::default::Default::default()),
+                    url: Ok(Default::default()),
+                    value: Ok(Default::default()),
                 }
             }
         }
         impl BackgroundSetting {
             pub fn asset_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.asset_id = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for asset_id: {e}")
                     });
@@ -2269,13 +1796,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.url = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for url: {e}")
                     });
@@ -2283,13 +1809,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn value<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.value = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for value: {e}")
                     });
@@ -2322,15 +1847,15 @@ is used (uploaded audio bypasses TTS).*/
         #[derive(Clone, Debug)]
         pub struct CreateVideoFromAvatar {
             aspect_ratio: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<super::VideoAspectRatio>>,
+                ::std::option::Option<super::VideoAspectRatio>,
                 ::std::string::String,
             >,
             audio_asset_id: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             audio_url: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             avatar_id: ::std::result::Result<
@@ -2338,23 +1863,23 @@ is used (uploaded audio bypasses TTS).*/
                 ::std::string::String,
             >,
             background: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<super::BackgroundSetting>>,
+                ::std::option::Option<super::BackgroundSetting>,
                 ::std::string::String,
             >,
             callback_id: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             callback_url: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             expressiveness: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<super::Expressiveness>>,
+                ::std::option::Option<super::Expressiveness>,
                 ::std::string::String,
             >,
             motion_prompt: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             output_format: ::std::result::Result<
@@ -2362,69 +1887,61 @@ is used (uploaded audio bypasses TTS).*/
                 ::std::string::String,
             >,
             remove_background: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<bool>>,
+                ::std::option::Option<bool>,
                 ::std::string::String,
             >,
             resolution: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<super::VideoResolution>>,
+                ::std::option::Option<super::VideoResolution>,
                 ::std::string::String,
             >,
             script: ::std::result::Result<
-                ::std::option::Option<
-                    ::std::option::Option<super::CreateVideoFromAvatarScript>,
-                >,
+                ::std::option::Option<super::CreateVideoFromAvatarScript>,
                 ::std::string::String,
             >,
             title: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
-                ::std::string::String,
-            >,
-            type_: ::std::result::Result<
-                super::CreateVideoFromAvatarType,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             voice_id: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             voice_settings: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<super::VoiceSettingsInput>>,
+                ::std::option::Option<super::VoiceSettingsInput>,
                 ::std::string::String,
             >,
         }
         impl ::std::default::Default for CreateVideoFromAvatar {
             fn default() -> Self {
                 Self {
-                    aspect_ratio: Ok(::std::default::Default::default()),
-                    audio_asset_id: Ok(::std::default::Default::default()),
-                    audio_url: Ok(::std::default::Default::default()),
+                    aspect_ratio: Ok(Default::default()),
+                    audio_asset_id: Ok(Default::default()),
+                    audio_url: Ok(Default::default()),
                     avatar_id: Err("no value supplied for avatar_id".to_string()),
-                    background: Ok(::std::default::Default::default()),
-                    callback_id: Ok(::std::default::Default::default()),
-                    callback_url: Ok(::std::default::Default::default()),
-                    expressiveness: Ok(::std::default::Default::default()),
-                    motion_prompt: Ok(::std::default::Default::default()),
+                    background: Ok(Default::default()),
+                    callback_id: Ok(Default::default()),
+                    callback_url: Ok(Default::default()),
+                    expressiveness: Ok(Default::default()),
+                    motion_prompt: Ok(Default::default()),
                     output_format: Ok(::std::default::Default::default()),
-                    remove_background: Ok(::std::default::Default::default()),
-                    resolution: Ok(::std::default::Default::default()),
-                    script: Ok(::std::default::Default::default()),
-                    title: Ok(::std::default::Default::default()),
-                    type_: Err("no value supplied for type_".to_string()),
-                    voice_id: Ok(::std::default::Default::default()),
-                    voice_settings: Ok(::std::default::Default::default()),
+                    remove_background: Ok(Default::default()),
+                    resolution: Ok(Default::default()),
+                    script: Ok(Default::default()),
+                    title: Ok(Default::default()),
+                    voice_id: Ok(Default::default()),
+                    voice_settings: Ok(Default::default()),
                 }
             }
         }
         impl CreateVideoFromAvatar {
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<super::VideoAspectRatio>>,
-                >,
+                T: ::std::convert::TryInto<super::VideoAspectRatio>,
                 T::Error: ::std::fmt::Display,
             {
                 self.aspect_ratio = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for aspect_ratio: {e}")
                     });
@@ -2432,13 +1949,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn audio_asset_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.audio_asset_id = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for audio_asset_id: {e}"
@@ -2448,13 +1964,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.audio_url = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for audio_url: {e}")
                     });
@@ -2474,15 +1989,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::std::option::Option<super::BackgroundSetting>,
-                    >,
-                >,
+                T: ::std::convert::TryInto<super::BackgroundSetting>,
                 T::Error: ::std::fmt::Display,
             {
                 self.background = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for background: {e}")
                     });
@@ -2490,13 +2002,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.callback_id = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
@@ -2504,13 +2015,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.callback_url = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
@@ -2518,13 +2028,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn expressiveness<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<super::Expressiveness>>,
-                >,
+                T: ::std::convert::TryInto<super::Expressiveness>,
                 T::Error: ::std::fmt::Display,
             {
                 self.expressiveness = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for expressiveness: {e}"
@@ -2534,13 +2043,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn motion_prompt<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.motion_prompt = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for motion_prompt: {e}")
                     });
@@ -2548,13 +2056,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn output_format<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoOutputFormat>,
-                >,
+                T: ::std::convert::TryInto<super::VideoOutputFormat>,
                 T::Error: ::std::fmt::Display,
             {
                 self.output_format = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for output_format: {e}")
                     });
@@ -2562,13 +2069,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn remove_background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<bool>>,
-                >,
+                T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
                 self.remove_background = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for remove_background: {e}"
@@ -2578,13 +2084,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn resolution<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<super::VideoResolution>>,
-                >,
+                T: ::std::convert::TryInto<super::VideoResolution>,
                 T::Error: ::std::fmt::Display,
             {
                 self.resolution = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for resolution: {e}")
                     });
@@ -2592,15 +2097,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn script<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::std::option::Option<super::CreateVideoFromAvatarScript>,
-                    >,
-                >,
+                T: ::std::convert::TryInto<super::CreateVideoFromAvatarScript>,
                 T::Error: ::std::fmt::Display,
             {
                 self.script = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for script: {e}")
                     });
@@ -2608,39 +2110,25 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.title = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
                 self
             }
-            pub fn type_<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::CreateVideoFromAvatarType>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.type_ = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for type_: {e}")
-                    });
-                self
-            }
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.voice_id = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
@@ -2648,15 +2136,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn voice_settings<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::std::option::Option<super::VoiceSettingsInput>,
-                    >,
-                >,
+                T: ::std::convert::TryInto<super::VoiceSettingsInput>,
                 T::Error: ::std::fmt::Display,
             {
                 self.voice_settings = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for voice_settings: {e}"
@@ -2686,7 +2171,6 @@ is used (uploaded audio bypasses TTS).*/
                     resolution: value.resolution?,
                     script: value.script?,
                     title: value.title?,
-                    type_: value.type_?,
                     voice_id: value.voice_id?,
                     voice_settings: value.voice_settings?,
                 })
@@ -2710,7 +2194,6 @@ is used (uploaded audio bypasses TTS).*/
                     resolution: Ok(value.resolution),
                     script: Ok(value.script),
                     title: Ok(value.title),
-                    type_: Ok(value.type_),
                     voice_id: Ok(value.voice_id),
                     voice_settings: Ok(value.voice_settings),
                 }
@@ -2719,31 +2202,31 @@ is used (uploaded audio bypasses TTS).*/
         #[derive(Clone, Debug)]
         pub struct CreateVideoFromImage {
             aspect_ratio: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<super::VideoAspectRatio>>,
+                ::std::option::Option<super::VideoAspectRatio>,
                 ::std::string::String,
             >,
             audio_asset_id: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             audio_url: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             background: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<super::BackgroundSetting>>,
+                ::std::option::Option<super::BackgroundSetting>,
                 ::std::string::String,
             >,
             callback_id: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             callback_url: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             expressiveness: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<super::Expressiveness>>,
+                ::std::option::Option<super::Expressiveness>,
                 ::std::string::String,
             >,
             image: ::std::result::Result<
@@ -2751,7 +2234,7 @@ is used (uploaded audio bypasses TTS).*/
                 ::std::string::String,
             >,
             motion_prompt: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             output_format: ::std::result::Result<
@@ -2759,69 +2242,61 @@ is used (uploaded audio bypasses TTS).*/
                 ::std::string::String,
             >,
             remove_background: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<bool>>,
+                ::std::option::Option<bool>,
                 ::std::string::String,
             >,
             resolution: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<super::VideoResolution>>,
+                ::std::option::Option<super::VideoResolution>,
                 ::std::string::String,
             >,
             script: ::std::result::Result<
-                ::std::option::Option<
-                    ::std::option::Option<super::CreateVideoFromImageScript>,
-                >,
+                ::std::option::Option<super::CreateVideoFromImageScript>,
                 ::std::string::String,
             >,
             title: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
-                ::std::string::String,
-            >,
-            type_: ::std::result::Result<
-                super::CreateVideoFromImageType,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             voice_id: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             voice_settings: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<super::VoiceSettingsInput>>,
+                ::std::option::Option<super::VoiceSettingsInput>,
                 ::std::string::String,
             >,
         }
         impl ::std::default::Default for CreateVideoFromImage {
             fn default() -> Self {
                 Self {
-                    aspect_ratio: Ok(::std::default::Default::default()),
-                    audio_asset_id: Ok(::std::default::Default::default()),
-                    audio_url: Ok(::std::default::Default::default()),
-                    background: Ok(::std::default::Default::default()),
-                    callback_id: Ok(::std::default::Default::default()),
-                    callback_url: Ok(::std::default::Default::default()),
-                    expressiveness: Ok(::std::default::Default::default()),
+                    aspect_ratio: Ok(Default::default()),
+                    audio_asset_id: Ok(Default::default()),
+                    audio_url: Ok(Default::default()),
+                    background: Ok(Default::default()),
+                    callback_id: Ok(Default::default()),
+                    callback_url: Ok(Default::default()),
+                    expressiveness: Ok(Default::default()),
                     image: Err("no value supplied for image".to_string()),
-                    motion_prompt: Ok(::std::default::Default::default()),
+                    motion_prompt: Ok(Default::default()),
                     output_format: Ok(::std::default::Default::default()),
-                    remove_background: Ok(::std::default::Default::default()),
-                    resolution: Ok(::std::default::Default::default()),
-                    script: Ok(::std::default::Default::default()),
-                    title: Ok(::std::default::Default::default()),
-                    type_: Err("no value supplied for type_".to_string()),
-                    voice_id: Ok(::std::default::Default::default()),
-                    voice_settings: Ok(::std::default::Default::default()),
+                    remove_background: Ok(Default::default()),
+                    resolution: Ok(Default::default()),
+                    script: Ok(Default::default()),
+                    title: Ok(Default::default()),
+                    voice_id: Ok(Default::default()),
+                    voice_settings: Ok(Default::default()),
                 }
             }
         }
         impl CreateVideoFromImage {
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<super::VideoAspectRatio>>,
-                >,
+                T: ::std::convert::TryInto<super::VideoAspectRatio>,
                 T::Error: ::std::fmt::Display,
             {
                 self.aspect_ratio = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for aspect_ratio: {e}")
                     });
@@ -2829,13 +2304,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn audio_asset_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.audio_asset_id = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for audio_asset_id: {e}"
@@ -2845,13 +2319,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.audio_url = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for audio_url: {e}")
                     });
@@ -2859,15 +2332,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::std::option::Option<super::BackgroundSetting>,
-                    >,
-                >,
+                T: ::std::convert::TryInto<super::BackgroundSetting>,
                 T::Error: ::std::fmt::Display,
             {
                 self.background = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for background: {e}")
                     });
@@ -2875,13 +2345,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.callback_id = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
@@ -2889,13 +2358,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.callback_url = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
@@ -2903,13 +2371,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn expressiveness<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<super::Expressiveness>>,
-                >,
+                T: ::std::convert::TryInto<super::Expressiveness>,
                 T::Error: ::std::fmt::Display,
             {
                 self.expressiveness = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for expressiveness: {e}"
@@ -2931,13 +2398,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn motion_prompt<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.motion_prompt = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for motion_prompt: {e}")
                     });
@@ -2945,13 +2411,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn output_format<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoOutputFormat>,
-                >,
+                T: ::std::convert::TryInto<super::VideoOutputFormat>,
                 T::Error: ::std::fmt::Display,
             {
                 self.output_format = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for output_format: {e}")
                     });
@@ -2959,13 +2424,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn remove_background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<bool>>,
-                >,
+                T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
                 self.remove_background = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for remove_background: {e}"
@@ -2975,13 +2439,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn resolution<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<super::VideoResolution>>,
-                >,
+                T: ::std::convert::TryInto<super::VideoResolution>,
                 T::Error: ::std::fmt::Display,
             {
                 self.resolution = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for resolution: {e}")
                     });
@@ -2989,15 +2452,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn script<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::std::option::Option<super::CreateVideoFromImageScript>,
-                    >,
-                >,
+                T: ::std::convert::TryInto<super::CreateVideoFromImageScript>,
                 T::Error: ::std::fmt::Display,
             {
                 self.script = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for script: {e}")
                     });
@@ -3005,39 +2465,25 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.title = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
                 self
             }
-            pub fn type_<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::CreateVideoFromImageType>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.type_ = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for type_: {e}")
-                    });
-                self
-            }
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.voice_id = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
@@ -3045,15 +2491,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn voice_settings<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::std::option::Option<super::VoiceSettingsInput>,
-                    >,
-                >,
+                T: ::std::convert::TryInto<super::VoiceSettingsInput>,
                 T::Error: ::std::fmt::Display,
             {
                 self.voice_settings = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for voice_settings: {e}"
@@ -3083,7 +2526,6 @@ is used (uploaded audio bypasses TTS).*/
                     resolution: value.resolution?,
                     script: value.script?,
                     title: value.title?,
-                    type_: value.type_?,
                     voice_id: value.voice_id?,
                     voice_settings: value.voice_settings?,
                 })
@@ -3106,7 +2548,6 @@ is used (uploaded audio bypasses TTS).*/
                     resolution: Ok(value.resolution),
                     script: Ok(value.script),
                     title: Ok(value.title),
-                    type_: Ok(value.type_),
                     voice_id: Ok(value.voice_id),
                     voice_settings: Ok(value.voice_settings),
                 }
@@ -3114,65 +2555,47 @@ is used (uploaded audio bypasses TTS).*/
         }
         #[derive(Clone, Debug)]
         pub struct ElevenLabsEngineSettings {
-            engine_type: ::std::result::Result<
-                super::ElevenLabsEngineSettingsEngineType,
-                ::std::string::String,
-            >,
             model: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<super::ElevenLabsModel>>,
+                ::std::option::Option<super::ElevenLabsModel>,
                 ::std::string::String,
             >,
             similarity_boost: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<f64>>,
+                ::std::option::Option<f64>,
                 ::std::string::String,
             >,
             stability: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<f64>>,
+                ::std::option::Option<f64>,
                 ::std::string::String,
             >,
             style: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<f64>>,
+                ::std::option::Option<f64>,
                 ::std::string::String,
             >,
             use_speaker_boost: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<bool>>,
+                ::std::option::Option<bool>,
                 ::std::string::String,
             >,
         }
         impl ::std::default::Default for ElevenLabsEngineSettings {
             fn default() -> Self {
                 Self {
-                    engine_type: Err("no value supplied for engine_type".to_string()),
-                    model: Ok(::std::default::Default::default()),
-                    similarity_boost: Ok(::std::default::Default::default()),
-                    stability: Ok(::std::default::Default::default()),
-                    style: Ok(::std::default::Default::default()),
-                    use_speaker_boost: Ok(::std::default::Default::default()),
+                    model: Ok(Default::default()),
+                    similarity_boost: Ok(Default::default()),
+                    stability: Ok(Default::default()),
+                    style: Ok(Default::default()),
+                    use_speaker_boost: Ok(Default::default()),
                 }
             }
         }
         impl ElevenLabsEngineSettings {
-            pub fn engine_type<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::ElevenLabsEngineSettingsEngineType>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.engine_type = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for engine_type: {e}")
-                    });
-                self
-            }
             pub fn model<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<super::ElevenLabsModel>>,
-                >,
+                T: ::std::convert::TryInto<super::ElevenLabsModel>,
                 T::Error: ::std::fmt::Display,
             {
                 self.model = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for model: {e}")
                     });
@@ -3180,13 +2603,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn similarity_boost<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<f64>>,
-                >,
+                T: ::std::convert::TryInto<f64>,
                 T::Error: ::std::fmt::Display,
             {
                 self.similarity_boost = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for similarity_boost: {e}"
@@ -3196,13 +2618,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn stability<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<f64>>,
-                >,
+                T: ::std::convert::TryInto<f64>,
                 T::Error: ::std::fmt::Display,
             {
                 self.stability = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for stability: {e}")
                     });
@@ -3210,13 +2631,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn style<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<f64>>,
-                >,
+                T: ::std::convert::TryInto<f64>,
                 T::Error: ::std::fmt::Display,
             {
                 self.style = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for style: {e}")
                     });
@@ -3224,13 +2644,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn use_speaker_boost<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<bool>>,
-                >,
+                T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
                 self.use_speaker_boost = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for use_speaker_boost: {e}"
@@ -3246,7 +2665,6 @@ is used (uploaded audio bypasses TTS).*/
                 value: ElevenLabsEngineSettings,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    engine_type: value.engine_type?,
                     model: value.model?,
                     similarity_boost: value.similarity_boost?,
                     stability: value.stability?,
@@ -3259,7 +2677,6 @@ is used (uploaded audio bypasses TTS).*/
         for ElevenLabsEngineSettings {
             fn from(value: super::ElevenLabsEngineSettings) -> Self {
                 Self {
-                    engine_type: Ok(value.engine_type),
                     model: Ok(value.model),
                     similarity_boost: Ok(value.similarity_boost),
                     stability: Ok(value.stability),
@@ -3270,55 +2687,37 @@ is used (uploaded audio bypasses TTS).*/
         }
         #[derive(Clone, Debug)]
         pub struct FishEngineSettings {
-            engine_type: ::std::result::Result<
-                super::FishEngineSettingsEngineType,
-                ::std::string::String,
-            >,
             model: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<super::FishModel>>,
+                ::std::option::Option<super::FishModel>,
                 ::std::string::String,
             >,
             similarity: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<f64>>,
+                ::std::option::Option<f64>,
                 ::std::string::String,
             >,
             stability: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<f64>>,
+                ::std::option::Option<f64>,
                 ::std::string::String,
             >,
         }
         impl ::std::default::Default for FishEngineSettings {
             fn default() -> Self {
                 Self {
-                    engine_type: Err("no value supplied for engine_type".to_string()),
-                    model: Ok(::std::default::Default::default()),
-                    similarity: Ok(::std::default::Default::default()),
-                    stability: Ok(::std::default::Default::default()),
+                    model: Ok(Default::default()),
+                    similarity: Ok(Default::default()),
+                    stability: Ok(Default::default()),
                 }
             }
         }
         impl FishEngineSettings {
-            pub fn engine_type<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::FishEngineSettingsEngineType>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.engine_type = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for engine_type: {e}")
-                    });
-                self
-            }
             pub fn model<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<super::FishModel>>,
-                >,
+                T: ::std::convert::TryInto<super::FishModel>,
                 T::Error: ::std::fmt::Display,
             {
                 self.model = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for model: {e}")
                     });
@@ -3326,13 +2725,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn similarity<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<f64>>,
-                >,
+                T: ::std::convert::TryInto<f64>,
                 T::Error: ::std::fmt::Display,
             {
                 self.similarity = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for similarity: {e}")
                     });
@@ -3340,13 +2738,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn stability<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<f64>>,
-                >,
+                T: ::std::convert::TryInto<f64>,
                 T::Error: ::std::fmt::Display,
             {
                 self.stability = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for stability: {e}")
                     });
@@ -3359,7 +2756,6 @@ is used (uploaded audio bypasses TTS).*/
                 value: FishEngineSettings,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    engine_type: value.engine_type?,
                     model: value.model?,
                     similarity: value.similarity?,
                     stability: value.stability?,
@@ -3369,7 +2765,6 @@ is used (uploaded audio bypasses TTS).*/
         impl ::std::convert::From<super::FishEngineSettings> for FishEngineSettings {
             fn from(value: super::FishEngineSettings) -> Self {
                 Self {
-                    engine_type: Ok(value.engine_type),
                     model: Ok(value.model),
                     similarity: Ok(value.similarity),
                     stability: Ok(value.stability),
@@ -3377,50 +2772,29 @@ is used (uploaded audio bypasses TTS).*/
             }
         }
         #[derive(Clone, Debug)]
-        pub struct StarfishEngineSettings {
-            engine_type: ::std::result::Result<
-                super::StarfishEngineSettingsEngineType,
-                ::std::string::String,
-            >,
-        }
+        pub struct StarfishEngineSettings {}
+        #[allow(unused_variables)]
         impl ::std::default::Default for StarfishEngineSettings {
             fn default() -> Self {
-                Self {
-                    engine_type: Err("no value supplied for engine_type".to_string()),
-                }
+                Self {}
             }
         }
-        impl StarfishEngineSettings {
-            pub fn engine_type<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::StarfishEngineSettingsEngineType>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.engine_type = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for engine_type: {e}")
-                    });
-                self
-            }
-        }
+        impl StarfishEngineSettings {}
+        #[allow(unused_variables)]
         impl ::std::convert::TryFrom<StarfishEngineSettings>
         for super::StarfishEngineSettings {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: StarfishEngineSettings,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    engine_type: value.engine_type?,
-                })
+                Ok(Self {})
             }
         }
+        #[allow(unused_variables)]
         impl ::std::convert::From<super::StarfishEngineSettings>
         for StarfishEngineSettings {
             fn from(value: super::StarfishEngineSettings) -> Self {
-                Self {
-                    engine_type: Ok(value.engine_type),
-                }
+                Self {}
             }
         }
         #[derive(Clone, Debug)]
@@ -3447,13 +2821,11 @@ is used (uploaded audio bypasses TTS).*/
         #[derive(Clone, Debug)]
         pub struct VoiceSettingsInput {
             engine_settings: ::std::result::Result<
-                ::std::option::Option<
-                    ::std::option::Option<super::VoiceSettingsInputEngineSettings>,
-                >,
+                ::std::option::Option<super::VoiceSettingsInputEngineSettings>,
                 ::std::string::String,
             >,
             locale: ::std::result::Result<
-                ::std::option::Option<::std::option::Option<::std::string::String>>,
+                ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             pitch: ::std::result::Result<
@@ -3472,8 +2844,8 @@ is used (uploaded audio bypasses TTS).*/
         impl ::std::default::Default for VoiceSettingsInput {
             fn default() -> Self {
                 Self {
-                    engine_settings: Ok(::std::default::Default::default()),
-                    locale: Ok(::std::default::Default::default()),
+                    engine_settings: Ok(Default::default()),
+                    locale: Ok(Default::default()),
                     pitch: Ok(::std::default::Default::default()),
                     speed: Ok(::std::default::Default::default()),
                     volume: Ok(::std::default::Default::default()),
@@ -3483,15 +2855,12 @@ is used (uploaded audio bypasses TTS).*/
         impl VoiceSettingsInput {
             pub fn engine_settings<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::std::option::Option<super::VoiceSettingsInputEngineSettings>,
-                    >,
-                >,
+                T: ::std::convert::TryInto<super::VoiceSettingsInputEngineSettings>,
                 T::Error: ::std::fmt::Display,
             {
                 self.engine_settings = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for engine_settings: {e}"
@@ -3501,13 +2870,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn locale<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::option::Option<::std::string::String>>,
-                >,
+                T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
                 self.locale = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for locale: {e}")
                     });
@@ -3515,11 +2883,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn pitch<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<f64>,
                 T::Error: ::std::fmt::Display,
             {
                 self.pitch = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for pitch: {e}")
                     });
@@ -3527,11 +2896,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn speed<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<f64>,
                 T::Error: ::std::fmt::Display,
             {
                 self.speed = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for speed: {e}")
                     });
@@ -3539,11 +2909,12 @@ is used (uploaded audio bypasses TTS).*/
             }
             pub fn volume<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
+                T: ::std::convert::TryInto<f64>,
                 T::Error: ::std::fmt::Display,
             {
                 self.volume = value
                     .try_into()
+                    .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for volume: {e}")
                     });
@@ -3712,6 +3083,100 @@ is used (uploaded audio bypasses TTS).*/
             }
         }
     }
+    impl ::serde::Serialize for CreateVideoFromImageImage {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::Url(payload) => {
+                    crate::runtime::__private::serialize_tagged(
+                        serializer,
+                        "type",
+                        "url",
+                        payload,
+                    )
+                }
+                Self::Id(payload) => {
+                    crate::runtime::__private::serialize_tagged(
+                        serializer,
+                        "type",
+                        "asset_id",
+                        payload,
+                    )
+                }
+                Self::Base64(payload) => {
+                    crate::runtime::__private::serialize_tagged(
+                        serializer,
+                        "type",
+                        "base64",
+                        payload,
+                    )
+                }
+                Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),
+            }
+        }
+    }
+    impl ::serde::Serialize for CreateVideoV3RequestBody {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::Avatar(payload) => {
+                    crate::runtime::__private::serialize_tagged(
+                        serializer,
+                        "type",
+                        "avatar",
+                        payload,
+                    )
+                }
+                Self::Image(payload) => {
+                    crate::runtime::__private::serialize_tagged(
+                        serializer,
+                        "type",
+                        "image",
+                        payload,
+                    )
+                }
+                Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),
+            }
+        }
+    }
+    impl ::serde::Serialize for VoiceSettingsInputEngineSettings {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::ElevenLabsEngineSettings(payload) => {
+                    crate::runtime::__private::serialize_tagged(
+                        serializer,
+                        "engine_type",
+                        "elevenlabs",
+                        payload,
+                    )
+                }
+                Self::FishEngineSettings(payload) => {
+                    crate::runtime::__private::serialize_tagged(
+                        serializer,
+                        "engine_type",
+                        "fish",
+                        payload,
+                    )
+                }
+                Self::StarfishEngineSettings(payload) => {
+                    crate::runtime::__private::serialize_tagged(
+                        serializer,
+                        "engine_type",
+                        "starfish",
+                        payload,
+                    )
+                }
+                Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),
+            }
+        }
+    }
     impl ::std::fmt::Display for CreateVideoFromAvatarScript {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(&self.0)
@@ -3758,23 +3223,6 @@ is used (uploaded audio bypasses TTS).*/
         ///`volume` as set, or the default the server applies when it is not sent.
         pub fn volume_or_default(&self) -> f64 {
             self.volume.clone().unwrap_or_else(defaults::voice_settings_input_volume)
-        }
-    }
-    /// Tells an explicit `null` (`Some(None)`) from an absent field
-    /// (`None`, through `#[serde(default)]`).
-    mod nullable {
-        pub(super) fn deserialize<'de, D, T>(
-            deserializer: D,
-        ) -> ::std::result::Result<
-            ::std::option::Option<::std::option::Option<T>>,
-            D::Error,
-        >
-        where
-            D: ::serde::Deserializer<'de>,
-            T: ::serde::Deserialize<'de>,
-        {
-            <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
-                .map(::std::option::Option::Some)
         }
     }
 }
@@ -4603,13 +4051,13 @@ impl crate::runtime::__private::Job for types::VideoDetail {
         ::std::option::Option::Some(self.id.clone())
     }
     fn failure_code(&self) -> ::std::option::Option<::std::string::String> {
-        self.failure_code.as_ref().and_then(|v| v.as_ref()).cloned()
+        self.failure_code.as_ref().cloned()
     }
     fn failure_message(&self) -> ::std::option::Option<::std::string::String> {
-        self.failure_message.as_ref().and_then(|v| v.as_ref()).cloned()
+        self.failure_message.as_ref().cloned()
     }
     fn output_url(&self) -> ::std::option::Option<::std::string::String> {
-        self.video_url.as_ref().and_then(|v| v.as_ref()).cloned()
+        self.video_url.as_ref().cloned()
     }
     fn has_output_url() -> bool {
         true

@@ -21,11 +21,13 @@ mod download;
 mod error;
 mod http;
 mod multipart;
+mod nullable;
 mod options;
 mod pages;
 mod policy;
 mod request;
 mod response;
+mod tagged;
 mod transport;
 mod upload;
 mod url;
@@ -38,6 +40,7 @@ pub use config::{
 pub use download::{download_output, download_to_file, DownloadProgress, Downloaded};
 pub use error::{ApiError, Error, Result, TransportError};
 pub use multipart::MultipartRequest;
+pub use nullable::Nullable;
 pub use options::CallOptions;
 pub use pages::{BoxFuture, Page, PageStream, Paged, MAX_EMPTY_PAGES};
 pub use policy::{RetryClass, RetryPolicy};
@@ -55,10 +58,11 @@ pub mod __private {
     pub use super::call::{send, Call, CallSpec, Sent};
     pub use super::config::Sealed;
     pub use super::error::CallFacts;
+    pub use super::tagged::serialize_tagged;
     pub use super::transport::{exec, pre, Rebuild};
     pub use super::url::{encode_path, merge_headers, url, PathSegment};
     pub use super::{
         BoxFuture, CallOptions, ClientBuilder, Envelope, Error, GeneratedClient, Idempotency,
-        Inner, Job, MultipartRequest, Page, PageStream, Paged, Response, RetryClass,
+        Inner, Job, MultipartRequest, Nullable, Page, PageStream, Paged, Response, RetryClass,
     };
 }

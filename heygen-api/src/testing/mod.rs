@@ -328,14 +328,10 @@ impl FakeHeyGen {
 /// Creates a video of a demo avatar saying a line, through `client`, and
 /// returns its id: for tests and examples that need a video to wait for.
 pub async fn create_demo_video(client: &Client) -> Result<String, crate::Error> {
-    use crate::types::{CreateVideoFromAvatar, CreateVideoFromAvatarType};
-    let script = "Hello from the stand-in."
-        .parse()
-        .map_err(|e| crate::Error::InvalidRequest(format!("{e}")))?;
+    use crate::types::CreateVideoFromAvatar;
     let body: CreateVideoFromAvatar = CreateVideoFromAvatar::builder()
-        .type_(CreateVideoFromAvatarType::Avatar)
         .avatar_id("demo_avatar")
-        .script(Some(Some(script)))
+        .script("Hello from the stand-in.")
         .try_into()
         .map_err(|e| crate::Error::InvalidRequest(format!("{e}")))?;
     let created = client.create_video().body(body).send().await?.into_data()?;

@@ -324,11 +324,11 @@ fn create_video(state: &mut State, body: &[u8]) -> Answer {
                 return invalid("avatar_id must not be empty.", Some("avatar_id"));
             }
             (
-                avatar.title.clone().flatten(),
+                avatar.title.clone(),
                 [
-                    avatar.script.clone().flatten().map(|s| s.to_string()),
-                    avatar.audio_url.clone().flatten(),
-                    avatar.audio_asset_id.clone().flatten(),
+                    avatar.script.clone().map(|s| s.to_string()),
+                    avatar.audio_url.clone(),
+                    avatar.audio_asset_id.clone(),
                 ],
             )
         }
@@ -344,11 +344,11 @@ fn create_video(state: &mut State, body: &[u8]) -> Answer {
                 }
             }
             (
-                image.title.clone().flatten(),
+                image.title.clone(),
                 [
-                    image.script.clone().flatten().map(|s| s.to_string()),
-                    image.audio_url.clone().flatten(),
-                    image.audio_asset_id.clone().flatten(),
+                    image.script.clone().map(|s| s.to_string()),
+                    image.audio_url.clone(),
+                    image.audio_asset_id.clone(),
                 ],
             )
         }
