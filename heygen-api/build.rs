@@ -12,6 +12,30 @@ fn main() {
         None => PathBuf::from("openapi/heygen-api.yaml"),
     };
     println!("cargo:rerun-if-changed={}", spec_path.display());
+    // What the compiler rejected in this document's client, recorded beside
+    // it by `cargo xtask update-spec`: left out or read loosely here too,
+    // without running the compiler.
+    let verdict_path = spec_path.with_extension("skip");
+    println!("cargo:rerun-if-changed={}", verdict_path.display());
+    let verdict = match std::fs::read_to_string(&verdict_path) {
+        Ok(text) => match heygen_api_gen::Verdict::parse(&text) {
+            Ok(verdict) => verdict,
+            Err(why) => {
+                build_print::error!("heygen-api: {}: {why}", verdict_path.display());
+                std::process::exit(1);
+            }
+        },
+        Err(_) => heygen_api_gen::Verdict::default(),
+    };
+    // For `cargo xtask`'s tests of that verdict: a candidate document's
+    // client made not to compile. Read only for a candidate.
+    println!("cargo:rerun-if-env-changed=HEYGEN_API_GEN_BREAK_SCHEMAS");
+    let break_schemas: Vec<String> = match std::env::var("HEYGEN_API_GEN_BREAK_SCHEMAS") {
+        Ok(names) if std::env::var_os("HEYGEN_API_SPEC").is_some() => {
+            names.split(',').map(str::to_string).collect()
+        }
+        _ => Vec::new(),
+    };
 
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let generated = heygen_api_gen::load_file(&spec_path).and_then(|spec| {
@@ -25,6 +49,8 @@ fn main() {
                     std::process::exit(1);
                 }
             },
+            verdict,
+            break_schemas,
             ..heygen_api_gen::Options::default()
         };
         heygen_api_gen::generate(&spec, &options)

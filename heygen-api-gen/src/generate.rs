@@ -50,6 +50,16 @@ pub struct Options {
     /// output (`(from, to)`), as a typify that names it differently would.
     #[doc(hidden)]
     pub rename_generated_type: Option<(String, String)>,
+    /// What the compiler rejected in this document's client before
+    /// (`cargo xtask update-spec` records it beside the document): those
+    /// operations are left out and those schemas read as
+    /// `serde_json::Value`, each with a warning.
+    pub verdict: crate::Verdict,
+    /// For tests of the compiler's verdict: the types of these component
+    /// schemas are generated with a field of a type that does not exist, so
+    /// that the client does not compile.
+    #[doc(hidden)]
+    pub break_schemas: Vec<String>,
 }
 
 impl Default for Options {
@@ -60,6 +70,8 @@ impl Default for Options {
             tags: None,
             fail_rewrite_of: Vec::new(),
             rename_generated_type: None,
+            verdict: crate::Verdict::default(),
+            break_schemas: Vec::new(),
         }
     }
 }
@@ -143,8 +155,17 @@ fn generate_located(spec: &Spec, options: &Options) -> Result<Generated> {
         }
         None => &spec.normalised,
     };
+    let mut judged_warnings = Vec::new();
+    let judged;
+    let doc = if options.verdict.is_empty() {
+        doc
+    } else {
+        judged = apply_verdict(doc, &options.verdict, origin, &mut judged_warnings);
+        &judged
+    };
     let (mut view, mut plan) = crate::plan::prepare(doc, origin)?;
     let mut warnings = spec.warnings.clone();
+    warnings.append(&mut judged_warnings);
     warnings.append(&mut plan.warnings);
     // Generated code names the runtime only through its one hidden seam
     // module, so what it depends on is listed in one place.
@@ -181,6 +202,7 @@ fn generate_located(spec: &Spec, options: &Options) -> Result<Generated> {
         if let Some((from, to)) = &options.rename_generated_type {
             RenameIdent { from, to }.visit_file_mut(&mut file);
         }
+        break_schemas(&mut file, &options.break_schemas);
         let cx = crate::rewrite::Context {
             plan: &plan,
             runtime: &runtime,
@@ -302,6 +324,77 @@ fn parse_generated(
         ));
     }
     Ok(file)
+}
+
+/// The document with the compiler's earlier verdict applied: its operations
+/// left out, its schemas read as any value; a warning locates each. A name
+/// the document no longer has is only a warning: the next `update-spec`
+/// writes the verdict again.
+fn apply_verdict(
+    doc: &serde_json::Value,
+    verdict: &crate::Verdict,
+    origin: &str,
+    warnings: &mut Vec<crate::warning::Warning>,
+) -> serde_json::Value {
+    const WHY: &str = "the code generated for it did not compile (found by `cargo xtask update-spec`, recorded beside the document)";
+    let mut out = crate::progenitor::as_any(doc, &verdict.schemas);
+    for name in &verdict.schemas {
+        let pointer = crate::pointer::child("/components/schemas", name);
+        let reason = if doc.pointer(&pointer).is_some() {
+            format!("read as `serde_json::Value`: {WHY}")
+        } else {
+            "the recorded verdict names a schema the document does not have".to_string()
+        };
+        warnings.push(crate::warning::Warning::new(origin, &pointer, reason));
+    }
+    for id in &verdict.operations {
+        let found = crate::openapi::operations(doc)
+            .into_iter()
+            .find(|o| o.id == id.as_str())
+            .map(|o| (o.path.to_string(), o.method.to_string()));
+        match found {
+            Some((path, method)) => {
+                let pointer = crate::pointer::operation(&path, &method);
+                warnings.push(
+                    crate::warning::Warning::new(
+                        origin,
+                        &pointer,
+                        format!("operation left out: {WHY}"),
+                    )
+                    .skipping()
+                    .locate(doc),
+                );
+                crate::progenitor::drop_operation(&mut out, &path, &method);
+            }
+            None => warnings.push(crate::warning::Warning::new(
+                origin,
+                "/paths",
+                format!(
+                    "the recorded verdict names an operation `{id}` the document does not have"
+                ),
+            )),
+        }
+    }
+    out
+}
+
+/// The test hook of [`Options::break_schemas`].
+fn break_schemas(file: &mut syn::File, schemas: &[String]) {
+    if schemas.is_empty() {
+        return;
+    }
+    let names: Vec<String> = schemas.iter().map(|s| naming::component_type(s)).collect();
+    for item in crate::rewrite::types_items(file).into_iter().flatten() {
+        if let syn::Item::Struct(s) = item {
+            if names.contains(&s.ident.to_string()) {
+                if let syn::Fields::Named(fields) = &mut s.fields {
+                    fields
+                        .named
+                        .push(syn::parse_quote!(pub broken_by_a_test_hook: NoSuchTypeAnywhere));
+                }
+            }
+        }
+    }
 }
 
 /// The test hook of [`Options::rename_generated_type`]: every identifier

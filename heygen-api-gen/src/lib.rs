@@ -33,6 +33,7 @@ mod plan;
 mod progenitor;
 mod rewrite;
 mod spec;
+mod verdict;
 
 #[cfg(feature = "tooling")]
 pub mod canonical;
@@ -51,4 +52,5 @@ pub use plan::select::{
     feature_name, only_tags, operation_groups, tags_for_features, OperationGroup,
 };
 pub use spec::{from_merged, from_value, load_file, load_str, Spec};
+pub use verdict::Verdict;
 pub use warning::Warning;

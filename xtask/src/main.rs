@@ -5,6 +5,7 @@
 //! `heygen-api-gen`'s: this crate only moves bytes and reports.
 
 mod features;
+mod judge;
 mod source;
 mod vendor;
 
@@ -16,7 +17,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 use heygen_api_gen::{canonical::canonical_yaml, changelog::changelog, Generated, Options, Spec};
 
-use crate::vendor::{Lock, LOCK, SPEC, SURFACE};
+use crate::vendor::{Lock, LOCK, SPEC, SURFACE, VERDICT};
 
 #[derive(Parser)]
 #[command(
@@ -178,10 +179,14 @@ fn default_root() -> PathBuf {
     manifest.parent().unwrap_or(manifest).to_path_buf()
 }
 
-fn generate(spec: &Spec) -> Result<Generated> {
+fn generate(spec: &Spec, verdict: &heygen_api_gen::Verdict) -> Result<Generated> {
     progress(&format!("generating the client from {}", spec.origin));
     let started = Instant::now();
-    let generated = heygen_api_gen::generate(spec, &Options::default())?;
+    let options = Options {
+        verdict: verdict.clone(),
+        ..Options::default()
+    };
+    let generated = heygen_api_gen::generate(spec, &options)?;
     progress(&format!(
         "generated {} and {} in {} ms",
         count(generated.operations(), "operation"),
@@ -268,7 +273,8 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool, strict: boo
     // warnings.
     let vendored =
         heygen_api_gen::from_merged(vendored.raw, &loaded.source, loaded.spec.origins.clone())?;
-    let generated = generate(&vendored)?;
+    let mut verdict = heygen_api_gen::Verdict::default();
+    let mut generated = generate(&vendored, &verdict)?;
     if strict && !generated.warnings.is_empty() {
         let skipped = generated.warnings.iter().filter(|w| w.skipped).count();
         return Err(fail(format!(
@@ -279,7 +285,46 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool, strict: boo
         )));
     }
     if check_build {
-        check_build_with(root, &text, &vendored.normalised)?;
+        // The compiler judges last: what it rejects is traced to its
+        // operation or schema, left out or read loosely, and generated again.
+        for round in 1..=judge::MAX_ROUNDS {
+            match judge::compile(root, &text, &verdict, &vendored.normalised)? {
+                judge::Compiled::Yes => break,
+                judge::Compiled::No { culprits, untraced } => {
+                    let located: Vec<String> = culprits
+                        .iter()
+                        .map(|(origin, message)| format!("{} ({message})", judge::describe(origin)))
+                        .collect();
+                    // No progress (everything named was already left out)
+                    // is as final as running out of rounds.
+                    let progress = culprits
+                        .iter()
+                        .any(|(origin, _)| !judge::convicted(&verdict, origin));
+                    if !untraced.is_empty() || !progress || round == judge::MAX_ROUNDS {
+                        for line in &untraced {
+                            eprintln!("{line}");
+                        }
+                        return Err(fail(format!(
+                            "the client generated from the new document does not compile{}{}; nothing was vendored",
+                            if located.is_empty() { String::new() } else { format!(": {}", located.join("; ")) },
+                            if untraced.is_empty() { String::new() } else { format!(" (and {} in the generator's own code, above)", count(untraced.len(), "error")) },
+                        )));
+                    }
+                    for ((origin, _), line) in culprits.iter().zip(&located) {
+                        eprintln!(
+                            "warning: the compiler rejected the code of {line}: {}",
+                            match origin {
+                                heygen_api_gen::NameOrigin::Operation { .. } => "left out",
+                                heygen_api_gen::NameOrigin::Schema(_) =>
+                                    "read as serde_json::Value",
+                            }
+                        );
+                        judge::convict(&mut verdict, origin);
+                    }
+                    generated = generate(&vendored, &verdict)?;
+                }
+            }
+        }
     }
     let surface = generated.surface.render();
     let lock = Lock {
@@ -316,6 +361,7 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool, strict: boo
         (spec_path, text),
         (lock_path, lock),
         (surface_path, surface),
+        (root.join(VERDICT), verdict.to_text()),
     ];
     // The operation-group features, replaced with the document they name.
     if let Some(manifest) = features::manifest(root, &vendored)? {
@@ -337,147 +383,6 @@ fn update_spec(root: &Path, from: Option<String>, check_build: bool, strict: boo
         count(generated.types(), "type")
     );
     Ok(())
-}
-
-/// Compiles `heygen-api` against a candidate document: its `build.rs` reads
-/// `HEYGEN_API_SPEC` instead of the vendored file when it is set. A failure
-/// names the generated items the compiler rejected and the operations or
-/// schemas of the document they come from.
-fn check_build_with(root: &Path, text: &str, doc: &serde_json::Value) -> Result<()> {
-    // `--root` may be a copy of the repository's `openapi/` alone; the crate
-    // to compile is then the one of the workspace that holds this xtask.
-    let workspace = if root.join("Cargo.toml").is_file() {
-        root.to_path_buf()
-    } else {
-        default_root()
-    };
-    let dir = workspace.join("target").join("xtask");
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| fail(format!("cannot create {}: {e}", dir.display())))?;
-    let candidate = dir.join(format!("candidate-heygen-api-{}.yaml", std::process::id()));
-    std::fs::write(&candidate, text)
-        .map_err(|e| fail(format!("cannot write {}: {e}", candidate.display())))?;
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    progress("compiling heygen-api against the new document (cargo check -p heygen-api; skip with --no-build-check)");
-    let started = Instant::now();
-    let output = std::process::Command::new(cargo)
-        .args([
-            "check",
-            "--package",
-            "heygen-api",
-            "--quiet",
-            "--message-format=short",
-        ])
-        .env("HEYGEN_API_SPEC", &candidate)
-        .current_dir(&workspace)
-        .output();
-    let _ = std::fs::remove_file(&candidate);
-    let output = output.map_err(|e| fail(format!("cannot run cargo: {e}")))?;
-    if !output.status.success() {
-        let messages = String::from_utf8_lossy(&output.stderr);
-        eprint!("{messages}");
-        let culprits = compile_culprits(&messages, doc);
-        let named = if culprits.is_empty() {
-            "the compiler's messages are above".to_string()
-        } else {
-            culprits.join("; ")
-        };
-        return Err(fail(format!(
-            "the client generated from the new document does not compile (`cargo check -p heygen-api` failed: {}): {named}; nothing was vendored",
-            output.status
-        )));
-    }
-    progress(&format!(
-        "heygen-api compiles against the new document ({} ms)",
-        started.elapsed().as_millis()
-    ));
-    Ok(())
-}
-
-/// For each `file:line:col: error...` in the generated code, the generated
-/// item around that line and the part of the document it came from.
-fn compile_culprits(messages: &str, doc: &serde_json::Value) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for line in messages.lines() {
-        let Some((location, message)) = line.split_once(": error") else {
-            continue;
-        };
-        let mut parts = location.rsplitn(3, ':');
-        let (Some(_col), Some(row), Some(file)) = (parts.next(), parts.next(), parts.next()) else {
-            continue;
-        };
-        if !file.ends_with("heygen_api.rs") {
-            continue;
-        }
-        let (Ok(row), Ok(code)) = (row.parse::<usize>(), std::fs::read_to_string(file)) else {
-            continue;
-        };
-        let Some(item) = code
-            .lines()
-            .take(row)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .find_map(item_name)
-        else {
-            continue;
-        };
-        let message = message
-            .trim_start_matches(|c| c != ':')
-            .trim_start_matches(": ");
-        let culprit = format!(
-            "{} `{item}` ({message}) comes from {}",
-            if item.chars().next().is_some_and(char::is_uppercase) {
-                "type"
-            } else {
-                "method"
-            },
-            origin_of(&item, doc)
-        );
-        if !out.contains(&culprit) {
-            out.push(culprit);
-        }
-    }
-    out
-}
-
-/// `pub fn name`, `pub struct Name`, `pub enum Name` on a line of code.
-fn item_name(line: &str) -> Option<String> {
-    let line = line.trim_start();
-    let rest = [
-        "pub fn ",
-        "pub async fn ",
-        "pub struct ",
-        "pub enum ",
-        "fn ",
-    ]
-    .iter()
-    .find_map(|p| line.strip_prefix(p))?;
-    let name: String = rest
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_')
-        .collect();
-    (!name.is_empty()).then_some(name)
-}
-
-/// The operation or component schema whose Rust name is `item`, as the
-/// generator names them (`heygen_api_gen::origin_of_rust_name`).
-fn origin_of(item: &str, doc: &serde_json::Value) -> String {
-    match heygen_api_gen::origin_of_rust_name(doc, item) {
-        Some(heygen_api_gen::NameOrigin::Operation {
-            method,
-            path,
-            operation_id,
-        }) => format!(
-            "operation {method} {path} ({operation_id}) at /paths/{}/{}",
-            path.replace('~', "~0").replace('/', "~1"),
-            method.to_lowercase()
-        ),
-        Some(heygen_api_gen::NameOrigin::Schema(name)) => {
-            format!("schema /components/schemas/{name}")
-        }
-        _ => "the generator's own code".to_string(),
-    }
 }
 
 fn drift(root: &Path, against: Option<&str>) -> Result<Outcome> {
@@ -511,7 +416,7 @@ fn drift(root: &Path, against: Option<&str>) -> Result<Outcome> {
         ))
     })?;
     let vendored = heygen_api_gen::load_str(&text, SPEC)?;
-    let generated = generate(&vendored)?;
+    let generated = generate(&vendored, &recorded_verdict(root)?)?;
     let current = generated.surface.render();
     let committed = std::fs::read_to_string(root.join(SURFACE)).unwrap_or_default();
     if current != committed {
@@ -602,10 +507,21 @@ fn diff(old: &str, new: &str) -> Result<()> {
     Ok(())
 }
 
+/// The verdict recorded beside the vendored document (none if there is no
+/// file), as `heygen-api`'s build script reads it.
+fn recorded_verdict(root: &Path) -> Result<heygen_api_gen::Verdict> {
+    match std::fs::read_to_string(root.join(VERDICT)) {
+        Ok(text) => {
+            heygen_api_gen::Verdict::parse(&text).map_err(|why| fail(format!("{VERDICT}: {why}")))
+        }
+        Err(_) => Ok(heygen_api_gen::Verdict::default()),
+    }
+}
+
 fn expand(root: &Path, out: Option<PathBuf>) -> Result<()> {
     let spec_path = root.join(SPEC);
     let spec = heygen_api_gen::load_file(&spec_path)?;
-    let generated = generate(&spec)?;
+    let generated = generate(&spec, &recorded_verdict(root)?)?;
     let out = out.unwrap_or_else(|| root.join("target").join("heygen-api.expanded.rs"));
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)

@@ -11,6 +11,8 @@ use crate::{fail, Result};
 pub const SPEC: &str = "openapi/heygen-api.yaml";
 pub const LOCK: &str = "openapi/heygen-api.lock";
 pub const SURFACE: &str = "openapi/heygen-api.surface";
+/// What the compiler rejected in the vendored document's client.
+pub const VERDICT: &str = "openapi/heygen-api.skip";
 
 /// Test hook: stage the new files, then fail before renaming any of them.
 pub const FAIL_AFTER_STAGING_ENV: &str = "XTASK_FAIL_AFTER_STAGING";

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 const SPEC: &str = "openapi/heygen-api.yaml";
 const LOCK: &str = "openapi/heygen-api.lock";
 const SURFACE: &str = "openapi/heygen-api.surface";
+const VERDICT: &str = "openapi/heygen-api.skip";
 
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -55,10 +56,10 @@ impl Repo {
         Repo { dir }
     }
 
-    /// A copy of the committed spec, lock and surface snapshot.
+    /// A copy of the committed spec, lock, surface snapshot and verdict.
     fn committed() -> Repo {
         let repo = Repo::empty();
-        for file in [SPEC, LOCK, SURFACE] {
+        for file in [SPEC, LOCK, SURFACE, VERDICT] {
             std::fs::write(repo.path().join(file), committed(file)).unwrap();
         }
         repo
@@ -457,7 +458,7 @@ fn a_failure_after_staging_leaves_the_files_and_no_temporary_files() {
     repo.run(&["update-spec", "--from", &fixture("pages")])
         .assert_ok();
     assert!(repo.snapshot() != before);
-    assert_eq!(repo.snapshot().len(), 3, "{:?}", repo.snapshot().keys());
+    assert_eq!(repo.snapshot().len(), 4, "{:?}", repo.snapshot().keys());
 }
 
 #[test]
@@ -902,16 +903,89 @@ fn diff_shows_newly_skipped_operations() {
     );
 }
 
+/// The compiler judges last: `update-spec` compiles the candidate client
+/// for real, traces each error to the operation or schema it came from,
+/// leaves the operation out and reads the schema as `serde_json::Value`,
+/// compiles again, and vendors the result with the verdict recorded beside
+/// the document, where `heygen-api`'s build script reads it.
 #[test]
-fn a_document_whose_client_does_not_compile_is_not_vendored() {
-    // `fromEnv` becomes a method `from_env`, which the client's own
-    // constructor already is: the generated code does not compile.
-    let doc = manifest_dir().join("tests/fixtures/bad/does-not-compile.yaml");
+fn what_the_compiler_rejects_is_left_out_located_and_recorded() {
+    // HeyGen's document (the hand-written workflow needs its Get Video),
+    // with an operation whose method clashes with the client's own
+    // constructor, and one schema broken by the generator's test hook.
+    let repo = Repo::committed();
+    let text = String::from_utf8(committed(SPEC)).unwrap().replacen(
+        "\npaths:\n",
+        "\npaths:\n  /v1/env:\n    get:\n      operationId: fromEnv\n      responses:\n        '200':\n          description: ok\n",
+        1,
+    );
+    assert!(text.contains("fromEnv"));
+    let doc = repo.path().join("judged.yaml");
+    std::fs::write(&doc, text).unwrap();
+    let run = repo.run_checked(
+        &["update-spec", "--from", &doc.display().to_string()],
+        &[("HEYGEN_API_GEN_BREAK_SCHEMAS", "StopSessionResponse")],
+    );
+    run.assert_ok();
+    let stderr = run.stderr();
+    for needle in [
+        "the compiler rejected the code of operation GET /v1/env (fromEnv) at /paths/~1v1~1env/get",
+        "the compiler rejected the code of schema /components/schemas/StopSessionResponse",
+        "read as serde_json::Value",
+        "left out",
+    ] {
+        assert!(
+            stderr.contains(needle),
+            "expected `{needle}`:\n{}",
+            run.show()
+        );
+    }
+    // Never a generated helper's name.
+    for helper in ["send_raw", "fn from", "`from_env`"] {
+        assert!(
+            !stderr.contains(&format!("rejected the code of {helper}")),
+            "{}",
+            run.show()
+        );
+    }
+    let verdict = repo.read_str(VERDICT);
+    assert!(verdict.contains("\noperation fromEnv\n"), "{verdict}");
+    assert!(
+        verdict.contains("\nschema StopSessionResponse\n"),
+        "{verdict}"
+    );
+    let surface = repo.read_str(SURFACE);
+    assert!(surface.contains("skipped GET /v1/env fromEnv"), "{surface}");
+    assert!(
+        surface.contains("op GET /v3/videos/{video_id}"),
+        "{surface}"
+    );
+    // Generated again from what was recorded, the client is the same.
+    repo.run(&["drift"]).assert_ok();
+}
+
+/// Past its bound, or for an error no part of the document owns, the
+/// judge refuses: nothing is written.
+#[cfg(unix)]
+#[test]
+fn a_client_that_still_does_not_compile_is_refused_with_located_errors() {
+    use std::os::unix::fs::PermissionsExt;
     let repo = Repo::committed();
     let before = repo.snapshot();
-    let run = repo.run_checked(&["update-spec", "--from", &doc.display().to_string()], &[]);
+    let fake = repo.path().join("fake-cargo");
+    // Every compilation fails, always in a generated type of the document.
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\nd=$(dirname \"$0\")\nf=\"$d/heygen_api.rs\"\nprintf 'pub mod types {\\n    pub struct StopSessionResponse {\\n        pub value: Nope,\\n    }\\n}\\n' > \"$f\"\necho \"$f:3:20: error[E0412]: cannot find type Nope in this scope\" >&2\nexit 1\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let doc = manifest_dir().join("..").join(SPEC);
+    let run = repo.run_checked(
+        &["update-spec", "--from", &doc.display().to_string()],
+        &[("CARGO", &fake.display().to_string())],
+    );
     assert_eq!(run.code(), Some(1), "{}", run.show());
-    // The compiler's own `error:` lines come first; ours is the last.
     let last = run
         .stderr()
         .lines()
@@ -920,9 +994,8 @@ fn a_document_whose_client_does_not_compile_is_not_vendored() {
         .map(String::from)
         .unwrap_or_default();
     for needle in [
-        "the client generated from the new document does not compile",
-        "method `from_env` (duplicate definitions",
-        "comes from operation GET /v1/env (fromEnv) at /paths/~1v1~1env/get",
+        "does not compile",
+        "schema /components/schemas/StopSessionResponse (cannot find type Nope in this scope)",
         "nothing was vendored",
     ] {
         assert!(

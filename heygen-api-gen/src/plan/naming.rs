@@ -146,11 +146,21 @@ pub fn origin_of_rust_name(doc: &serde_json::Value, name: &str) -> Option<NameOr
             operation_id: o.id.to_string(),
         });
     }
-    doc.pointer("/components/schemas")?
-        .as_object()?
-        .keys()
-        .find(|k| component_type(k) == name)
-        .map(|k| NameOrigin::Schema(k.clone()))
+    let components = doc.pointer("/components/schemas")?.as_object()?;
+    if let Some(k) = components.keys().find(|k| component_type(k) == name) {
+        return Some(NameOrigin::Schema(k.clone()));
+    }
+    // A type typify made of an inline property (`{Parent}{Property}`)
+    // comes from its parent component.
+    components.iter().find_map(|(k, schema)| {
+        let parent = component_type(k);
+        let inline = schema
+            .get("properties")?
+            .as_object()?
+            .keys()
+            .any(|p| property_type(&parent, p) == name);
+        inline.then(|| NameOrigin::Schema(k.clone()))
+    })
 }
 
 #[cfg(test)]

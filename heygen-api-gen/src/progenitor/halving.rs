@@ -143,7 +143,7 @@ fn schema_culprits(
 }
 
 /// The document with the named component schemas replaced by `{}`.
-fn as_any(doc: &Value, names: &[String]) -> Value {
+pub(crate) fn as_any(doc: &Value, names: &[String]) -> Value {
     let mut out = doc.clone();
     if let Some(schemas) = out
         .pointer_mut("/components/schemas")

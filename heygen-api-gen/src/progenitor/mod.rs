@@ -4,5 +4,5 @@
 mod halving;
 mod run;
 
-pub(crate) use halving::generate_skipping;
+pub(crate) use halving::{as_any, generate_skipping};
 pub(crate) use run::drop_operation;

@@ -30,6 +30,12 @@ use crate::plan::Plan;
 pub(crate) use mocks::rewrite_mocks;
 pub(crate) use send::{RewriteFailed, SendInfo};
 
+/// The items of the generated `types` module, for the test hooks of the
+/// orchestration.
+pub(crate) fn types_items(file: &mut syn::File) -> Option<&mut Vec<syn::Item>> {
+    generated::module_items(&mut file.items, "types")
+}
+
 /// What the passes read beside the file and the plan.
 pub(crate) struct Context<'a> {
     pub plan: &'a Plan,
