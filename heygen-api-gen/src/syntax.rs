@@ -151,6 +151,46 @@ pub(crate) fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
     serde(attrs).rename
 }
 
+/// The last segment of a type's path (`super::X`, `types::X<'a>` are
+/// `X`): the type an `impl` is for.
+pub(crate) fn last_ident(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
+}
+
+/// The types a builder setter converts its argument into: `X` of each
+/// `where T: TryInto<X>` bound (typify writes one per setter).
+pub(crate) fn try_into_targets(f: &mut syn::ImplItemFn) -> Vec<&mut syn::Type> {
+    let Some(wc) = &mut f.sig.generics.where_clause else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for pred in wc.predicates.iter_mut() {
+        let syn::WherePredicate::Type(pt) = pred else {
+            continue;
+        };
+        for bound in pt.bounds.iter_mut() {
+            let syn::TypeParamBound::Trait(tb) = bound else {
+                continue;
+            };
+            let Some(last) = tb.path.segments.last_mut() else {
+                continue;
+            };
+            if last.ident != "TryInto" {
+                continue;
+            }
+            if let syn::PathArguments::AngleBracketed(args) = &mut last.arguments {
+                if let Some(syn::GenericArgument::Type(t)) = args.args.first_mut() {
+                    out.push(t);
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,35 +5,15 @@
 //! fixture document (the fixture client compiles and exercises the
 //! clients: `fixture-client/tests/optional_fields.rs`).
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
-use heygen_api_gen::{generate, load, merge, Generated, Options, Spec};
+use heygen_api_gen::{generate, Generated, Options, Spec};
+use support::pages;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-/// A directory of pages, merged as `cargo xtask update-spec --from DIR` does.
-fn pages(dir: &Path) -> Spec {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    let docs: Vec<(String, serde_json::Value)> = files
-        .iter()
-        .map(|f| {
-            let origin = f.display().to_string();
-            let text = std::fs::read_to_string(f).unwrap();
-            let block = load::extract_from_page(&text, &origin).unwrap();
-            (
-                origin.clone(),
-                load::parse_document(&block, &origin).unwrap(),
-            )
-        })
-        .collect();
-    let (merged, origins) = merge::merge_with_origins(&docs).unwrap();
-    heygen_api_gen::from_merged(merged, &dir.display().to_string(), origins).unwrap()
 }
 
 fn generated(spec: &Spec) -> Generated {

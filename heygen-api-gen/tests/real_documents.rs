@@ -4,37 +4,17 @@
 //! generates (and the fixture client compiles it) or is skipped with a
 //! warning that names where.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
-use heygen_api_gen::{generate, load, merge, Generated, Options, Spec, Warning};
+use heygen_api_gen::{generate, merge, Generated, Options, Spec, Warning};
+use support::pages;
 
 fn real(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/real")
         .join(name)
-}
-
-/// A directory of pages, merged as `cargo xtask update-spec --from DIR` does.
-fn pages(dir: &Path) -> Spec {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    let docs: Vec<(String, serde_json::Value)> = files
-        .iter()
-        .map(|f| {
-            let origin = f.display().to_string();
-            let text = std::fs::read_to_string(f).unwrap();
-            let block = load::extract_from_page(&text, &origin).unwrap();
-            (
-                origin.clone(),
-                load::parse_document(&block, &origin).unwrap(),
-            )
-        })
-        .collect();
-    let (merged, origins) = merge::merge_with_origins(&docs).unwrap();
-    heygen_api_gen::from_merged(merged, &dir.display().to_string(), origins).unwrap()
 }
 
 fn gen(spec: &Spec) -> Generated {

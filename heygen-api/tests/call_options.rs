@@ -12,16 +12,8 @@ use support::{sequence, Reply, Seen, TestServer};
 const VIDEO: &str = r#"{"data":{"id":"v1","status":"processing"}}"#;
 
 fn client(url: &str, timeout: Duration) -> Client {
-    Client::builder()
-        .api_key("k")
-        .base_url(url)
+    support::fast_client_builder(url, "k")
         .timeout(timeout)
-        .retry_policy(heygen_api::RetryPolicy {
-            max_retries: 2,
-            base_delay: Duration::from_millis(1),
-            max_delay: Duration::from_millis(5),
-            ..Default::default()
-        })
         .build()
         .unwrap()
 }

@@ -3,23 +3,11 @@
 
 mod support;
 
-use std::time::Duration;
-
 use heygen_api::{Client, Error, Method};
 use support::{sequence, Reply, Seen, TestServer};
 
 fn client(url: &str) -> Client {
-    Client::builder()
-        .api_key("key-123")
-        .base_url(url)
-        .retry_policy(heygen_api::RetryPolicy {
-            max_retries: 2,
-            base_delay: Duration::from_millis(1),
-            max_delay: Duration::from_millis(5),
-            ..Default::default()
-        })
-        .build()
-        .unwrap()
+    support::fast_client(url, "key-123")
 }
 
 #[tokio::test]

@@ -5,7 +5,6 @@
 mod support;
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use heygen_api::{Client, Error, UploadProgress};
 use support::{sequence, Reply, Seen, TestServer};
@@ -13,17 +12,7 @@ use support::{sequence, Reply, Seen, TestServer};
 const ASSET: &str = r#"{"data":{"asset_id":"asset_1","mime_type":"video/mp4","size_bytes":1,"url":"https://files.example/a"}}"#;
 
 fn client(url: &str) -> Client {
-    Client::builder()
-        .api_key("k")
-        .base_url(url)
-        .retry_policy(heygen_api::RetryPolicy {
-            max_retries: 2,
-            base_delay: Duration::from_millis(1),
-            max_delay: Duration::from_millis(5),
-            ..Default::default()
-        })
-        .build()
-        .unwrap()
+    support::fast_client(url, "k")
 }
 
 /// A temporary directory of this test's own, removed when dropped.

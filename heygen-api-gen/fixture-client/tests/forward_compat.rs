@@ -9,7 +9,7 @@ use heygen_fixture_client::types::{
     SendMessageRequest,
 };
 use serde_json::{json, Value};
-use support::{Reply, TestServer};
+use support::{without_nulls, Reply, TestServer};
 
 fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(value: &Value) -> (T, Value) {
     let typed: T = serde_json::from_value(value.clone())
@@ -114,20 +114,6 @@ fn an_unknown_union_tag_is_kept_whole() {
     assert!(matches!(attachments[0], MediaInput::Unknown(_)));
     assert!(matches!(attachments[1], MediaInput::Url(_)));
     assert_eq!(back["attachments"], request["attachments"]);
-}
-
-/// `value` with every `null` member left out, at any depth.
-fn without_nulls(value: &Value) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k.clone(), without_nulls(v)))
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
-        other => other.clone(),
-    }
 }
 
 #[test]

@@ -16,10 +16,13 @@
 
 use std::collections::BTreeMap;
 
+mod support;
+
 use heygen_fixture_client::reencode::{reencode, NAMES};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{json, Map, Value};
+use support::without_nulls;
 
 const SPEC: &str = include_str!("../../tests/fixtures/full-3.1.yaml");
 
@@ -292,20 +295,6 @@ fn same(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
         }
         _ => a == b,
-    }
-}
-
-/// `value` with every `null` member left out, at any depth.
-fn without_nulls(value: &Value) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k.clone(), without_nulls(v)))
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
-        other => other.clone(),
     }
 }
 

@@ -464,13 +464,6 @@ fn wrap(ty: &syn::Type, layers: usize) -> syn::Type {
     ty
 }
 
-fn self_name(imp: &syn::ItemImpl) -> Option<String> {
-    match &*imp.self_ty {
-        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
-        _ => None,
-    }
-}
-
 /// `impl Default for X` initialises a changed field to nothing (`None`):
 /// the default is the server's to apply.
 fn fix_default_impl(imp: &mut syn::ItemImpl, changes: &BTreeMap<String, BTreeMap<String, Change>>) {
@@ -482,7 +475,7 @@ fn fix_default_impl(imp: &mut syn::ItemImpl, changes: &BTreeMap<String, BTreeMap
     if !is_default {
         return;
     }
-    let Some(fields) = self_name(imp).and_then(|n| changes.get(&n)) else {
+    let Some(fields) = crate::syntax::last_ident(&imp.self_ty).and_then(|n| changes.get(&n)) else {
         return;
     };
     struct Inits<'a>(&'a BTreeMap<String, Change>);
@@ -515,7 +508,7 @@ fn fix_setters(
     if imp.trait_.is_some() {
         return;
     }
-    let Some(fields) = self_name(imp).and_then(|n| changes.get(&n)) else {
+    let Some(fields) = crate::syntax::last_ident(&imp.self_ty).and_then(|n| changes.get(&n)) else {
         return;
     };
     for item in imp.items.iter_mut() {
@@ -523,35 +516,13 @@ fn fix_setters(
         let Some(c) = fields.get(&f.sig.ident.to_string()) else {
             continue;
         };
-        let Some(wc) = &mut f.sig.generics.where_clause else {
-            continue;
-        };
-        for pred in wc.predicates.iter_mut() {
-            let syn::WherePredicate::Type(pt) = pred else {
-                continue;
+        for t in crate::syntax::try_into_targets(f) {
+            *t = if c.tri_state {
+                let value = crate::syntax::last_generic(t, 0).unwrap_or_else(|| t.clone());
+                syn::parse_quote! { #runtime::Nullable<#value> }
+            } else {
+                wrap(t, c.layers)
             };
-            for bound in pt.bounds.iter_mut() {
-                let syn::TypeParamBound::Trait(tb) = bound else {
-                    continue;
-                };
-                let Some(last) = tb.path.segments.last_mut() else {
-                    continue;
-                };
-                if last.ident != "TryInto" {
-                    continue;
-                }
-                let syn::PathArguments::AngleBracketed(args) = &mut last.arguments else {
-                    continue;
-                };
-                if let Some(syn::GenericArgument::Type(t)) = args.args.first_mut() {
-                    *t = if c.tri_state {
-                        let value = crate::syntax::last_generic(t, 0).unwrap_or_else(|| t.clone());
-                        syn::parse_quote! { #runtime::Nullable<#value> }
-                    } else {
-                        wrap(t, c.layers)
-                    };
-                }
-            }
         }
     }
 }

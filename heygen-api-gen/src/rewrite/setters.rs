@@ -31,7 +31,8 @@ pub(super) fn pass(file: &mut syn::File, _plan: &crate::plan::Plan) {
         if imp.trait_.is_some() {
             continue;
         }
-        let Some(fields) = self_name(imp).and_then(|n| optional.get(&n)) else {
+        let Some(fields) = crate::syntax::last_ident(&imp.self_ty).and_then(|n| optional.get(&n))
+        else {
             continue;
         };
         for item in imp.items.iter_mut() {
@@ -79,44 +80,15 @@ fn skipped_when_none(attrs: &[syn::Attribute]) -> bool {
     skipped
 }
 
-fn self_name(imp: &syn::ItemImpl) -> Option<String> {
-    match &*imp.self_ty {
-        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
-        _ => None,
-    }
-}
-
 /// `where T: TryInto<Option<X>>` -> `TryInto<X>`, and the value converted
 /// is wrapped in `Some`. A setter not in that shape is left as it is.
 fn take_the_value(f: &mut syn::ImplItemFn) {
-    let Some(wc) = &mut f.sig.generics.where_clause else {
-        return;
-    };
     let mut unwrapped = false;
-    for pred in wc.predicates.iter_mut() {
-        let syn::WherePredicate::Type(pt) = pred else {
-            continue;
-        };
-        for bound in pt.bounds.iter_mut() {
-            let syn::TypeParamBound::Trait(tb) = bound else {
-                continue;
-            };
-            let Some(last) = tb.path.segments.last_mut() else {
-                continue;
-            };
-            if last.ident != "TryInto" {
-                continue;
-            }
-            let syn::PathArguments::AngleBracketed(args) = &mut last.arguments else {
-                continue;
-            };
-            if let Some(syn::GenericArgument::Type(t)) = args.args.first_mut() {
-                if crate::syntax::is_option(t) {
-                    if let Some(inner) = crate::syntax::last_generic(t, 0) {
-                        *t = inner;
-                        unwrapped = true;
-                    }
-                }
+    for t in crate::syntax::try_into_targets(f) {
+        if crate::syntax::is_option(t) {
+            if let Some(inner) = crate::syntax::last_generic(t, 0) {
+                *t = inner;
+                unwrapped = true;
             }
         }
     }

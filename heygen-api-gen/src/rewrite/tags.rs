@@ -74,7 +74,8 @@ struct Uses {
 
 impl<'ast> Visit<'ast> for Uses {
     fn visit_item_impl(&mut self, imp: &'ast syn::ItemImpl) {
-        if last_ident(&imp.self_ty).is_some_and(|n| self.skip_impls_of.contains(&n)) {
+        if crate::syntax::last_ident(&imp.self_ty).is_some_and(|n| self.skip_impls_of.contains(&n))
+        {
             return;
         }
         syn::visit::visit_item_impl(self, imp);
@@ -95,13 +96,6 @@ impl<'ast> Visit<'ast> for Uses {
             *self.counts.entry(last.ident.to_string()).or_default() += 1;
         }
         syn::visit::visit_type_path(self, p);
-    }
-}
-
-fn last_ident(ty: &syn::Type) -> Option<String> {
-    match ty {
-        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
-        _ => None,
     }
 }
 
@@ -151,7 +145,8 @@ impl DropField<'_> {
                 }
             }
             syn::Item::Impl(imp) => {
-                let own = last_ident(&imp.self_ty).is_some_and(|n| n == self.payload);
+                let own =
+                    crate::syntax::last_ident(&imp.self_ty).is_some_and(|n| n == self.payload);
                 if own {
                     imp.items.retain(|i| {
                         !matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == *self.field && imp_is_builder_setter(f))

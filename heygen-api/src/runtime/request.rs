@@ -51,15 +51,8 @@ use super::url::url;
 #[derive(Debug)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ApiRequest<'a> {
-    http: &'a reqwest::Client,
-    inner: &'a Inner,
-    base_url: &'a str,
-    method: Method,
-    path: String,
-    query: String,
-    body: Option<Bytes>,
+    parts: Parts<'a>,
     idempotent: bool,
-    idempotency_key: Option<String>,
     options: CallOptions,
     // The first mistake in the builder chain, reported by `send`.
     invalid: Option<String>,
@@ -74,15 +67,17 @@ impl<'a> ApiRequest<'a> {
         path: &str,
     ) -> Self {
         ApiRequest {
-            http,
-            inner,
-            base_url,
-            method,
-            path: path.to_string(),
-            query: String::new(),
-            body: None,
+            parts: Parts {
+                http,
+                inner,
+                base_url,
+                method,
+                path: path.to_string(),
+                query: String::new(),
+                body: None,
+                idempotency_key: None,
+            },
             idempotent: false,
-            idempotency_key: None,
             options: CallOptions::new(),
             invalid: check_path(path).err(),
         }
@@ -95,10 +90,10 @@ impl<'a> ApiRequest<'a> {
         match serde_urlencoded::to_string(query) {
             Ok(pairs) if pairs.is_empty() => {}
             Ok(pairs) => {
-                if !self.query.is_empty() {
-                    self.query.push('&');
+                if !self.parts.query.is_empty() {
+                    self.parts.query.push('&');
                 }
-                self.query.push_str(&pairs);
+                self.parts.query.push_str(&pairs);
             }
             Err(e) => self.fail(format!("the query cannot be encoded: {e}")),
         }
@@ -109,7 +104,7 @@ impl<'a> ApiRequest<'a> {
     /// with every attempt.
     pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Self {
         match serde_json::to_vec(body) {
-            Ok(bytes) => self.body = Some(Bytes::from(bytes)),
+            Ok(bytes) => self.parts.body = Some(Bytes::from(bytes)),
             Err(e) => self.fail(format!("the body cannot be encoded as JSON: {e}")),
         }
         self
@@ -126,7 +121,7 @@ impl<'a> ApiRequest<'a> {
     /// request as safe to retry: only say so for an endpoint HeyGen
     /// documents as honouring the header.
     pub fn idempotency_key(mut self, key: impl Into<String>) -> Self {
-        self.idempotency_key = Some(key.into());
+        self.parts.idempotency_key = Some(key.into());
         self
     }
 
@@ -171,7 +166,7 @@ impl<'a> ApiRequest<'a> {
         if let Some(why) = self.invalid {
             return Err(Error::InvalidRequest(why));
         }
-        let class = if self.idempotency_key.is_some() {
+        let class = if self.parts.idempotency_key.is_some() {
             RetryClass::Keyed
         } else if self.idempotent {
             RetryClass::Idempotent
@@ -184,17 +179,8 @@ impl<'a> ApiRequest<'a> {
             options: self.options,
         };
         let deadline = spec.options.deadline_value();
-        let parts = Parts {
-            http: self.http,
-            inner: self.inner,
-            base_url: self.base_url,
-            method: self.method,
-            path: self.path,
-            query: self.query,
-            body: self.body,
-            idempotency_key: self.idempotency_key,
-        };
-        send(self.inner, deadline, async move {
+        let parts = self.parts;
+        send(parts.inner, deadline, async move {
             let mut facts = None;
             let result = parts.call(&spec, &mut facts).await;
             (facts, result)
@@ -208,7 +194,8 @@ impl<'a> ApiRequest<'a> {
     }
 }
 
-/// What a request is made of, once the builder has been checked.
+/// What a request is made of.
+#[derive(Debug)]
 struct Parts<'a> {
     http: &'a reqwest::Client,
     inner: &'a Inner,

@@ -25,6 +25,25 @@ pub async fn stop(
         .await
 }
 
+/// A client for `url` with `key` and two retries a few milliseconds apart:
+/// what the tests of retries use, so that they take no seconds.
+pub fn fast_client(url: &str, key: &str) -> heygen_api::Client {
+    fast_client_builder(url, key).build().unwrap()
+}
+
+/// The builder of [`fast_client`], for a test to add to.
+pub fn fast_client_builder(url: &str, key: &str) -> heygen_api::ClientBuilder<heygen_api::Client> {
+    heygen_api::Client::builder()
+        .api_key(key)
+        .base_url(url)
+        .retry_policy(heygen_api::RetryPolicy {
+            max_retries: 2,
+            base_delay: Duration::from_millis(1),
+            max_delay: Duration::from_millis(5),
+            ..Default::default()
+        })
+}
+
 /// One request as received.
 #[derive(Debug, Clone)]
 pub struct Seen {
