@@ -62,6 +62,23 @@ fn main() {
             std::process::exit(1);
         }
     };
+    // The hand-written video workflow (`src/videos.rs`) is built on Get
+    // Video: compiled only when the client has it, whatever the document
+    // and the operation groups.
+    println!("cargo::rustc-check-cfg=cfg(heygen_get_video)");
+    let has_get_video = generated
+        .surface
+        .operations
+        .iter()
+        .any(|op| op.ends_with("-> get_video_v3"))
+        && generated
+            .surface
+            .types
+            .iter()
+            .any(|t| t.starts_with("struct VideoDetail "));
+    if has_get_video {
+        println!("cargo::rustc-cfg=heygen_get_video");
+    }
     for (name, text) in [
         ("heygen_api.rs", &generated.code),
         ("heygen_api_mock.rs", &generated.mocks),
