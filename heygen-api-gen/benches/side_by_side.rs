@@ -7,7 +7,8 @@
 //!   HeyGen-style document (`BENCH_SPEC`, default
 //!   `heygen-api-gen/tests/fixtures/full-3.1.yaml`, fed to its `build.rs`
 //!   through `HEYGEN_API_SPEC`), resolved from the workspace's `Cargo.lock`;
-//! - `async-openai`: the newest release crates.io has, default features;
+//! - `async-openai`: the newest release crates.io has, with its `full`
+//!   feature (its whole API; the default features have no client);
 //! - `reqwest`: reqwest (rustls), serde_json and tokio, as a client written
 //!   by hand would start.
 //!
@@ -169,7 +170,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let openai = hello(
         &bench_root,
         "async-openai",
-        "async-openai = \"*\"",
+        // Its whole API, as the heygen binary has HeyGen's whole document
+        // (its default features have no client at all).
+        "async-openai = { version = \"*\", features = [\"full\"] }",
         "fn main() {\n    let client = async_openai::Client::new();\n    std::hint::black_box(&client);\n    println!(\"ok\");\n}\n",
     )?;
     let plain = hello(
@@ -205,16 +208,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let ratio = |field: &str| {
             let h = row["heygen"][field].as_f64().unwrap_or(0.0);
             let o = row["async-openai"][field].as_f64().unwrap_or(1.0);
-            round(h / o * 100.0) / 100.0
+            // Through text: two decimals, without a float's tail.
+            format!("{:.2}", h / o).parse::<f64>().unwrap_or(0.0)
         };
         let ratios = json!({
             "cpu": ratio("cpu_s"),
             "wall": ratio("wall_s"),
             "peak_rss": ratio("peak_rss_mib"),
         });
+        let shown = |k: &str| format!("{:.2}", ratios[k].as_f64().unwrap_or(0.0));
         println!(
             "{profile:<8} heygen / async-openai: CPU {}, wall {}, peak RSS {}",
-            ratios["cpu"], ratios["wall"], ratios["peak_rss"]
+            shown("cpu"),
+            shown("wall"),
+            shown("peak_rss")
         );
         row.insert("heygen_over_async_openai".into(), ratios);
         results.insert(profile.into(), Value::Object(row));
