@@ -162,6 +162,34 @@ async fn paths_that_leave_the_api_are_refused_before_anything_is_sent() {
 }
 
 #[tokio::test]
+async fn queries_add_up_and_a_body_that_cannot_be_encoded_is_refused() {
+    let server = TestServer::start(|_: &Seen| Reply::json(200, "{}")).await;
+    let client = client(&server.url());
+    client
+        .request(Method::GET, "/v3/x")
+        .query(&[("a", "1")])
+        .query(&[] as &[(&str, &str)])
+        .query(&[("b", "2")])
+        .send_json()
+        .await
+        .expect("200");
+    assert_eq!(server.requests()[0].target, "/v3/x?a=1&b=2");
+    // JSON objects need string keys: this map cannot be encoded.
+    let bad: std::collections::BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
+    let err = client
+        .request(Method::POST, "/v3/x")
+        .json(&bad)
+        .send_json()
+        .await
+        .expect_err("not encodable");
+    assert!(
+        matches!(&err, Error::InvalidRequest(why) if why.contains("JSON")),
+        "{err:?}"
+    );
+    assert_eq!(server.count(), 1, "nothing more was sent");
+}
+
+#[tokio::test]
 async fn an_empty_success_body_reads_as_null() {
     let server = TestServer::start(|_: &Seen| Reply::raw(204, "application/json", "")).await;
     let response = client(&server.url())

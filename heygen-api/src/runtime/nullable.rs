@@ -115,6 +115,33 @@ mod tests {
     }
 
     #[test]
+    fn helpers_read_each_state() {
+        let absent: Nullable<u8> = Nullable::Absent;
+        let null: Nullable<u8> = Nullable::Null;
+        let value: Nullable<u8> = 7.into();
+        assert_eq!(value, Nullable::Value(7));
+        assert!(absent.is_absent() && !absent.is_null());
+        assert!(null.is_null() && !null.is_absent());
+        assert!(!value.is_null() && !value.is_absent());
+        assert_eq!(value.as_option(), Some(&7));
+        assert_eq!(null.as_option(), None);
+        assert_eq!(value.into_option(), Some(7));
+        assert_eq!(absent.into_option(), None);
+        assert_eq!(Nullable::from_option(Some(3u8)), Nullable::Value(3));
+        assert_eq!(Nullable::<u8>::from_option(None), Nullable::Absent);
+    }
+
+    /// Its schema is the schema of the `Option` it refines.
+    #[cfg(feature = "schemars")]
+    #[test]
+    fn its_schema_is_the_options() {
+        let ours = schemars::schema_for!(Nullable<String>).to_value();
+        let option = schemars::schema_for!(Option<String>).to_value();
+        assert_eq!(ours["type"], option["type"], "{ours}");
+        assert!(ours.to_string().contains("null"), "{ours}");
+    }
+
+    #[test]
     fn three_states_round_trip() {
         for (text, value) in [
             ("{}", Nullable::Absent),

@@ -168,6 +168,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn what_is_set_reads_back() {
+        let options = CallOptions::new()
+            .timeout(Duration::from_secs(3))
+            .deadline(Duration::from_secs(9))
+            .max_retries(1);
+        assert_eq!(options.timeout_value(), Some(Duration::from_secs(3)));
+        assert_eq!(options.deadline_value(), Some(Duration::from_secs(9)));
+        assert_eq!(options.max_retries_value(), Some(1));
+        let none = CallOptions::new();
+        assert_eq!(none.timeout_value(), None);
+        assert_eq!(none.deadline_value(), None);
+        assert_eq!(none.max_retries_value(), None);
+    }
+
+    #[test]
     fn owned_headers_are_refused_by_any_spelling() {
         for name in [
             "Authorization",

@@ -312,11 +312,57 @@ mod tests {
 
     #[test]
     fn mime_types_follow_the_extension() {
-        assert_eq!(mime_of("clip.MP4"), "video/mp4");
-        assert_eq!(mime_of("face.jpeg"), "image/jpeg");
-        assert_eq!(mime_of("voice.wav"), "audio/wav");
-        assert_eq!(mime_of("noextension"), "application/octet-stream");
-        assert_eq!(mime_of("archive.tar.gz"), "application/octet-stream");
+        for (name, mime) in [
+            ("clip.MP4", "video/mp4"),
+            ("clip.m4v", "video/mp4"),
+            ("clip.mov", "video/quicktime"),
+            ("clip.webm", "video/webm"),
+            ("clip.avi", "video/x-msvideo"),
+            ("clip.mkv", "video/x-matroska"),
+            ("voice.mp3", "audio/mpeg"),
+            ("voice.wav", "audio/wav"),
+            ("voice.m4a", "audio/mp4"),
+            ("voice.ogg", "audio/ogg"),
+            ("voice.aac", "audio/aac"),
+            ("voice.flac", "audio/flac"),
+            ("face.png", "image/png"),
+            ("face.jpg", "image/jpeg"),
+            ("face.jpeg", "image/jpeg"),
+            ("face.gif", "image/gif"),
+            ("face.webp", "image/webp"),
+            ("logo.svg", "image/svg+xml"),
+            ("script.pdf", "application/pdf"),
+            ("script.txt", "text/plain"),
+            ("data.csv", "text/csv"),
+            ("data.json", "application/json"),
+            ("captions.srt", "application/x-subrip"),
+            ("captions.vtt", "text/vtt"),
+            ("noextension", "application/octet-stream"),
+            ("archive.tar.gz", "application/octet-stream"),
+        ] {
+            assert_eq!(mime_of(name), mime, "{name}");
+        }
+    }
+
+    #[test]
+    fn fields_show_what_they_are_but_not_their_text() {
+        let fields = [
+            Field::Text("secret words".into()),
+            Field::Bytes {
+                file_name: "a.png".into(),
+                mime: "image/png".into(),
+                bytes: Bytes::from_static(b"x"),
+            },
+            Field::Path {
+                file_name: "b.mp4".into(),
+                mime: "video/mp4".into(),
+                path: "/tmp/b.mp4".into(),
+            },
+        ];
+        let shown = format!("{fields:?}");
+        assert_eq!(shown, "[Text, Bytes(a.png), Path(/tmp/b.mp4)]");
+        // Only files count towards an upload's progress.
+        assert!(!fields[0].is_file() && fields[1].is_file() && fields[2].is_file());
     }
 
     #[test]
