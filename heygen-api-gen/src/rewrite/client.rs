@@ -16,21 +16,31 @@ pub(super) fn wire_names(file: &mut syn::File, plan: &Plan) {
 /// to another host. Only the builder (through
 /// `GeneratedClient::from_parts`) makes a client.
 pub(super) fn private_constructors(file: &mut syn::File, _plan: &Plan) {
-    for item in &mut file.items {
-        let syn::Item::Impl(imp) = item else { continue };
-        let is_client = imp.trait_.is_none()
-            && matches!(&*imp.self_ty, syn::Type::Path(p) if p.path.is_ident("Client"));
-        if !is_client {
-            continue;
-        }
-        for item in &mut imp.items {
-            if let syn::ImplItem::Fn(f) = item {
-                if f.sig.ident == "new" || f.sig.ident == "new_with_client" {
-                    f.vis = syn::parse_quote! { pub(crate) };
-                }
-            }
+    for f in client_methods(file) {
+        if f.sig.ident == "new" || f.sig.ident == "new_with_client" {
+            f.vis = syn::parse_quote! { pub(crate) };
         }
     }
+}
+
+/// The methods of progenitor's inherent `impl Client`.
+fn client_methods(file: &mut syn::File) -> impl Iterator<Item = &mut syn::ImplItemFn> {
+    file.items
+        .iter_mut()
+        .filter_map(|item| match item {
+            syn::Item::Impl(imp)
+                if imp.trait_.is_none()
+                    && matches!(&*imp.self_ty, syn::Type::Path(p) if p.path.is_ident("Client")) =>
+            {
+                Some(imp.items.iter_mut())
+            }
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|item| match item {
+            syn::ImplItem::Fn(f) => Some(f),
+            _ => None,
+        })
 }
 
 /// `use progenitor_client::{encode_path, ...}` -> the runtime's stricter
@@ -58,36 +68,26 @@ pub(super) fn runtime_encode_path(file: &mut syn::File, _plan: &Plan, runtime: &
 /// Adds the retry class to the docs of every `Client` method that starts
 /// an operation.
 pub(super) fn document_methods(file: &mut syn::File, plan: &Plan) {
-    for item in &mut file.items {
-        let syn::Item::Impl(imp) = item else { continue };
-        let is_client = imp.trait_.is_none()
-            && matches!(&*imp.self_ty, syn::Type::Path(p) if p.path.is_ident("Client"));
-        if !is_client {
-            continue;
-        }
-        for item in &mut imp.items {
-            if let syn::ImplItem::Fn(f) = item {
-                // progenitor's usage sketch names variables it never
-                // defines: shown as text, not as an `ignore`d Rust example.
-                for attr in &mut f.attrs {
-                    if let syn::Meta::NameValue(nv) = &mut attr.meta {
-                        if let syn::Expr::Lit(syn::ExprLit {
-                            lit: syn::Lit::Str(text),
-                            ..
-                        }) = &nv.value
-                        {
-                            if nv.path.is_ident("doc") && text.value().contains("```ignore") {
-                                let shown = text.value().replace("```ignore", "```text");
-                                nv.value = syn::parse_quote! { #shown };
-                            }
-                        }
+    for f in client_methods(file) {
+        // progenitor's usage sketch names variables it never defines:
+        // shown as text, not as an `ignore`d Rust example.
+        for attr in &mut f.attrs {
+            if let syn::Meta::NameValue(nv) = &mut attr.meta {
+                if let syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                }) = &nv.value
+                {
+                    if nv.path.is_ident("doc") && text.value().contains("```ignore") {
+                        let shown = text.value().replace("```ignore", "```text");
+                        nv.value = syn::parse_quote! { #shown };
                     }
                 }
-                if let Some(op) = plan.by_rust_method(&f.sig.ident.to_string()) {
-                    let doc = format!("\n\n{}", op.retry_class.doc());
-                    f.attrs.push(syn::parse_quote! { #[doc = #doc] });
-                }
             }
+        }
+        if let Some(op) = plan.by_rust_method(&f.sig.ident.to_string()) {
+            let doc = format!("\n\n{}", op.retry_class.doc());
+            f.attrs.push(syn::parse_quote! { #[doc = #doc] });
         }
     }
 }

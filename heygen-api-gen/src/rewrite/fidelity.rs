@@ -196,8 +196,21 @@ pub(crate) fn keep_what_was_sent(
     let schemas = schemas_by_type(doc);
     // serde takes the function as a string.
     let is_absent = {
-        let path = quote!(#runtime::Nullable::is_absent).to_string();
-        syn::LitStr::new(&path.replace(' ', ""), proc_macro2::Span::call_site())
+        let mut path: Vec<String> = runtime
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        path.extend(["Nullable".to_string(), "is_absent".to_string()]);
+        let lead = if runtime.leading_colon.is_some() {
+            "::"
+        } else {
+            ""
+        };
+        syn::LitStr::new(
+            &format!("{lead}{}", path.join("::")),
+            proc_macro2::Span::call_site(),
+        )
     };
     // Struct -> field -> change.
     let mut changes: BTreeMap<String, BTreeMap<String, Change>> = BTreeMap::new();
