@@ -8,6 +8,7 @@
 
 mod bindings;
 mod client;
+mod compact_serde;
 mod fidelity;
 mod generated;
 mod mocks;
@@ -100,6 +101,7 @@ pub(crate) fn run(file: &mut syn::File, cx: &Context<'_>) -> Result<Rewritten, R
     newtypes::pass(file, cx.plan);
     fidelity::pass(file, cx.plan, cx.view, cx.runtime);
     setters::pass(file, cx.plan);
+    compact_serde::pass(file, cx.runtime);
     let sends = send::rewrite_sends(file, cx.plan, cx.runtime, cx.fail_rewrite_of)?;
     client::private_constructors(file, cx.plan);
     client::runtime_encode_path(file, cx.plan, cx.runtime);

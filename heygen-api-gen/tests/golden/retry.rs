@@ -73,7 +73,7 @@ pub mod types {
         }
     }
     ///`ListRendersResponse`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ListRendersResponse {
         pub data: ::std::vec::Vec<Render>,
@@ -81,38 +81,52 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub next_token: ::std::option::Option<::std::string::String>,
     }
+    crate::runtime::__private::deserialize_struct!(
+        ListRendersResponse { data : "data" req, has_more : "has_more" req, next_token :
+        "next_token" opt }
+    );
     ///`RenameRenderBody`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RenameRenderBody {
         pub title: ::std::string::String,
     }
+    crate::runtime::__private::deserialize_struct!(
+        RenameRenderBody { title : "title" req }
+    );
     impl RenameRenderBody {
         pub fn builder() -> builder::RenameRenderBody {
             Default::default()
         }
     }
     ///`Render`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct Render {
         pub render_id: ::std::string::String,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub title: ::std::option::Option<::std::string::String>,
     }
+    crate::runtime::__private::deserialize_struct!(
+        Render { render_id : "render_id" req, title : "title" opt }
+    );
     ///`RenderEnvelope`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Serialize, Clone, Debug, Default)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RenderEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<Render>,
     }
+    crate::runtime::__private::deserialize_struct!(RenderEnvelope { data : "data" opt });
     ///`RenderRequest`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RenderRequest {
         pub scene: ::std::string::String,
     }
+    crate::runtime::__private::deserialize_struct!(
+        RenderRequest { scene : "scene" req }
+    );
     impl RenderRequest {
         pub fn builder() -> builder::RenderRequest {
             Default::default()

@@ -8,7 +8,7 @@ use progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt};
 #[allow(clippy::all)]
 pub mod types {
     ///Asset input via base64-encoded content.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "schemars", schemars(deny_unknown_fields))]
     pub struct AssetBase64 {
@@ -17,23 +17,16 @@ pub mod types {
         ///MIME type of the encoded content (e.g. "image/png")
         pub media_type: ::std::string::String,
     }
+    crate::runtime::__private::deserialize_struct!(
+        AssetBase64 { data : "data" req, media_type : "media_type" req }
+    );
     impl AssetBase64 {
         pub fn builder() -> builder::AssetBase64 {
             Default::default()
         }
     }
     ///Input type discriminator
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum AssetBase64Type {
         #[serde(rename = "base64")]
@@ -43,66 +36,27 @@ pub mod types {
         #[cfg_attr(feature = "schemars", schemars(skip))]
         Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for AssetBase64Type {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Base64 => f.write_str("base64"),
-                Self::Unknown(ref value) => f.write_str(value),
-            }
-        }
-    }
-    impl ::std::str::FromStr for AssetBase64Type {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "base64" => Ok(Self::Base64),
-                other => Ok(Self::Unknown(other.to_string())),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for AssetBase64Type {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for AssetBase64Type {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
+    crate::runtime::__private::string_enum!(
+        AssetBase64Type { Base64 = "base64" } unknown Unknown
+    );
     ///Asset input via HeyGen asset ID (from POST /v1/asset).
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "schemars", schemars(deny_unknown_fields))]
     pub struct AssetId {
         ///HeyGen asset ID from POST /v1/asset upload endpoint
         pub asset_id: ::std::string::String,
     }
+    crate::runtime::__private::deserialize_struct!(
+        AssetId { asset_id : "asset_id" req }
+    );
     impl AssetId {
         pub fn builder() -> builder::AssetId {
             Default::default()
         }
     }
     ///Input type discriminator
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum AssetIdType {
         #[serde(rename = "asset_id")]
@@ -112,66 +66,25 @@ pub mod types {
         #[cfg_attr(feature = "schemars", schemars(skip))]
         Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for AssetIdType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::AssetId => f.write_str("asset_id"),
-                Self::Unknown(ref value) => f.write_str(value),
-            }
-        }
-    }
-    impl ::std::str::FromStr for AssetIdType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "asset_id" => Ok(Self::AssetId),
-                other => Ok(Self::Unknown(other.to_string())),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for AssetIdType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for AssetIdType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
+    crate::runtime::__private::string_enum!(
+        AssetIdType { AssetId = "asset_id" } unknown Unknown
+    );
     ///Asset input via publicly accessible HTTPS URL.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "schemars", schemars(deny_unknown_fields))]
     pub struct AssetUrl {
         ///Publicly accessible HTTPS URL for the asset
         pub url: ::std::string::String,
     }
+    crate::runtime::__private::deserialize_struct!(AssetUrl { url : "url" req });
     impl AssetUrl {
         pub fn builder() -> builder::AssetUrl {
             Default::default()
         }
     }
     ///Input type discriminator
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum AssetUrlType {
         #[serde(rename = "url")]
@@ -181,43 +94,11 @@ pub mod types {
         #[cfg_attr(feature = "schemars", schemars(skip))]
         Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for AssetUrlType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Url => f.write_str("url"),
-                Self::Unknown(ref value) => f.write_str(value),
-            }
-        }
-    }
-    impl ::std::str::FromStr for AssetUrlType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "url" => Ok(Self::Url),
-                other => Ok(Self::Unknown(other.to_string())),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for AssetUrlType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for AssetUrlType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
+    crate::runtime::__private::string_enum!(
+        AssetUrlType { Url = "url" } unknown Unknown
+    );
     ///Background configuration for the generated video.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct BackgroundSetting {
         ///HeyGen asset ID of the background image. Used when type is 'image'. Mutually exclusive with url.
@@ -233,23 +114,17 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub value: ::std::option::Option<::std::string::String>,
     }
+    crate::runtime::__private::deserialize_struct!(
+        BackgroundSetting { asset_id : "asset_id" opt, type_ : "type" req, url : "url"
+        opt, value : "value" opt }
+    );
     impl BackgroundSetting {
         pub fn builder() -> builder::BackgroundSetting {
             Default::default()
         }
     }
     ///Background type. 'color' uses a solid hex color; 'image' uses an image from url or asset_id.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum BackgroundSettingType {
         #[serde(rename = "color")]
@@ -261,45 +136,11 @@ pub mod types {
         #[cfg_attr(feature = "schemars", schemars(skip))]
         Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for BackgroundSettingType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Color => f.write_str("color"),
-                Self::Image => f.write_str("image"),
-                Self::Unknown(ref value) => f.write_str(value),
-            }
-        }
-    }
-    impl ::std::str::FromStr for BackgroundSettingType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "color" => Ok(Self::Color),
-                "image" => Ok(Self::Image),
-                other => Ok(Self::Unknown(other.to_string())),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for BackgroundSettingType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for BackgroundSettingType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
+    crate::runtime::__private::string_enum!(
+        BackgroundSettingType { Color = "color", Image = "image" } unknown Unknown
+    );
     ///`CreateAvatarVideoResponse`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAvatarVideoResponse {
         ///Resolved output format for the video.
@@ -312,12 +153,16 @@ pub mod types {
         ///Unique identifier for the created video.
         pub video_id: ::std::string::String,
     }
+    crate::runtime::__private::deserialize_struct!(
+        CreateAvatarVideoResponse { output_format : "output_format" opt, status :
+        "status" req, video_id : "video_id" req }
+    );
     /**Create a video from a HeyGen avatar (video or photo avatar).
 
 Provide an avatar_id to use a previously created avatar. The server
 automatically selects the appropriate engine based on the avatar type
 (video avatar or photo avatar).*/
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoFromAvatar {
         ///Output video aspect ratio.
@@ -370,6 +215,16 @@ automatically selects the appropriate engine based on the avatar type
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub voice_settings: ::std::option::Option<VoiceSettingsInput>,
     }
+    crate::runtime::__private::deserialize_struct!(
+        CreateVideoFromAvatar { aspect_ratio : "aspect_ratio" opt, audio_asset_id :
+        "audio_asset_id" opt, audio_url : "audio_url" opt, avatar_id : "avatar_id" req,
+        background : "background" opt, callback_id : "callback_id" opt, callback_url :
+        "callback_url" opt, expressiveness : "expressiveness" opt, motion_prompt :
+        "motion_prompt" opt, output_format : "output_format" opt, remove_background :
+        "remove_background" opt, resolution : "resolution" opt, script : "script" opt,
+        title : "title" opt, voice_id : "voice_id" opt, voice_settings : "voice_settings"
+        opt }
+    );
     impl CreateVideoFromAvatar {
         pub fn builder() -> builder::CreateVideoFromAvatar {
             Default::default()
@@ -431,17 +286,7 @@ automatically selects the appropriate engine based on the avatar type
         }
     }
     ///Must be 'avatar' for avatar-based video creation.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum CreateVideoFromAvatarType {
         #[serde(rename = "avatar")]
@@ -451,46 +296,14 @@ automatically selects the appropriate engine based on the avatar type
         #[cfg_attr(feature = "schemars", schemars(skip))]
         Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for CreateVideoFromAvatarType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Avatar => f.write_str("avatar"),
-                Self::Unknown(ref value) => f.write_str(value),
-            }
-        }
-    }
-    impl ::std::str::FromStr for CreateVideoFromAvatarType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "avatar" => Ok(Self::Avatar),
-                other => Ok(Self::Unknown(other.to_string())),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for CreateVideoFromAvatarType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for CreateVideoFromAvatarType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
+    crate::runtime::__private::string_enum!(
+        CreateVideoFromAvatarType { Avatar = "avatar" } unknown Unknown
+    );
     /**Create a video by animating an arbitrary image.
 
 Provide an image via URL, asset ID, or inline base64. The image will be
 animated with lip-sync to the provided audio or generated speech.*/
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoFromImage {
         ///Output video aspect ratio.
@@ -543,6 +356,16 @@ animated with lip-sync to the provided audio or generated speech.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub voice_settings: ::std::option::Option<VoiceSettingsInput>,
     }
+    crate::runtime::__private::deserialize_struct!(
+        CreateVideoFromImage { aspect_ratio : "aspect_ratio" opt, audio_asset_id :
+        "audio_asset_id" opt, audio_url : "audio_url" opt, background : "background" opt,
+        callback_id : "callback_id" opt, callback_url : "callback_url" opt,
+        expressiveness : "expressiveness" opt, image : "image" req, motion_prompt :
+        "motion_prompt" opt, output_format : "output_format" opt, remove_background :
+        "remove_background" opt, resolution : "resolution" opt, script : "script" opt,
+        title : "title" opt, voice_id : "voice_id" opt, voice_settings : "voice_settings"
+        opt }
+    );
     impl CreateVideoFromImage {
         pub fn builder() -> builder::CreateVideoFromImage {
             Default::default()
@@ -633,17 +456,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         }
     }
     ///Must be 'image' for image-based video creation.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum CreateVideoFromImageType {
         #[serde(rename = "image")]
@@ -653,48 +466,19 @@ animated with lip-sync to the provided audio or generated speech.*/
         #[cfg_attr(feature = "schemars", schemars(skip))]
         Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for CreateVideoFromImageType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Image => f.write_str("image"),
-                Self::Unknown(ref value) => f.write_str(value),
-            }
-        }
-    }
-    impl ::std::str::FromStr for CreateVideoFromImageType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "image" => Ok(Self::Image),
-                other => Ok(Self::Unknown(other.to_string())),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for CreateVideoFromImageType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for CreateVideoFromImageType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
+    crate::runtime::__private::string_enum!(
+        CreateVideoFromImageType { Image = "image" } unknown Unknown
+    );
     ///`CreateVideoResponse`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Serialize, Clone, Debug, Default)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateAvatarVideoResponse>,
     }
+    crate::runtime::__private::deserialize_struct!(
+        CreateVideoResponse { data : "data" opt }
+    );
     ///Discriminated union for POST /v3/videos request body.
     #[derive(Clone, Debug)]
     ///
@@ -723,7 +507,7 @@ animated with lip-sync to the provided audio or generated speech.*/
 Inherits the ElevenLabs tuning fields (model, stability, similarity_boost, style,
 use_speaker_boost) along with the eleven_v3 stability validator from
 :class:`movio.api_service.app.api_types.video.ElevenLabsSettings`.*/
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ElevenLabsEngineSettings {
         ///The model ID to use for ElevenLabs.
@@ -742,23 +526,18 @@ use_speaker_boost) along with the eleven_v3 stability validator from
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub use_speaker_boost: ::std::option::Option<bool>,
     }
+    crate::runtime::__private::deserialize_struct!(
+        ElevenLabsEngineSettings { model : "model" opt, similarity_boost :
+        "similarity_boost" opt, stability : "stability" opt, style : "style" opt,
+        use_speaker_boost : "use_speaker_boost" opt }
+    );
     impl ElevenLabsEngineSettings {
         pub fn builder() -> builder::ElevenLabsEngineSettings {
             Default::default()
         }
     }
     ///Engine type discriminator. Must be 'elevenlabs' for ElevenLabs-backed voices.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum ElevenLabsEngineSettingsEngineType {
         #[serde(rename = "elevenlabs")]
@@ -768,58 +547,15 @@ use_speaker_boost) along with the eleven_v3 stability validator from
         #[cfg_attr(feature = "schemars", schemars(skip))]
         Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for ElevenLabsEngineSettingsEngineType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Elevenlabs => f.write_str("elevenlabs"),
-                Self::Unknown(ref value) => f.write_str(value),
-            }
-        }
-    }
-    impl ::std::str::FromStr for ElevenLabsEngineSettingsEngineType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "elevenlabs" => Ok(Self::Elevenlabs),
-                other => Ok(Self::Unknown(other.to_string())),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ElevenLabsEngineSettingsEngineType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String>
-    for ElevenLabsEngineSettingsEngineType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
+    crate::runtime::__private::string_enum!(
+        ElevenLabsEngineSettingsEngineType { Elevenlabs = "elevenlabs" } unknown Unknown
+    );
     /**ElevenLabs model IDs exposed on the public API.
 
 Only current models are included — deprecated models (monolingual_v1, multilingual_v1,
 turbo_v2) are not accepted. The web auto-remaps them to newer equivalents; the API
 should not offer models we wouldn't recommend using.*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum ElevenLabsModel {
         #[serde(rename = "eleven_multilingual_v2")]
@@ -835,59 +571,13 @@ should not offer models we wouldn't recommend using.*/
         #[cfg_attr(feature = "schemars", schemars(skip))]
         Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for ElevenLabsModel {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::ElevenMultilingualV2 => f.write_str("eleven_multilingual_v2"),
-                Self::ElevenTurboV25 => f.write_str("eleven_turbo_v2_5"),
-                Self::ElevenFlashV25 => f.write_str("eleven_flash_v2_5"),
-                Self::ElevenV3 => f.write_str("eleven_v3"),
-                Self::Unknown(ref value) => f.write_str(value),
-            }
-        }
-    }
-    impl ::std::str::FromStr for ElevenLabsModel {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "eleven_multilingual_v2" => Ok(Self::ElevenMultilingualV2),
-                "eleven_turbo_v2_5" => Ok(Self::ElevenTurboV25),
-                "eleven_flash_v2_5" => Ok(Self::ElevenFlashV25),
-                "eleven_v3" => Ok(Self::ElevenV3),
-                other => Ok(Self::Unknown(other.to_string())),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ElevenLabsModel {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ElevenLabsModel {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
+    crate::runtime::__private::string_enum!(
+        ElevenLabsModel { ElevenMultilingualV2 = "eleven_multilingual_v2", ElevenTurboV25
+        = "eleven_turbo_v2_5", ElevenFlashV25 = "eleven_flash_v2_5", ElevenV3 =
+        "eleven_v3" } unknown Unknown
+    );
     ///Avatar expressiveness level for photo avatars.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum Expressiveness {
         #[serde(rename = "high")]
@@ -901,49 +591,13 @@ should not offer models we wouldn't recommend using.*/
         #[cfg_attr(feature = "schemars", schemars(skip))]
         Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for Expressiveness {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::High => f.write_str("high"),
-                Self::Medium => f.write_str("medium"),
-                Self::Low => f.write_str("low"),
-                Self::Unknown(ref value) => f.write_str(value),
-            }
-        }
-    }
-    impl ::std::str::FromStr for Expressiveness {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "high" => Ok(Self::High),
-                "medium" => Ok(Self::Medium),
-                "low" => Ok(Self::Low),
-                other => Ok(Self::Unknown(other.to_string())),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for Expressiveness {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for Expressiveness {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
+    crate::runtime::__private::string_enum!(
+        Expressiveness { High = "high", Medium = "medium", Low = "low" } unknown Unknown
+    );
     /**Engine-specific voice settings for Fish Audio-backed voices.
 
 Inherits Fish's tuning fields (model, stability, similarity).*/
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct FishEngineSettings {
         ///Fish Audio model version (default 's1').
@@ -956,23 +610,17 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub stability: ::std::option::Option<f64>,
     }
+    crate::runtime::__private::deserialize_struct!(
+        FishEngineSettings { model : "model" opt, similarity : "similarity" opt,
+        stability : "stability" opt }
+    );
     impl FishEngineSettings {
         pub fn builder() -> builder::FishEngineSettings {
             Default::default()
         }
     }
     ///Engine type discriminator. Must be 'fish' for Fish Audio-backed voices.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum FishEngineSettingsEngineType {
         #[serde(rename = "fish")]
@@ -982,54 +630,11 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         #[cfg_attr(feature = "schemars", schemars(skip))]
         Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for FishEngineSettingsEngineType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Fish => f.write_str("fish"),
-                Self::Unknown(ref value) => f.write_str(value),
-            }
-        }
-    }
-    impl ::std::str::FromStr for FishEngineSettingsEngineType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "fish" => Ok(Self::Fish),
-                other => Ok(Self::Unknown(other.to_string())),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for FishEngineSettingsEngineType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String>
-    for FishEngineSettingsEngineType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
+    crate::runtime::__private::string_enum!(
+        FishEngineSettingsEngineType { Fish = "fish" } unknown Unknown
+    );
     ///Fish Audio model version. Mirrors the choices exposed on the web (FISH_MODELS).
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum FishModel {
         #[serde(rename = "s1")]
@@ -1041,52 +646,21 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         #[cfg_attr(feature = "schemars", schemars(skip))]
         Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for FishModel {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::S1 => f.write_str("s1"),
-                Self::S2Pro => f.write_str("s2-pro"),
-                Self::Unknown(ref value) => f.write_str(value),
-            }
-        }
-    }
-    impl ::std::str::FromStr for FishModel {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "s1" => Ok(Self::S1),
-                "s2-pro" => Ok(Self::S2Pro),
-                other => Ok(Self::Unknown(other.to_string())),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for FishModel {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for FishModel {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
+    crate::runtime::__private::string_enum!(
+        FishModel { S1 = "s1", S2Pro = "s2-pro" } unknown Unknown
+    );
     ///`GetVideoV3Response`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Serialize, Clone, Debug, Default)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetVideoV3Response {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoDetail>,
     }
+    crate::runtime::__private::deserialize_struct!(
+        GetVideoV3Response { data : "data" opt }
+    );
     ///`StandardApiError`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StandardApiError {
         ///Machine-readable error code
@@ -1100,30 +674,25 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub param: ::std::option::Option<::std::string::String>,
     }
+    crate::runtime::__private::deserialize_struct!(
+        StandardApiError { code : "code" req, doc_url : "doc_url" opt, message :
+        "message" req, param : "param" opt }
+    );
     /**Engine-selection for Starfish-backed voices.
 
 Starfish has no user-tunable settings today; set ``engine_type='starfish'`` to force
 Starfish routing on voices that support multiple engines.*/
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StarfishEngineSettings {}
+    crate::runtime::__private::deserialize_struct!(StarfishEngineSettings {});
     impl StarfishEngineSettings {
         pub fn builder() -> builder::StarfishEngineSettings {
             Default::default()
         }
     }
     ///Engine type discriminator. Must be 'starfish' for Starfish-backed voices.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum StarfishEngineSettingsEngineType {
         #[serde(rename = "starfish")]
@@ -1133,75 +702,52 @@ Starfish routing on voices that support multiple engines.*/
         #[cfg_attr(feature = "schemars", schemars(skip))]
         Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for StarfishEngineSettingsEngineType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Starfish => f.write_str("starfish"),
-                Self::Unknown(ref value) => f.write_str(value),
-            }
-        }
-    }
-    impl ::std::str::FromStr for StarfishEngineSettingsEngineType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "starfish" => Ok(Self::Starfish),
-                other => Ok(Self::Unknown(other.to_string())),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for StarfishEngineSettingsEngineType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String>
-    for StarfishEngineSettingsEngineType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
+    crate::runtime::__private::string_enum!(
+        StarfishEngineSettingsEngineType { Starfish = "starfish" } unknown Unknown
+    );
     ///Request body for stopping a session (empty — no fields required).
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Serialize, Clone, Debug, Default)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "schemars", schemars(deny_unknown_fields))]
     pub struct StopSessionRequest {}
+    crate::runtime::__private::deserialize_struct!(StopSessionRequest {});
     impl StopSessionRequest {
         pub fn builder() -> builder::StopSessionRequest {
             Default::default()
         }
     }
     ///Response from stopping a session.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StopSessionResponse {
         ///Session ID
         pub session_id: ::std::string::String,
     }
+    crate::runtime::__private::deserialize_struct!(
+        StopSessionResponse { session_id : "session_id" req }
+    );
     ///`StopVideoAgentSessionResponse`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Serialize, Clone, Debug, Default)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StopVideoAgentSessionResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<StopSessionResponse>,
     }
+    crate::runtime::__private::deserialize_struct!(
+        StopVideoAgentSessionResponse { data : "data" opt }
+    );
     ///`UploadAssetResponse`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Serialize, Clone, Debug, Default)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct UploadAssetResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<UploadAssetV3Response>,
     }
+    crate::runtime::__private::deserialize_struct!(
+        UploadAssetResponse { data : "data" opt }
+    );
     ///Response from uploading an asset via POST /v3/assets.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct UploadAssetV3Response {
         ///Unique asset identifier for use in other endpoints like POST /v3/video-agents
@@ -1213,18 +759,12 @@ Starfish routing on voices that support multiple engines.*/
         ///Public URL of the uploaded asset
         pub url: ::std::string::String,
     }
+    crate::runtime::__private::deserialize_struct!(
+        UploadAssetV3Response { asset_id : "asset_id" req, mime_type : "mime_type" req,
+        size_bytes : "size_bytes" req, url : "url" req }
+    );
     ///Output video aspect ratio.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum VideoAspectRatio {
         #[serde(rename = "16:9")]
@@ -1236,48 +776,14 @@ Starfish routing on voices that support multiple engines.*/
         #[cfg_attr(feature = "schemars", schemars(skip))]
         Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for VideoAspectRatio {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::X169 => f.write_str("16:9"),
-                Self::X916 => f.write_str("9:16"),
-                Self::Unknown(ref value) => f.write_str(value),
-            }
-        }
-    }
-    impl ::std::str::FromStr for VideoAspectRatio {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "16:9" => Ok(Self::X169),
-                "9:16" => Ok(Self::X916),
-                other => Ok(Self::Unknown(other.to_string())),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for VideoAspectRatio {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for VideoAspectRatio {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
+    crate::runtime::__private::string_enum!(
+        VideoAspectRatio { X169 = "16:9", X916 = "9:16" } unknown Unknown
+    );
     /**Video resource returned by list and detail endpoints.
 
 If ``output_language`` is present the video is a translated video;
 otherwise it is a generated video.*/
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoDetail {
         ///Presigned URL to download the video file with captions burned in
@@ -1327,18 +833,17 @@ otherwise it is a generated video.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub video_url: ::std::option::Option<::std::string::String>,
     }
+    crate::runtime::__private::deserialize_struct!(
+        VideoDetail { captioned_video_url : "captioned_video_url" opt, completed_at :
+        "completed_at" opt, created_at : "created_at" opt, duration : "duration" opt,
+        failure_code : "failure_code" opt, failure_message : "failure_message" opt,
+        folder_id : "folder_id" opt, gif_url : "gif_url" opt, id : "id" req,
+        output_language : "output_language" opt, status : "status" req, subtitle_url :
+        "subtitle_url" opt, thumbnail_url : "thumbnail_url" opt, title : "title" opt,
+        video_page_url : "video_page_url" opt, video_url : "video_url" opt }
+    );
     ///Output container for the generated video.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum VideoOutputFormat {
         #[serde(rename = "mp4")]
@@ -1350,55 +855,11 @@ otherwise it is a generated video.*/
         #[cfg_attr(feature = "schemars", schemars(skip))]
         Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for VideoOutputFormat {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Mp4 => f.write_str("mp4"),
-                Self::Webm => f.write_str("webm"),
-                Self::Unknown(ref value) => f.write_str(value),
-            }
-        }
-    }
-    impl ::std::str::FromStr for VideoOutputFormat {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "mp4" => Ok(Self::Mp4),
-                "webm" => Ok(Self::Webm),
-                other => Ok(Self::Unknown(other.to_string())),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for VideoOutputFormat {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for VideoOutputFormat {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
+    crate::runtime::__private::string_enum!(
+        VideoOutputFormat { Mp4 = "mp4", Webm = "webm" } unknown Unknown
+    );
     ///Output video resolution.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum VideoResolution {
         #[serde(rename = "4k")]
@@ -1412,57 +873,11 @@ otherwise it is a generated video.*/
         #[cfg_attr(feature = "schemars", schemars(skip))]
         Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for VideoResolution {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::X4k => f.write_str("4k"),
-                Self::X1080p => f.write_str("1080p"),
-                Self::X720p => f.write_str("720p"),
-                Self::Unknown(ref value) => f.write_str(value),
-            }
-        }
-    }
-    impl ::std::str::FromStr for VideoResolution {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "4k" => Ok(Self::X4k),
-                "1080p" => Ok(Self::X1080p),
-                "720p" => Ok(Self::X720p),
-                other => Ok(Self::Unknown(other.to_string())),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for VideoResolution {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for VideoResolution {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
+    crate::runtime::__private::string_enum!(
+        VideoResolution { X4k = "4k", X1080p = "1080p", X720p = "720p" } unknown Unknown
+    );
     ///`VideoStatus`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum VideoStatus {
         #[serde(rename = "pending")]
@@ -1478,52 +893,15 @@ otherwise it is a generated video.*/
         #[cfg_attr(feature = "schemars", schemars(skip))]
         Unknown(::std::string::String),
     }
-    impl ::std::fmt::Display for VideoStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Pending => f.write_str("pending"),
-                Self::Processing => f.write_str("processing"),
-                Self::Completed => f.write_str("completed"),
-                Self::Failed => f.write_str("failed"),
-                Self::Unknown(ref value) => f.write_str(value),
-            }
-        }
-    }
-    impl ::std::str::FromStr for VideoStatus {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "pending" => Ok(Self::Pending),
-                "processing" => Ok(Self::Processing),
-                "completed" => Ok(Self::Completed),
-                "failed" => Ok(Self::Failed),
-                other => Ok(Self::Unknown(other.to_string())),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for VideoStatus {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for VideoStatus {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
+    crate::runtime::__private::string_enum!(
+        VideoStatus { Pending = "pending", Processing = "processing", Completed =
+        "completed", Failed = "failed" } unknown Unknown
+    );
     /**Voice tuning parameters for text-to-speech.
 
 Applies only when 'script' + 'voice_id' are provided — not when audio_url/audio_asset_id
 is used (uploaded audio bypasses TTS).*/
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VoiceSettingsInput {
         ///Engine-specific voice tuning, discriminated by 'engine_type'. Use the variant matching the engine backing the chosen voice (e.g. engine_type='elevenlabs' for ElevenLabs-backed voices). The request is rejected if the voice_id is not compatible with the selected engine.
@@ -1548,6 +926,10 @@ is used (uploaded audio bypasses TTS).*/
         ///`None`: not sent (the server's default applies: `1`); reads `null` too.
         pub volume: ::std::option::Option<f64>,
     }
+    crate::runtime::__private::deserialize_struct!(
+        VoiceSettingsInput { engine_settings : "engine_settings" opt, locale : "locale"
+        opt, pitch : "pitch" opt, speed : "speed" opt, volume : "volume" opt }
+    );
     impl ::std::default::Default for VoiceSettingsInput {
         fn default() -> Self {
             Self {

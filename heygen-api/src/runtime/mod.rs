@@ -17,6 +17,7 @@
 mod budget;
 mod call;
 mod config;
+mod derive;
 mod download;
 mod error;
 mod http;
@@ -57,6 +58,7 @@ pub use wait::{wait_for, Job, WaitOptions, WaitOutcome, WaitProgress};
 pub mod __private {
     pub use super::call::{send, Call, CallSpec, Sent};
     pub use super::config::Sealed;
+    pub use super::derive::{deserialize_from_str, fill, required, Key};
     pub use super::error::CallFacts;
     pub use super::tagged::serialize_tagged;
     pub use super::transport::{exec, pre, Rebuild};
@@ -65,4 +67,6 @@ pub mod __private {
         BoxFuture, CallOptions, ClientBuilder, Envelope, Error, GeneratedClient, Idempotency,
         Inner, Job, MultipartRequest, Nullable, Page, PageStream, Paged, Response, RetryClass,
     };
+    pub use crate::__heygen_deserialize_struct as deserialize_struct;
+    pub use crate::__heygen_string_enum as string_enum;
 }
