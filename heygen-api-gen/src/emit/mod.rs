@@ -210,12 +210,9 @@ fn envelope(
     let ident = format_ident!("{}", name);
     // `data: null` and no `data` are both "no data" here.
     let (data, _) = peel_options(&data_ty);
-    let body = flatten(quote! { self.data }, &data_ty);
+    let body = flatten(quote! { envelope.data }, &data_ty);
     out.push(quote! {
-        impl #runtime::Envelope for types::#ident {
-            type Data = #data;
-            fn into_data(self) -> ::std::option::Option<Self::Data> { #body }
-        }
+        #runtime::envelope!(types::#ident => #data, |envelope| #body);
     });
     Ok(())
 }

@@ -74,26 +74,7 @@ pub(super) fn paged(
     let builder = format_ident!("{}", op.builder);
     let resp = format_ident!("{}", name);
     Ok(quote! {
-        impl<'a> #runtime::Paged<'a> for builder::#builder<'a> {
-            type Item = #item_ty;
-            fn with_token(self, token: ::std::string::String) -> Self {
-                self.token(token)
-            }
-            fn fetch(self) -> #runtime::BoxFuture<'a, ::std::result::Result<#runtime::Page<Self::Item>, #runtime::Error>> {
-                ::std::boxed::Box::pin(async move {
-                    let page: types::#resp = self.send().await?.into_inner();
-                    #body
-                })
-            }
-        }
-        impl<'a> builder::#builder<'a> {
-            /// Every item of every page, following `next_token` until the
-            /// server says there are no more. Pages are fetched lazily:
-            /// a stream that is dropped or `take`n fetches no further.
-            pub fn stream(self) -> #runtime::PageStream<'a, #item_ty> {
-                #runtime::PageStream::new(self)
-            }
-        }
+        #runtime::paged!(#builder, #item_ty, |page: types::#resp| { #body });
     })
 }
 

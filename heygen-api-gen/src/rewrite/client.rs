@@ -69,25 +69,44 @@ pub(super) fn runtime_encode_path(file: &mut syn::File, _plan: &Plan, runtime: &
 /// an operation.
 pub(super) fn document_methods(file: &mut syn::File, plan: &Plan) {
     for f in client_methods(file) {
-        // progenitor's usage sketch names variables it never defines:
-        // shown as text, not as an `ignore`d Rust example.
-        for attr in &mut f.attrs {
-            if let syn::Meta::NameValue(nv) = &mut attr.meta {
-                if let syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(text),
-                    ..
-                }) = &nv.value
-                {
-                    if nv.path.is_ident("doc") && text.value().contains("```ignore") {
-                        let shown = text.value().replace("```ignore", "```text");
-                        nv.value = syn::parse_quote! { #shown };
-                    }
+        let class = plan
+            .by_rust_method(&f.sig.ident.to_string())
+            .map(|op| op.retry_class.doc());
+        // The retry class joins the last paragraph of the docs, in the same
+        // string: one comment per method.
+        let last_doc = f
+            .attrs
+            .iter_mut()
+            .rev()
+            .find_map(|attr| match &mut attr.meta {
+                syn::Meta::NameValue(nv) if nv.path.is_ident("doc") => match &nv.value {
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(text),
+                        ..
+                    }) => Some((text.value(), &mut nv.value)),
+                    _ => None,
+                },
+                _ => None,
+            });
+        match last_doc {
+            Some((text, value)) => {
+                // progenitor's usage sketch (`client.op().a(a).send().await`)
+                // names variables it never defines and repeats the
+                // `Arguments` list above it: left out.
+                let mut text = match text.find("```ignore") {
+                    Some(at) => text[..at].trim_end().to_string(),
+                    None => text,
+                };
+                if let Some(class) = class {
+                    text = format!("{text}\n\n{class}");
+                }
+                *value = syn::parse_quote! { #text };
+            }
+            None => {
+                if let Some(class) = class {
+                    f.attrs.push(syn::parse_quote! { #[doc = #class] });
                 }
             }
-        }
-        if let Some(op) = plan.by_rust_method(&f.sig.ident.to_string()) {
-            let doc = format!("\n\n{}", op.retry_class.doc());
-            f.attrs.push(syn::parse_quote! { #[doc = #doc] });
         }
     }
 }

@@ -8,6 +8,8 @@
 
 mod bindings;
 mod client;
+mod compact_builders;
+mod compact_send;
 mod compact_serde;
 mod fidelity;
 mod generated;
@@ -78,18 +80,25 @@ pub(crate) struct Rewritten {
 ///    anything reads field types (5's success types, `request_builders`,
 ///    the emitters). Then `setters_take_values`: a builder's setter for an
 ///    optional field takes the value, not an `Option` of it.
+///    Then `compact_serde`: structs and string enums read JSON through the
+///    runtime's `deserialize_struct!`/`string_enum!` (after the field types
+///    and serde attributes are final).
 /// 5. `rewrite_sends`: every builder's `send` calls the runtime with the
 ///    operation's retry class (from the plan). The one pass that can fail
 ///    for one operation: the caller leaves it out and runs progenitor
-///    again.
+///    again. A `send` of the usual shape becomes one call of the runtime's
+///    `operation` (`compact_send`); others keep the long form.
 /// 6. `private_constructors`, `runtime_encode_path`: the client is made by
 ///    the runtime's builder only, and paths are encoded by the runtime.
 ///    After 5, whose request code calls `encode_path`.
 /// 7. `document_methods`: each `Client` method states its retry class.
 /// 8. `keep_request_builders`: builder structs only for request types.
 ///    After 4, which edits those builders' setters.
-/// 9. `gate_schemas`: everything `schemars` behind its feature. Last, so
-///    that it also gates what 2 and 4 added.
+/// 9. `gate_schemas`: everything `schemars` behind its feature, so that it
+///    also gates what 2 and 4 added.
+/// 10. `compact_builders`: each builder that is exactly what the runtime's
+///     `operation_builder!`/`type_builder!` write becomes one call of it.
+///     Last: it compares whole items, which every pass before may edit.
 pub(crate) fn run(file: &mut syn::File, cx: &Context<'_>) -> Result<Rewritten, RewriteFailed> {
     client::wire_names(file, cx.plan);
     let unions = open_types::pass(file, cx.plan);
@@ -108,5 +117,6 @@ pub(crate) fn run(file: &mut syn::File, cx: &Context<'_>) -> Result<Rewritten, R
     client::document_methods(file, cx.plan);
     request_builders::pass(file, cx.plan);
     schema_feature::pass(file, cx.plan);
+    compact_builders::pass(file, cx.runtime);
     Ok(Rewritten { sends, dispatched })
 }

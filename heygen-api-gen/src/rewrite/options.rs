@@ -50,7 +50,20 @@ pub(super) fn add_call_options(imp: &mut syn::ItemImpl, runtime: &syn::Path, fie
             }
         }
     }
-    let setters: [(&str, syn::ImplItem); 5] = [
+    for (name, setter) in setters(field, runtime) {
+        if !taken.iter().any(|t| t == name) {
+            imp.items.push(setter);
+        }
+    }
+}
+
+/// The per-call option setters on the builder field `field`, by name (also
+/// the templates `compact_builders` checks builders against).
+pub(super) fn setters(
+    field: &syn::Ident,
+    runtime: &syn::Path,
+) -> [(&'static str, syn::ImplItem); 5] {
+    [
         (
             "timeout",
             syn::parse_quote! {
@@ -101,10 +114,5 @@ pub(super) fn add_call_options(imp: &mut syn::ItemImpl, runtime: &syn::Path, fie
                 }
             },
         ),
-    ];
-    for (name, setter) in setters {
-        if !taken.iter().any(|t| t == name) {
-            imp.items.push(setter);
-        }
-    }
+    ]
 }

@@ -195,7 +195,38 @@ fn rewrite_send(
     let options_field = names.options.clone();
     // Not an `async fn`: that would hold the runtime's future and copy it
     // once more on every call; this returns it as it is.
-    let borrowed = imp.generics.lifetimes().next().map(|l| &l.lifetime);
+    let borrowed = imp.generics.lifetimes().next().map(|l| l.lifetime.clone());
+    if rebuildable {
+        let send_raw = imp
+            .items
+            .iter()
+            .position(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "send_raw"));
+        // The retry class is told once, on the `Client` method.
+        let docs = attrs.clone();
+        let parts = super::compact_send::Parts {
+            runtime,
+            operation_id: &operation_id,
+            class: &variant,
+            success: &success,
+            attrs: &docs,
+            outlives: borrowed.as_ref(),
+        };
+        let compact = send_raw.and_then(|at| match &imp.items[at] {
+            syn::ImplItem::Fn(f) => {
+                super::compact_send::compact_send(f, &names, &parts).map(|send| (at, send))
+            }
+            _ => None,
+        });
+        if let Some((at, send)) = compact {
+            imp.items[at] = syn::ImplItem::Fn(send);
+            super::options::add_call_options(imp, runtime, &options_field);
+            return Ok(Some(SendInfo {
+                builder,
+                success,
+                options: options_field,
+            }));
+        }
+    }
     let client_field = &names.client;
     let outlives = borrowed.map(|l| quote!(+ #l));
     let wrapper: syn::ImplItem = syn::parse_quote! {

@@ -134,82 +134,16 @@ pub mod types {
     }
     /// Types for composing complex structures.
     pub mod builder {
-        #[derive(Clone, Debug)]
-        pub struct RenameRenderBody {
-            title: ::std::result::Result<::std::string::String, ::std::string::String>,
-        }
-        impl ::std::default::Default for RenameRenderBody {
-            fn default() -> Self {
-                Self {
-                    title: Err("no value supplied for title".to_string()),
-                }
-            }
-        }
-        impl RenameRenderBody {
-            pub fn title<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.title = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for title: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<RenameRenderBody> for super::RenameRenderBody {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: RenameRenderBody,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { title: value.title? })
-            }
-        }
-        impl ::std::convert::From<super::RenameRenderBody> for RenameRenderBody {
-            fn from(value: super::RenameRenderBody) -> Self {
-                Self { title: Ok(value.title) }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct RenderRequest {
-            scene: ::std::result::Result<::std::string::String, ::std::string::String>,
-        }
-        impl ::std::default::Default for RenderRequest {
-            fn default() -> Self {
-                Self {
-                    scene: Err("no value supplied for scene".to_string()),
-                }
-            }
-        }
-        impl RenderRequest {
-            pub fn scene<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.scene = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for scene: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<RenderRequest> for super::RenderRequest {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: RenderRequest,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { scene: value.scene? })
-            }
-        }
-        impl ::std::convert::From<super::RenderRequest> for RenderRequest {
-            fn from(value: super::RenderRequest) -> Self {
-                Self { scene: Ok(value.scene) }
-            }
-        }
+        crate::runtime::__private::type_builder!(
+            RenameRenderBody { title : ::std::string::String =
+            Err("no value supplied for title".to_string()) =>
+            plain(::std::string::String) }
+        );
+        crate::runtime::__private::type_builder!(
+            RenderRequest { scene : ::std::string::String =
+            Err("no value supplied for scene".to_string()) =>
+            plain(::std::string::String) }
+        );
     }
     /// Error types.
     pub mod error {
@@ -321,29 +255,12 @@ Sends a `POST` request to `/v1/keyed-renders`
 Arguments:
 - `idempotency_key`: Replays the first result for 24 hours.
 - `body`
-```text
-let response = client.create_keyed_render()
-    .idempotency_key(idempotency_key)
-    .body(body)
-    .send()
-    .await;
-```*/
-    /**
 
 **Retries:** keyed. HeyGen honours `Idempotency-Key` here: the client sends one key per call (or yours, from `.idempotency_key(...)`) and reuses it on every retry, so it retries after a 429, a 5xx, a 409 `request_in_progress` or a lost connection and the server still runs the call once.*/
     pub fn create_keyed_render(&self) -> builder::CreateKeyedRender<'_> {
         builder::CreateKeyedRender::new(self)
     }
     /**Sends a `GET` request to `/v1/render-queue`
-
-```text
-let response = client.list_renders()
-    .limit(limit)
-    .token(token)
-    .send()
-    .await;
-```*/
-    /**
 
 **Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.*/
     pub fn list_renders(&self) -> builder::ListRenders<'_> {
@@ -356,28 +273,12 @@ Sends a `POST` request to `/v1/renders`
 Arguments:
 - `idempotency_key`: Sent as given. HeyGen does not document this operation as honouring an `Idempotency-Key`, so setting one does not make the client retry it after a 5xx (unless the client trusts caller keys), and the client sets none itself.
 - `body`
-```text
-let response = client.create_render()
-    .idempotency_key(idempotency_key)
-    .body(body)
-    .send()
-    .await;
-```*/
-    /**
 
 **Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again.*/
     pub fn create_render(&self) -> builder::CreateRender<'_> {
         builder::CreateRender::new(self)
     }
     /**Sends a `GET` request to `/v1/renders/{render_id}`
-
-```text
-let response = client.get_render()
-    .render_id(render_id)
-    .send()
-    .await;
-```*/
-    /**
 
 **Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.*/
     pub fn get_render(&self) -> builder::GetRender<'_> {
@@ -386,16 +287,6 @@ let response = client.get_render()
     /**Rename a render (honours Idempotency-Key)
 
 Sends a `PATCH` request to `/v1/renders/{render_id}`
-
-```text
-let response = client.rename_render()
-    .render_id(render_id)
-    .idempotency_key(idempotency_key)
-    .body(body)
-    .send()
-    .await;
-```*/
-    /**
 
 **Retries:** keyed. HeyGen honours `Idempotency-Key` here: the client sends one key per call (or yours, from `.idempotency_key(...)`) and reuses it on every retry, so it retries after a 429, a 5xx, a 409 `request_in_progress` or a lost connection and the server still runs the call once.*/
     pub fn rename_render(&self) -> builder::RenameRender<'_> {
@@ -411,868 +302,275 @@ pub mod builder {
         encode_path, ByteStream, ClientInfo, ClientHooks, Error, OperationInfo,
         RequestBuilderExt, ResponseValue,
     };
-    /**Builder for [`Client::create_keyed_render`]
-
-[`Client::create_keyed_render`]: super::Client::create_keyed_render*/
-    #[derive(Debug, Clone)]
-    pub struct CreateKeyedRender<'a> {
-        client: &'a super::Client,
-        idempotency_key: Result<Option<types::CreateKeyedRenderIdempotencyKey>, String>,
-        body: Result<types::builder::RenderRequest, String>,
-        options: crate::runtime::__private::CallOptions,
+    crate::runtime::__private::operation_builder! {
+        #[doc =
+        "Builder for [`Client::create_keyed_render`]\n\n[`Client::create_keyed_render`]: super::Client::create_keyed_render"]
+        CreateKeyedRender, options { idempotency_key : Option <
+        types::CreateKeyedRenderIdempotencyKey > = Ok(None) =>
+        some(types::CreateKeyedRenderIdempotencyKey), body :
+        types::builder::RenderRequest = Ok(::std::default::Default::default()) =>
+        body(types::RenderRequest, types::builder::RenderRequest) } options(timeout,
+        deadline, max_retries, header, call_options)
     }
     impl<'a> CreateKeyedRender<'a> {
-        pub fn new(client: &'a super::Client) -> Self {
-            Self {
-                client: client,
-                idempotency_key: Ok(None),
-                body: Ok(::std::default::Default::default()),
-                options: ::std::default::Default::default(),
-            }
-        }
-        pub fn idempotency_key<V>(mut self, value: V) -> Self
-        where
-            V: std::convert::TryInto<types::CreateKeyedRenderIdempotencyKey>,
-        {
-            self.idempotency_key = value
-                .try_into()
-                .map(Some)
-                .map_err(|_| {
-                    "conversion to `CreateKeyedRenderIdempotencyKey` for idempotency_key failed"
-                        .to_string()
-                });
-            self
-        }
-        pub fn body<V>(mut self, value: V) -> Self
-        where
-            V: std::convert::TryInto<types::RenderRequest>,
-            <V as std::convert::TryInto<types::RenderRequest>>::Error: std::fmt::Display,
-        {
-            self.body = value
-                .try_into()
-                .map(From::from)
-                .map_err(|s| {
-                    format!("conversion to `RenderRequest` for body failed: {}", s)
-                });
-            self
-        }
-        pub fn body_map<F>(mut self, f: F) -> Self
-        where
-            F: std::ops::FnOnce(
-                types::builder::RenderRequest,
-            ) -> types::builder::RenderRequest,
-        {
-            self.body = self.body.map(f);
-            self
-        }
         ///Sends a `POST` request to `/v1/keyed-renders`
-        /**
-
-**Retries:** keyed. HeyGen honours `Idempotency-Key` here: the client sends one key per call (or yours, from `.idempotency_key(...)`) and reuses it on every retry, so it retries after a 429, a 5xx, a 409 `request_in_progress` or a lost connection and the server still runs the call once.*/
         #[inline]
         pub fn send(
-            mut self,
+            self,
         ) -> impl ::std::future::Future<
             Output = ::std::result::Result<
                 crate::runtime::__private::Response<types::RenderEnvelope>,
                 crate::runtime::__private::Error,
             >,
         > + 'a {
-            let client = self.client;
-            let call = crate::runtime::__private::CallSpec {
-                operation_id: "create_keyed_render",
-                class: crate::runtime::__private::RetryClass::Keyed,
-                options: ::std::mem::take(&mut self.options),
-            };
-            let deadline = call.options.deadline_value();
-            crate::runtime::__private::send(
-                &client.inner,
-                deadline,
-                async move {
-                    let mut facts = ::std::option::Option::None;
-                    let result = self.send_raw(call, &mut facts).await;
-                    (facts, result)
-                },
-            )
-        }
-        async fn send_raw(
-            self,
-            call: crate::runtime::__private::CallSpec,
-            facts: &mut ::std::option::Option<crate::runtime::__private::CallFacts>,
-        ) -> ::std::result::Result<
-            crate::runtime::__private::Response<types::RenderEnvelope>,
-            progenitor_client::Error<()>,
-        > {
-            let Self { client, idempotency_key, body, .. } = self;
-            let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;
+            let Self { client, idempotency_key, body, options } = self;
             let body = body
                 .and_then(|v| {
                     types::RenderRequest::try_from(v).map_err(|e| e.to_string())
-                })
-                .map_err(Error::InvalidRequest)?;
-            let build_request = || -> ::std::result::Result<
-                reqwest::Request,
-                progenitor_client::Error<()>,
-            > {
-                let url = crate::runtime::__private::url(
-                    &client.baseurl,
-                    &client.inner,
-                    format_args!("/v1/keyed-renders"),
-                )?;
-                let mut header_map = ::reqwest::header::HeaderMap::new();
-                if let Some(value) = &idempotency_key {
-                    header_map.append("idempotency-key", value.to_string().try_into()?);
-                }
-                #[allow(unused_mut)]
-                let mut request = crate::runtime::__private::merge_headers(
-                        client
-                            .client
-                            .post(url)
-                            .header(
-                                ::reqwest::header::ACCEPT,
-                                ::reqwest::header::HeaderValue::from_static(
-                                    "application/json",
-                                ),
+                });
+            crate::runtime::__private::operation(
+                client,
+                "create_keyed_render",
+                crate::runtime::__private::RetryClass::Keyed,
+                options,
+                |status| matches!(status, 200u16),
+                crate::runtime::__private::Response::from_response,
+                move || {
+                    let idempotency_key = crate::runtime::__private::valid(
+                        &idempotency_key,
+                        "",
+                    )?;
+                    let body = crate::runtime::__private::valid(&body, "")?;
+                    let url = crate::runtime::__private::url(
+                        &client.baseurl,
+                        &client.inner,
+                        format_args!("/v1/keyed-renders"),
+                    )?;
+                    let mut header_map = ::reqwest::header::HeaderMap::new();
+                    if let Some(value) = &idempotency_key {
+                        header_map
+                            .append("idempotency-key", value.to_string().try_into()?);
+                    }
+                    ::std::result::Result::Ok(
+                        crate::runtime::__private::merge_headers(
+                                client.client.post(url).json(&body),
+                                header_map,
                             )
-                            .json(&body),
-                        header_map,
+                            .build()?,
                     )
-                    .build()?;
-                ::std::result::Result::Ok(request)
-            };
-            let mut request = build_request()?;
-            crate::runtime::__private::pre(&client.inner, &mut request, &call)?;
-            let result = crate::runtime::__private::exec(
-                    &client.inner,
-                    &client.client,
-                    request,
-                    &call,
-                    ::std::option::Option::Some(&build_request),
-                    facts,
-                )
-                .await;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => {
-                    crate::runtime::__private::Response::from_response(response).await
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
-        }
-        /// How long each attempt of this call may take, instead of the client's timeout.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-        /// How long this call may take in all, retries included, instead of the client's deadline.
-        pub fn deadline(mut self, deadline: ::std::time::Duration) -> Self {
-            self.options = self.options.deadline(deadline);
-            self
-        }
-        /// How many times this call may be sent again, instead of the client's limit.
-        pub fn max_retries(mut self, retries: u32) -> Self {
-            self.options = self.options.max_retries(retries);
-            self
-        }
-        /// Adds a header to this call; see [`CallOptions::header`](crate::CallOptions::header) for the headers it refuses.
-        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
-            self.options = self.options.header(name, value);
-            self
-        }
-        /// Replaces this call's options with `options`.
-        pub fn call_options(
-            mut self,
-            options: crate::runtime::__private::CallOptions,
-        ) -> Self {
-            self.options = options;
-            self
+                },
+            )
         }
     }
-    /**Builder for [`Client::list_renders`]
-
-[`Client::list_renders`]: super::Client::list_renders*/
-    #[derive(Debug, Clone)]
-    pub struct ListRenders<'a> {
-        client: &'a super::Client,
-        limit: Result<Option<i64>, String>,
-        token: Result<Option<::std::string::String>, String>,
-        options: crate::runtime::__private::CallOptions,
+    crate::runtime::__private::operation_builder! {
+        #[doc =
+        "Builder for [`Client::list_renders`]\n\n[`Client::list_renders`]: super::Client::list_renders"]
+        ListRenders, options { limit : Option < i64 > = Ok(None) => some(i64), token :
+        Option < ::std::string::String > = Ok(None) => some(::std::string::String) }
+        options(timeout, deadline, max_retries, header, call_options)
     }
     impl<'a> ListRenders<'a> {
-        pub fn new(client: &'a super::Client) -> Self {
-            Self {
-                client: client,
-                limit: Ok(None),
-                token: Ok(None),
-                options: ::std::default::Default::default(),
-            }
-        }
-        pub fn limit<V>(mut self, value: V) -> Self
-        where
-            V: std::convert::TryInto<i64>,
-        {
-            self.limit = value
-                .try_into()
-                .map(Some)
-                .map_err(|_| "conversion to `i64` for limit failed".to_string());
-            self
-        }
-        pub fn token<V>(mut self, value: V) -> Self
-        where
-            V: std::convert::TryInto<::std::string::String>,
-        {
-            self.token = value
-                .try_into()
-                .map(Some)
-                .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for token failed"
-                        .to_string()
-                });
-            self
-        }
         ///Sends a `GET` request to `/v1/render-queue`
-        /**
-
-**Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.*/
         #[inline]
         pub fn send(
-            mut self,
+            self,
         ) -> impl ::std::future::Future<
             Output = ::std::result::Result<
                 crate::runtime::__private::Response<types::ListRendersResponse>,
                 crate::runtime::__private::Error,
             >,
         > + 'a {
-            let client = self.client;
-            let call = crate::runtime::__private::CallSpec {
-                operation_id: "list_renders",
-                class: crate::runtime::__private::RetryClass::Idempotent,
-                options: ::std::mem::take(&mut self.options),
-            };
-            let deadline = call.options.deadline_value();
-            crate::runtime::__private::send(
-                &client.inner,
-                deadline,
-                async move {
-                    let mut facts = ::std::option::Option::None;
-                    let result = self.send_raw(call, &mut facts).await;
-                    (facts, result)
-                },
-            )
-        }
-        async fn send_raw(
-            self,
-            call: crate::runtime::__private::CallSpec,
-            facts: &mut ::std::option::Option<crate::runtime::__private::CallFacts>,
-        ) -> ::std::result::Result<
-            crate::runtime::__private::Response<types::ListRendersResponse>,
-            progenitor_client::Error<()>,
-        > {
-            let Self { client, limit, token, .. } = self;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let token = token.map_err(Error::InvalidRequest)?;
-            let build_request = || -> ::std::result::Result<
-                reqwest::Request,
-                progenitor_client::Error<()>,
-            > {
-                let url = crate::runtime::__private::url(
-                    &client.baseurl,
-                    &client.inner,
-                    format_args!("/v1/render-queue"),
-                )?;
-                let mut header_map = ::reqwest::header::HeaderMap::new();
-                #[allow(unused_mut)]
-                let mut request = crate::runtime::__private::merge_headers(
+            let Self { client, limit, token, options } = self;
+            crate::runtime::__private::operation(
+                client,
+                "list_renders",
+                crate::runtime::__private::RetryClass::Idempotent,
+                options,
+                |status| matches!(status, 200u16),
+                crate::runtime::__private::Response::from_response,
+                move || {
+                    let limit = crate::runtime::__private::valid(&limit, "")?;
+                    let token = crate::runtime::__private::valid(&token, "")?;
+                    let url = crate::runtime::__private::url(
+                        &client.baseurl,
+                        &client.inner,
+                        format_args!("/v1/render-queue"),
+                    )?;
+                    ::std::result::Result::Ok(
                         client
                             .client
                             .get(url)
-                            .header(
-                                ::reqwest::header::ACCEPT,
-                                ::reqwest::header::HeaderValue::from_static(
-                                    "application/json",
-                                ),
-                            )
                             .query(&progenitor_client::QueryParam::new("limit", &limit))
-                            .query(&progenitor_client::QueryParam::new("token", &token)),
-                        header_map,
+                            .query(&progenitor_client::QueryParam::new("token", &token))
+                            .build()?,
                     )
-                    .build()?;
-                ::std::result::Result::Ok(request)
-            };
-            let mut request = build_request()?;
-            crate::runtime::__private::pre(&client.inner, &mut request, &call)?;
-            let result = crate::runtime::__private::exec(
-                    &client.inner,
-                    &client.client,
-                    request,
-                    &call,
-                    ::std::option::Option::Some(&build_request),
-                    facts,
-                )
-                .await;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => {
-                    crate::runtime::__private::Response::from_response(response).await
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
-        }
-        /// How long each attempt of this call may take, instead of the client's timeout.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-        /// How long this call may take in all, retries included, instead of the client's deadline.
-        pub fn deadline(mut self, deadline: ::std::time::Duration) -> Self {
-            self.options = self.options.deadline(deadline);
-            self
-        }
-        /// How many times this call may be sent again, instead of the client's limit.
-        pub fn max_retries(mut self, retries: u32) -> Self {
-            self.options = self.options.max_retries(retries);
-            self
-        }
-        /// Adds a header to this call; see [`CallOptions::header`](crate::CallOptions::header) for the headers it refuses.
-        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
-            self.options = self.options.header(name, value);
-            self
-        }
-        /// Replaces this call's options with `options`.
-        pub fn call_options(
-            mut self,
-            options: crate::runtime::__private::CallOptions,
-        ) -> Self {
-            self.options = options;
-            self
+                },
+            )
         }
     }
-    /**Builder for [`Client::create_render`]
-
-[`Client::create_render`]: super::Client::create_render*/
-    #[derive(Debug, Clone)]
-    pub struct CreateRender<'a> {
-        client: &'a super::Client,
-        idempotency_key: Result<Option<::std::string::String>, String>,
-        body: Result<types::builder::RenderRequest, String>,
-        options: crate::runtime::__private::CallOptions,
+    crate::runtime::__private::operation_builder! {
+        #[doc =
+        "Builder for [`Client::create_render`]\n\n[`Client::create_render`]: super::Client::create_render"]
+        CreateRender, options { idempotency_key : Option < ::std::string::String > =
+        Ok(None) => some(::std::string::String), body : types::builder::RenderRequest =
+        Ok(::std::default::Default::default()) => body(types::RenderRequest,
+        types::builder::RenderRequest) } options(timeout, deadline, max_retries, header,
+        call_options)
     }
     impl<'a> CreateRender<'a> {
-        pub fn new(client: &'a super::Client) -> Self {
-            Self {
-                client: client,
-                idempotency_key: Ok(None),
-                body: Ok(::std::default::Default::default()),
-                options: ::std::default::Default::default(),
-            }
-        }
-        pub fn idempotency_key<V>(mut self, value: V) -> Self
-        where
-            V: std::convert::TryInto<::std::string::String>,
-        {
-            self.idempotency_key = value
-                .try_into()
-                .map(Some)
-                .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for idempotency_key failed"
-                        .to_string()
-                });
-            self
-        }
-        pub fn body<V>(mut self, value: V) -> Self
-        where
-            V: std::convert::TryInto<types::RenderRequest>,
-            <V as std::convert::TryInto<types::RenderRequest>>::Error: std::fmt::Display,
-        {
-            self.body = value
-                .try_into()
-                .map(From::from)
-                .map_err(|s| {
-                    format!("conversion to `RenderRequest` for body failed: {}", s)
-                });
-            self
-        }
-        pub fn body_map<F>(mut self, f: F) -> Self
-        where
-            F: std::ops::FnOnce(
-                types::builder::RenderRequest,
-            ) -> types::builder::RenderRequest,
-        {
-            self.body = self.body.map(f);
-            self
-        }
         ///Sends a `POST` request to `/v1/renders`
-        /**
-
-**Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again.*/
         #[inline]
         pub fn send(
-            mut self,
+            self,
         ) -> impl ::std::future::Future<
             Output = ::std::result::Result<
                 crate::runtime::__private::Response<types::RenderEnvelope>,
                 crate::runtime::__private::Error,
             >,
         > + 'a {
-            let client = self.client;
-            let call = crate::runtime::__private::CallSpec {
-                operation_id: "create_render",
-                class: crate::runtime::__private::RetryClass::NonIdempotent,
-                options: ::std::mem::take(&mut self.options),
-            };
-            let deadline = call.options.deadline_value();
-            crate::runtime::__private::send(
-                &client.inner,
-                deadline,
-                async move {
-                    let mut facts = ::std::option::Option::None;
-                    let result = self.send_raw(call, &mut facts).await;
-                    (facts, result)
-                },
-            )
-        }
-        async fn send_raw(
-            self,
-            call: crate::runtime::__private::CallSpec,
-            facts: &mut ::std::option::Option<crate::runtime::__private::CallFacts>,
-        ) -> ::std::result::Result<
-            crate::runtime::__private::Response<types::RenderEnvelope>,
-            progenitor_client::Error<()>,
-        > {
-            let Self { client, idempotency_key, body, .. } = self;
-            let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;
+            let Self { client, idempotency_key, body, options } = self;
             let body = body
                 .and_then(|v| {
                     types::RenderRequest::try_from(v).map_err(|e| e.to_string())
-                })
-                .map_err(Error::InvalidRequest)?;
-            let build_request = || -> ::std::result::Result<
-                reqwest::Request,
-                progenitor_client::Error<()>,
-            > {
-                let url = crate::runtime::__private::url(
-                    &client.baseurl,
-                    &client.inner,
-                    format_args!("/v1/renders"),
-                )?;
-                let mut header_map = ::reqwest::header::HeaderMap::new();
-                if let Some(value) = &idempotency_key {
-                    header_map.append("Idempotency-Key", value.to_string().try_into()?);
-                }
-                #[allow(unused_mut)]
-                let mut request = crate::runtime::__private::merge_headers(
-                        client
-                            .client
-                            .post(url)
-                            .header(
-                                ::reqwest::header::ACCEPT,
-                                ::reqwest::header::HeaderValue::from_static(
-                                    "application/json",
-                                ),
+                });
+            crate::runtime::__private::operation(
+                client,
+                "create_render",
+                crate::runtime::__private::RetryClass::NonIdempotent,
+                options,
+                |status| matches!(status, 200u16),
+                crate::runtime::__private::Response::from_response,
+                move || {
+                    let idempotency_key = crate::runtime::__private::valid(
+                        &idempotency_key,
+                        "",
+                    )?;
+                    let body = crate::runtime::__private::valid(&body, "")?;
+                    let url = crate::runtime::__private::url(
+                        &client.baseurl,
+                        &client.inner,
+                        format_args!("/v1/renders"),
+                    )?;
+                    let mut header_map = ::reqwest::header::HeaderMap::new();
+                    if let Some(value) = &idempotency_key {
+                        header_map
+                            .append("Idempotency-Key", value.to_string().try_into()?);
+                    }
+                    ::std::result::Result::Ok(
+                        crate::runtime::__private::merge_headers(
+                                client.client.post(url).json(&body),
+                                header_map,
                             )
-                            .json(&body),
-                        header_map,
+                            .build()?,
                     )
-                    .build()?;
-                ::std::result::Result::Ok(request)
-            };
-            let mut request = build_request()?;
-            crate::runtime::__private::pre(&client.inner, &mut request, &call)?;
-            let result = crate::runtime::__private::exec(
-                    &client.inner,
-                    &client.client,
-                    request,
-                    &call,
-                    ::std::option::Option::Some(&build_request),
-                    facts,
-                )
-                .await;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => {
-                    crate::runtime::__private::Response::from_response(response).await
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
-        }
-        /// How long each attempt of this call may take, instead of the client's timeout.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-        /// How long this call may take in all, retries included, instead of the client's deadline.
-        pub fn deadline(mut self, deadline: ::std::time::Duration) -> Self {
-            self.options = self.options.deadline(deadline);
-            self
-        }
-        /// How many times this call may be sent again, instead of the client's limit.
-        pub fn max_retries(mut self, retries: u32) -> Self {
-            self.options = self.options.max_retries(retries);
-            self
-        }
-        /// Adds a header to this call; see [`CallOptions::header`](crate::CallOptions::header) for the headers it refuses.
-        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
-            self.options = self.options.header(name, value);
-            self
-        }
-        /// Replaces this call's options with `options`.
-        pub fn call_options(
-            mut self,
-            options: crate::runtime::__private::CallOptions,
-        ) -> Self {
-            self.options = options;
-            self
+                },
+            )
         }
     }
-    /**Builder for [`Client::get_render`]
-
-[`Client::get_render`]: super::Client::get_render*/
-    #[derive(Debug, Clone)]
-    pub struct GetRender<'a> {
-        client: &'a super::Client,
-        render_id: Result<::std::string::String, String>,
-        options: crate::runtime::__private::CallOptions,
+    crate::runtime::__private::operation_builder! {
+        #[doc =
+        "Builder for [`Client::get_render`]\n\n[`Client::get_render`]: super::Client::get_render"]
+        GetRender, options { render_id : ::std::string::String =
+        Err(::std::string::String::new()) => plain(::std::string::String) }
+        options(timeout, deadline, max_retries, header, call_options)
     }
     impl<'a> GetRender<'a> {
-        pub fn new(client: &'a super::Client) -> Self {
-            Self {
-                client: client,
-                render_id: Err(::std::string::String::new()),
-                options: ::std::default::Default::default(),
-            }
-        }
-        pub fn render_id<V>(mut self, value: V) -> Self
-        where
-            V: std::convert::TryInto<::std::string::String>,
-        {
-            self.render_id = value
-                .try_into()
-                .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for render_id failed"
-                        .to_string()
-                });
-            self
-        }
         ///Sends a `GET` request to `/v1/renders/{render_id}`
-        /**
-
-**Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.*/
         #[inline]
         pub fn send(
-            mut self,
+            self,
         ) -> impl ::std::future::Future<
             Output = ::std::result::Result<
                 crate::runtime::__private::Response<types::RenderEnvelope>,
                 crate::runtime::__private::Error,
             >,
         > + 'a {
-            let client = self.client;
-            let call = crate::runtime::__private::CallSpec {
-                operation_id: "get_render",
-                class: crate::runtime::__private::RetryClass::Idempotent,
-                options: ::std::mem::take(&mut self.options),
-            };
-            let deadline = call.options.deadline_value();
-            crate::runtime::__private::send(
-                &client.inner,
-                deadline,
-                async move {
-                    let mut facts = ::std::option::Option::None;
-                    let result = self.send_raw(call, &mut facts).await;
-                    (facts, result)
+            let Self { client, render_id, options } = self;
+            crate::runtime::__private::operation(
+                client,
+                "get_render",
+                crate::runtime::__private::RetryClass::Idempotent,
+                options,
+                |status| matches!(status, 200u16),
+                crate::runtime::__private::Response::from_response,
+                move || {
+                    let render_id = crate::runtime::__private::valid(
+                        &render_id,
+                        "render_id was not initialized",
+                    )?;
+                    let url = crate::runtime::__private::url(
+                        &client.baseurl,
+                        &client.inner,
+                        format_args!("/v1/renders/{}", encode_path(& render_id)),
+                    )?;
+                    ::std::result::Result::Ok(client.client.get(url).build()?)
                 },
             )
         }
-        async fn send_raw(
-            self,
-            call: crate::runtime::__private::CallSpec,
-            facts: &mut ::std::option::Option<crate::runtime::__private::CallFacts>,
-        ) -> ::std::result::Result<
-            crate::runtime::__private::Response<types::RenderEnvelope>,
-            progenitor_client::Error<()>,
-        > {
-            let Self { client, render_id, .. } = self;
-            let render_id = render_id
-                .map_err(|e: ::std::string::String| Error::InvalidRequest(
-                    if e.is_empty() {
-                        "render_id was not initialized".to_string()
-                    } else {
-                        e
-                    },
-                ))?;
-            let build_request = || -> ::std::result::Result<
-                reqwest::Request,
-                progenitor_client::Error<()>,
-            > {
-                let url = crate::runtime::__private::url(
-                    &client.baseurl,
-                    &client.inner,
-                    format_args!("/v1/renders/{}", encode_path(& render_id)),
-                )?;
-                let mut header_map = ::reqwest::header::HeaderMap::new();
-                #[allow(unused_mut)]
-                let mut request = crate::runtime::__private::merge_headers(
-                        client
-                            .client
-                            .get(url)
-                            .header(
-                                ::reqwest::header::ACCEPT,
-                                ::reqwest::header::HeaderValue::from_static(
-                                    "application/json",
-                                ),
-                            ),
-                        header_map,
-                    )
-                    .build()?;
-                ::std::result::Result::Ok(request)
-            };
-            let mut request = build_request()?;
-            crate::runtime::__private::pre(&client.inner, &mut request, &call)?;
-            let result = crate::runtime::__private::exec(
-                    &client.inner,
-                    &client.client,
-                    request,
-                    &call,
-                    ::std::option::Option::Some(&build_request),
-                    facts,
-                )
-                .await;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => {
-                    crate::runtime::__private::Response::from_response(response).await
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
-        }
-        /// How long each attempt of this call may take, instead of the client's timeout.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-        /// How long this call may take in all, retries included, instead of the client's deadline.
-        pub fn deadline(mut self, deadline: ::std::time::Duration) -> Self {
-            self.options = self.options.deadline(deadline);
-            self
-        }
-        /// How many times this call may be sent again, instead of the client's limit.
-        pub fn max_retries(mut self, retries: u32) -> Self {
-            self.options = self.options.max_retries(retries);
-            self
-        }
-        /// Adds a header to this call; see [`CallOptions::header`](crate::CallOptions::header) for the headers it refuses.
-        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
-            self.options = self.options.header(name, value);
-            self
-        }
-        /// Replaces this call's options with `options`.
-        pub fn call_options(
-            mut self,
-            options: crate::runtime::__private::CallOptions,
-        ) -> Self {
-            self.options = options;
-            self
-        }
     }
-    /**Builder for [`Client::rename_render`]
-
-[`Client::rename_render`]: super::Client::rename_render*/
-    #[derive(Debug, Clone)]
-    pub struct RenameRender<'a> {
-        client: &'a super::Client,
-        render_id: Result<::std::string::String, String>,
-        idempotency_key: Result<Option<::std::string::String>, String>,
-        body: Result<types::builder::RenameRenderBody, String>,
-        options: crate::runtime::__private::CallOptions,
+    crate::runtime::__private::operation_builder! {
+        #[doc =
+        "Builder for [`Client::rename_render`]\n\n[`Client::rename_render`]: super::Client::rename_render"]
+        RenameRender, options { render_id : ::std::string::String =
+        Err(::std::string::String::new()) => plain(::std::string::String),
+        idempotency_key : Option < ::std::string::String > = Ok(None) =>
+        some(::std::string::String), body : types::builder::RenameRenderBody =
+        Ok(::std::default::Default::default()) => body(types::RenameRenderBody,
+        types::builder::RenameRenderBody) } options(timeout, deadline, max_retries,
+        header, call_options)
     }
     impl<'a> RenameRender<'a> {
-        pub fn new(client: &'a super::Client) -> Self {
-            Self {
-                client: client,
-                render_id: Err(::std::string::String::new()),
-                idempotency_key: Ok(None),
-                body: Ok(::std::default::Default::default()),
-                options: ::std::default::Default::default(),
-            }
-        }
-        pub fn render_id<V>(mut self, value: V) -> Self
-        where
-            V: std::convert::TryInto<::std::string::String>,
-        {
-            self.render_id = value
-                .try_into()
-                .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for render_id failed"
-                        .to_string()
-                });
-            self
-        }
-        pub fn idempotency_key<V>(mut self, value: V) -> Self
-        where
-            V: std::convert::TryInto<::std::string::String>,
-        {
-            self.idempotency_key = value
-                .try_into()
-                .map(Some)
-                .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for idempotency_key failed"
-                        .to_string()
-                });
-            self
-        }
-        pub fn body<V>(mut self, value: V) -> Self
-        where
-            V: std::convert::TryInto<types::RenameRenderBody>,
-            <V as std::convert::TryInto<
-                types::RenameRenderBody,
-            >>::Error: std::fmt::Display,
-        {
-            self.body = value
-                .try_into()
-                .map(From::from)
-                .map_err(|s| {
-                    format!("conversion to `RenameRenderBody` for body failed: {}", s)
-                });
-            self
-        }
-        pub fn body_map<F>(mut self, f: F) -> Self
-        where
-            F: std::ops::FnOnce(
-                types::builder::RenameRenderBody,
-            ) -> types::builder::RenameRenderBody,
-        {
-            self.body = self.body.map(f);
-            self
-        }
         ///Sends a `PATCH` request to `/v1/renders/{render_id}`
-        /**
-
-**Retries:** keyed. HeyGen honours `Idempotency-Key` here: the client sends one key per call (or yours, from `.idempotency_key(...)`) and reuses it on every retry, so it retries after a 429, a 5xx, a 409 `request_in_progress` or a lost connection and the server still runs the call once.*/
         #[inline]
         pub fn send(
-            mut self,
+            self,
         ) -> impl ::std::future::Future<
             Output = ::std::result::Result<
                 crate::runtime::__private::Response<types::RenderEnvelope>,
                 crate::runtime::__private::Error,
             >,
         > + 'a {
-            let client = self.client;
-            let call = crate::runtime::__private::CallSpec {
-                operation_id: "rename_render",
-                class: crate::runtime::__private::RetryClass::Keyed,
-                options: ::std::mem::take(&mut self.options),
-            };
-            let deadline = call.options.deadline_value();
-            crate::runtime::__private::send(
-                &client.inner,
-                deadline,
-                async move {
-                    let mut facts = ::std::option::Option::None;
-                    let result = self.send_raw(call, &mut facts).await;
-                    (facts, result)
-                },
-            )
-        }
-        async fn send_raw(
-            self,
-            call: crate::runtime::__private::CallSpec,
-            facts: &mut ::std::option::Option<crate::runtime::__private::CallFacts>,
-        ) -> ::std::result::Result<
-            crate::runtime::__private::Response<types::RenderEnvelope>,
-            progenitor_client::Error<()>,
-        > {
-            let Self { client, render_id, idempotency_key, body, .. } = self;
-            let render_id = render_id
-                .map_err(|e: ::std::string::String| Error::InvalidRequest(
-                    if e.is_empty() {
-                        "render_id was not initialized".to_string()
-                    } else {
-                        e
-                    },
-                ))?;
-            let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;
+            let Self { client, render_id, idempotency_key, body, options } = self;
             let body = body
                 .and_then(|v| {
                     types::RenameRenderBody::try_from(v).map_err(|e| e.to_string())
-                })
-                .map_err(Error::InvalidRequest)?;
-            let build_request = || -> ::std::result::Result<
-                reqwest::Request,
-                progenitor_client::Error<()>,
-            > {
-                let url = crate::runtime::__private::url(
-                    &client.baseurl,
-                    &client.inner,
-                    format_args!("/v1/renders/{}", encode_path(& render_id)),
-                )?;
-                let mut header_map = ::reqwest::header::HeaderMap::new();
-                if let Some(value) = &idempotency_key {
-                    header_map.append("Idempotency-Key", value.to_string().try_into()?);
-                }
-                #[allow(unused_mut)]
-                let mut request = crate::runtime::__private::merge_headers(
-                        client
-                            .client
-                            .patch(url)
-                            .header(
-                                ::reqwest::header::ACCEPT,
-                                ::reqwest::header::HeaderValue::from_static(
-                                    "application/json",
-                                ),
+                });
+            crate::runtime::__private::operation(
+                client,
+                "rename_render",
+                crate::runtime::__private::RetryClass::Keyed,
+                options,
+                |status| matches!(status, 200u16),
+                crate::runtime::__private::Response::from_response,
+                move || {
+                    let render_id = crate::runtime::__private::valid(
+                        &render_id,
+                        "render_id was not initialized",
+                    )?;
+                    let idempotency_key = crate::runtime::__private::valid(
+                        &idempotency_key,
+                        "",
+                    )?;
+                    let body = crate::runtime::__private::valid(&body, "")?;
+                    let url = crate::runtime::__private::url(
+                        &client.baseurl,
+                        &client.inner,
+                        format_args!("/v1/renders/{}", encode_path(& render_id)),
+                    )?;
+                    let mut header_map = ::reqwest::header::HeaderMap::new();
+                    if let Some(value) = &idempotency_key {
+                        header_map
+                            .append("Idempotency-Key", value.to_string().try_into()?);
+                    }
+                    ::std::result::Result::Ok(
+                        crate::runtime::__private::merge_headers(
+                                client.client.patch(url).json(&body),
+                                header_map,
                             )
-                            .json(&body),
-                        header_map,
+                            .build()?,
                     )
-                    .build()?;
-                ::std::result::Result::Ok(request)
-            };
-            let mut request = build_request()?;
-            crate::runtime::__private::pre(&client.inner, &mut request, &call)?;
-            let result = crate::runtime::__private::exec(
-                    &client.inner,
-                    &client.client,
-                    request,
-                    &call,
-                    ::std::option::Option::Some(&build_request),
-                    facts,
-                )
-                .await;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => {
-                    crate::runtime::__private::Response::from_response(response).await
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
-        }
-        /// How long each attempt of this call may take, instead of the client's timeout.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-        /// How long this call may take in all, retries included, instead of the client's deadline.
-        pub fn deadline(mut self, deadline: ::std::time::Duration) -> Self {
-            self.options = self.options.deadline(deadline);
-            self
-        }
-        /// How many times this call may be sent again, instead of the client's limit.
-        pub fn max_retries(mut self, retries: u32) -> Self {
-            self.options = self.options.max_retries(retries);
-            self
-        }
-        /// Adds a header to this call; see [`CallOptions::header`](crate::CallOptions::header) for the headers it refuses.
-        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
-            self.options = self.options.header(name, value);
-            self
-        }
-        /// Replaces this call's options with `options`.
-        pub fn call_options(
-            mut self,
-            options: crate::runtime::__private::CallOptions,
-        ) -> Self {
-            self.options = options;
-            self
+                },
+            )
         }
     }
 }
@@ -1364,54 +662,19 @@ impl Client {
         &self.baseurl
     }
 }
-impl crate::runtime::__private::Envelope for types::RenderEnvelope {
-    type Data = types::Render;
-    fn into_data(self) -> ::std::option::Option<Self::Data> {
-        self.data
-    }
-}
-impl crate::runtime::__private::Envelope for types::ListRendersResponse {
-    type Data = ::std::vec::Vec<types::Render>;
-    fn into_data(self) -> ::std::option::Option<Self::Data> {
-        ::std::option::Option::Some(self.data)
-    }
-}
-impl<'a> crate::runtime::__private::Paged<'a> for builder::ListRenders<'a> {
-    type Item = types::Render;
-    fn with_token(self, token: ::std::string::String) -> Self {
-        self.token(token)
-    }
-    fn fetch(
-        self,
-    ) -> crate::runtime::__private::BoxFuture<
-        'a,
-        ::std::result::Result<
-            crate::runtime::__private::Page<Self::Item>,
-            crate::runtime::__private::Error,
-        >,
-    > {
-        ::std::boxed::Box::pin(async move {
-            let page: types::ListRendersResponse = self.send().await?.into_inner();
-            let (next_token, has_more) = (
-                page.next_token.map(|t| t.to_string()),
-                ::std::option::Option::Some(page.has_more),
-            );
-            Ok(crate::runtime::__private::Page {
-                items: page.data,
-                has_more,
-                next_token,
-            })
-        })
-    }
-}
-impl<'a> builder::ListRenders<'a> {
-    /// Every item of every page, following `next_token` until the
-    /// server says there are no more. Pages are fetched lazily:
-    /// a stream that is dropped or `take`n fetches no further.
-    pub fn stream(self) -> crate::runtime::__private::PageStream<'a, types::Render> {
-        crate::runtime::__private::PageStream::new(self)
-    }
-}
+crate::runtime::__private::envelope!(
+    types::RenderEnvelope => types::Render, | envelope | envelope.data
+);
+crate::runtime::__private::envelope!(
+    types::ListRendersResponse => ::std::vec::Vec < types::Render >, | envelope |
+    ::std::option::Option::Some(envelope.data)
+);
+crate::runtime::__private::paged!(
+    ListRenders, types::Render, | page : types::ListRendersResponse | { let (next_token,
+    has_more) = (page.next_token.map(| t | t.to_string()),
+    ::std::option::Option::Some(page.has_more)); Ok(crate ::runtime::__private::Page {
+    items : page.data, has_more, next_token }) }
+);
 pub mod retry_class {
     //! How safe it is to send an operation's request again: the one
     //! definition. The generator compiles this file as its own module, and

@@ -979,1180 +979,115 @@ is used (uploaded audio bypasses TTS).*/
     }
     /// Types for composing complex structures.
     pub mod builder {
-        #[derive(Clone, Debug)]
-        pub struct AssetBase64 {
-            data: ::std::result::Result<::std::string::String, ::std::string::String>,
-            media_type: ::std::result::Result<
-                ::std::string::String,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for AssetBase64 {
-            fn default() -> Self {
-                Self {
-                    data: Err("no value supplied for data".to_string()),
-                    media_type: Err("no value supplied for media_type".to_string()),
-                }
-            }
-        }
-        impl AssetBase64 {
-            pub fn data<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.data = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for data: {e}")
-                    });
-                self
-            }
-            pub fn media_type<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.media_type = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for media_type: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<AssetBase64> for super::AssetBase64 {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: AssetBase64,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    data: value.data?,
-                    media_type: value.media_type?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::AssetBase64> for AssetBase64 {
-            fn from(value: super::AssetBase64) -> Self {
-                Self {
-                    data: Ok(value.data),
-                    media_type: Ok(value.media_type),
-                }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct AssetId {
-            asset_id: ::std::result::Result<
-                ::std::string::String,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for AssetId {
-            fn default() -> Self {
-                Self {
-                    asset_id: Err("no value supplied for asset_id".to_string()),
-                }
-            }
-        }
-        impl AssetId {
-            pub fn asset_id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.asset_id = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for asset_id: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<AssetId> for super::AssetId {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: AssetId,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { asset_id: value.asset_id? })
-            }
-        }
-        impl ::std::convert::From<super::AssetId> for AssetId {
-            fn from(value: super::AssetId) -> Self {
-                Self {
-                    asset_id: Ok(value.asset_id),
-                }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct AssetUrl {
-            url: ::std::result::Result<::std::string::String, ::std::string::String>,
-        }
-        impl ::std::default::Default for AssetUrl {
-            fn default() -> Self {
-                Self {
-                    url: Err("no value supplied for url".to_string()),
-                }
-            }
-        }
-        impl AssetUrl {
-            pub fn url<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.url = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for url: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<AssetUrl> for super::AssetUrl {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: AssetUrl,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { url: value.url? })
-            }
-        }
-        impl ::std::convert::From<super::AssetUrl> for AssetUrl {
-            fn from(value: super::AssetUrl) -> Self {
-                Self { url: Ok(value.url) }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct BackgroundSetting {
-            asset_id: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            type_: ::std::result::Result<
-                super::BackgroundSettingType,
-                ::std::string::String,
-            >,
-            url: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            value: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for BackgroundSetting {
-            fn default() -> Self {
-                Self {
-                    asset_id: Ok(Default::default()),
-                    type_: Err("no value supplied for type_".to_string()),
-                    url: Ok(Default::default()),
-                    value: Ok(Default::default()),
-                }
-            }
-        }
-        impl BackgroundSetting {
-            pub fn asset_id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.asset_id = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for asset_id: {e}")
-                    });
-                self
-            }
-            pub fn type_<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::BackgroundSettingType>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.type_ = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for type_: {e}")
-                    });
-                self
-            }
-            pub fn url<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.url = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for url: {e}")
-                    });
-                self
-            }
-            pub fn value<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.value = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for value: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<BackgroundSetting> for super::BackgroundSetting {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: BackgroundSetting,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    asset_id: value.asset_id?,
-                    type_: value.type_?,
-                    url: value.url?,
-                    value: value.value?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::BackgroundSetting> for BackgroundSetting {
-            fn from(value: super::BackgroundSetting) -> Self {
-                Self {
-                    asset_id: Ok(value.asset_id),
-                    type_: Ok(value.type_),
-                    url: Ok(value.url),
-                    value: Ok(value.value),
-                }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct CreateVideoFromAvatar {
-            aspect_ratio: ::std::result::Result<
-                ::std::option::Option<super::VideoAspectRatio>,
-                ::std::string::String,
-            >,
-            audio_asset_id: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            audio_url: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            avatar_id: ::std::result::Result<
-                ::std::string::String,
-                ::std::string::String,
-            >,
-            background: ::std::result::Result<
-                ::std::option::Option<super::BackgroundSetting>,
-                ::std::string::String,
-            >,
-            callback_id: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            callback_url: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            expressiveness: ::std::result::Result<
-                ::std::option::Option<super::Expressiveness>,
-                ::std::string::String,
-            >,
-            motion_prompt: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            output_format: ::std::result::Result<
-                ::std::option::Option<super::VideoOutputFormat>,
-                ::std::string::String,
-            >,
-            remove_background: ::std::result::Result<
-                ::std::option::Option<bool>,
-                ::std::string::String,
-            >,
-            resolution: ::std::result::Result<
-                ::std::option::Option<super::VideoResolution>,
-                ::std::string::String,
-            >,
-            script: ::std::result::Result<
-                ::std::option::Option<super::CreateVideoFromAvatarScript>,
-                ::std::string::String,
-            >,
-            title: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            voice_id: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            voice_settings: ::std::result::Result<
-                ::std::option::Option<super::VoiceSettingsInput>,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for CreateVideoFromAvatar {
-            fn default() -> Self {
-                Self {
-                    aspect_ratio: Ok(Default::default()),
-                    audio_asset_id: Ok(Default::default()),
-                    audio_url: Ok(Default::default()),
-                    avatar_id: Err("no value supplied for avatar_id".to_string()),
-                    background: Ok(Default::default()),
-                    callback_id: Ok(Default::default()),
-                    callback_url: Ok(Default::default()),
-                    expressiveness: Ok(Default::default()),
-                    motion_prompt: Ok(Default::default()),
-                    output_format: Ok(::std::default::Default::default()),
-                    remove_background: Ok(Default::default()),
-                    resolution: Ok(Default::default()),
-                    script: Ok(Default::default()),
-                    title: Ok(Default::default()),
-                    voice_id: Ok(Default::default()),
-                    voice_settings: Ok(Default::default()),
-                }
-            }
-        }
-        impl CreateVideoFromAvatar {
-            pub fn aspect_ratio<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::VideoAspectRatio>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.aspect_ratio = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for aspect_ratio: {e}")
-                    });
-                self
-            }
-            pub fn audio_asset_id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.audio_asset_id = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for audio_asset_id: {e}"
-                        )
-                    });
-                self
-            }
-            pub fn audio_url<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.audio_url = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for audio_url: {e}")
-                    });
-                self
-            }
-            pub fn avatar_id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.avatar_id = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for avatar_id: {e}")
-                    });
-                self
-            }
-            pub fn background<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::BackgroundSetting>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.background = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for background: {e}")
-                    });
-                self
-            }
-            pub fn callback_id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.callback_id = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for callback_id: {e}")
-                    });
-                self
-            }
-            pub fn callback_url<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.callback_url = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for callback_url: {e}")
-                    });
-                self
-            }
-            pub fn expressiveness<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::Expressiveness>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.expressiveness = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for expressiveness: {e}"
-                        )
-                    });
-                self
-            }
-            pub fn motion_prompt<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.motion_prompt = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for motion_prompt: {e}")
-                    });
-                self
-            }
-            pub fn output_format<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::VideoOutputFormat>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.output_format = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for output_format: {e}")
-                    });
-                self
-            }
-            pub fn remove_background<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<bool>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.remove_background = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for remove_background: {e}"
-                        )
-                    });
-                self
-            }
-            pub fn resolution<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::VideoResolution>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.resolution = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for resolution: {e}")
-                    });
-                self
-            }
-            pub fn script<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::CreateVideoFromAvatarScript>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.script = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for script: {e}")
-                    });
-                self
-            }
-            pub fn title<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.title = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for title: {e}")
-                    });
-                self
-            }
-            pub fn voice_id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.voice_id = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for voice_id: {e}")
-                    });
-                self
-            }
-            pub fn voice_settings<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::VoiceSettingsInput>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.voice_settings = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for voice_settings: {e}"
-                        )
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<CreateVideoFromAvatar>
-        for super::CreateVideoFromAvatar {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: CreateVideoFromAvatar,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    aspect_ratio: value.aspect_ratio?,
-                    audio_asset_id: value.audio_asset_id?,
-                    audio_url: value.audio_url?,
-                    avatar_id: value.avatar_id?,
-                    background: value.background?,
-                    callback_id: value.callback_id?,
-                    callback_url: value.callback_url?,
-                    expressiveness: value.expressiveness?,
-                    motion_prompt: value.motion_prompt?,
-                    output_format: value.output_format?,
-                    remove_background: value.remove_background?,
-                    resolution: value.resolution?,
-                    script: value.script?,
-                    title: value.title?,
-                    voice_id: value.voice_id?,
-                    voice_settings: value.voice_settings?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::CreateVideoFromAvatar>
-        for CreateVideoFromAvatar {
-            fn from(value: super::CreateVideoFromAvatar) -> Self {
-                Self {
-                    aspect_ratio: Ok(value.aspect_ratio),
-                    audio_asset_id: Ok(value.audio_asset_id),
-                    audio_url: Ok(value.audio_url),
-                    avatar_id: Ok(value.avatar_id),
-                    background: Ok(value.background),
-                    callback_id: Ok(value.callback_id),
-                    callback_url: Ok(value.callback_url),
-                    expressiveness: Ok(value.expressiveness),
-                    motion_prompt: Ok(value.motion_prompt),
-                    output_format: Ok(value.output_format),
-                    remove_background: Ok(value.remove_background),
-                    resolution: Ok(value.resolution),
-                    script: Ok(value.script),
-                    title: Ok(value.title),
-                    voice_id: Ok(value.voice_id),
-                    voice_settings: Ok(value.voice_settings),
-                }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct CreateVideoFromImage {
-            aspect_ratio: ::std::result::Result<
-                ::std::option::Option<super::VideoAspectRatio>,
-                ::std::string::String,
-            >,
-            audio_asset_id: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            audio_url: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            background: ::std::result::Result<
-                ::std::option::Option<super::BackgroundSetting>,
-                ::std::string::String,
-            >,
-            callback_id: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            callback_url: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            expressiveness: ::std::result::Result<
-                ::std::option::Option<super::Expressiveness>,
-                ::std::string::String,
-            >,
-            image: ::std::result::Result<
-                super::CreateVideoFromImageImage,
-                ::std::string::String,
-            >,
-            motion_prompt: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            output_format: ::std::result::Result<
-                ::std::option::Option<super::VideoOutputFormat>,
-                ::std::string::String,
-            >,
-            remove_background: ::std::result::Result<
-                ::std::option::Option<bool>,
-                ::std::string::String,
-            >,
-            resolution: ::std::result::Result<
-                ::std::option::Option<super::VideoResolution>,
-                ::std::string::String,
-            >,
-            script: ::std::result::Result<
-                ::std::option::Option<super::CreateVideoFromImageScript>,
-                ::std::string::String,
-            >,
-            title: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            voice_id: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            voice_settings: ::std::result::Result<
-                ::std::option::Option<super::VoiceSettingsInput>,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for CreateVideoFromImage {
-            fn default() -> Self {
-                Self {
-                    aspect_ratio: Ok(Default::default()),
-                    audio_asset_id: Ok(Default::default()),
-                    audio_url: Ok(Default::default()),
-                    background: Ok(Default::default()),
-                    callback_id: Ok(Default::default()),
-                    callback_url: Ok(Default::default()),
-                    expressiveness: Ok(Default::default()),
-                    image: Err("no value supplied for image".to_string()),
-                    motion_prompt: Ok(Default::default()),
-                    output_format: Ok(::std::default::Default::default()),
-                    remove_background: Ok(Default::default()),
-                    resolution: Ok(Default::default()),
-                    script: Ok(Default::default()),
-                    title: Ok(Default::default()),
-                    voice_id: Ok(Default::default()),
-                    voice_settings: Ok(Default::default()),
-                }
-            }
-        }
-        impl CreateVideoFromImage {
-            pub fn aspect_ratio<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::VideoAspectRatio>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.aspect_ratio = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for aspect_ratio: {e}")
-                    });
-                self
-            }
-            pub fn audio_asset_id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.audio_asset_id = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for audio_asset_id: {e}"
-                        )
-                    });
-                self
-            }
-            pub fn audio_url<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.audio_url = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for audio_url: {e}")
-                    });
-                self
-            }
-            pub fn background<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::BackgroundSetting>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.background = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for background: {e}")
-                    });
-                self
-            }
-            pub fn callback_id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.callback_id = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for callback_id: {e}")
-                    });
-                self
-            }
-            pub fn callback_url<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.callback_url = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for callback_url: {e}")
-                    });
-                self
-            }
-            pub fn expressiveness<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::Expressiveness>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.expressiveness = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for expressiveness: {e}"
-                        )
-                    });
-                self
-            }
-            pub fn image<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::CreateVideoFromImageImage>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.image = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for image: {e}")
-                    });
-                self
-            }
-            pub fn motion_prompt<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.motion_prompt = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for motion_prompt: {e}")
-                    });
-                self
-            }
-            pub fn output_format<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::VideoOutputFormat>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.output_format = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for output_format: {e}")
-                    });
-                self
-            }
-            pub fn remove_background<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<bool>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.remove_background = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for remove_background: {e}"
-                        )
-                    });
-                self
-            }
-            pub fn resolution<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::VideoResolution>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.resolution = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for resolution: {e}")
-                    });
-                self
-            }
-            pub fn script<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::CreateVideoFromImageScript>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.script = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for script: {e}")
-                    });
-                self
-            }
-            pub fn title<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.title = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for title: {e}")
-                    });
-                self
-            }
-            pub fn voice_id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.voice_id = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for voice_id: {e}")
-                    });
-                self
-            }
-            pub fn voice_settings<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::VoiceSettingsInput>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.voice_settings = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for voice_settings: {e}"
-                        )
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<CreateVideoFromImage>
-        for super::CreateVideoFromImage {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: CreateVideoFromImage,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    aspect_ratio: value.aspect_ratio?,
-                    audio_asset_id: value.audio_asset_id?,
-                    audio_url: value.audio_url?,
-                    background: value.background?,
-                    callback_id: value.callback_id?,
-                    callback_url: value.callback_url?,
-                    expressiveness: value.expressiveness?,
-                    image: value.image?,
-                    motion_prompt: value.motion_prompt?,
-                    output_format: value.output_format?,
-                    remove_background: value.remove_background?,
-                    resolution: value.resolution?,
-                    script: value.script?,
-                    title: value.title?,
-                    voice_id: value.voice_id?,
-                    voice_settings: value.voice_settings?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::CreateVideoFromImage> for CreateVideoFromImage {
-            fn from(value: super::CreateVideoFromImage) -> Self {
-                Self {
-                    aspect_ratio: Ok(value.aspect_ratio),
-                    audio_asset_id: Ok(value.audio_asset_id),
-                    audio_url: Ok(value.audio_url),
-                    background: Ok(value.background),
-                    callback_id: Ok(value.callback_id),
-                    callback_url: Ok(value.callback_url),
-                    expressiveness: Ok(value.expressiveness),
-                    image: Ok(value.image),
-                    motion_prompt: Ok(value.motion_prompt),
-                    output_format: Ok(value.output_format),
-                    remove_background: Ok(value.remove_background),
-                    resolution: Ok(value.resolution),
-                    script: Ok(value.script),
-                    title: Ok(value.title),
-                    voice_id: Ok(value.voice_id),
-                    voice_settings: Ok(value.voice_settings),
-                }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct ElevenLabsEngineSettings {
-            model: ::std::result::Result<
-                ::std::option::Option<super::ElevenLabsModel>,
-                ::std::string::String,
-            >,
-            similarity_boost: ::std::result::Result<
-                ::std::option::Option<f64>,
-                ::std::string::String,
-            >,
-            stability: ::std::result::Result<
-                ::std::option::Option<f64>,
-                ::std::string::String,
-            >,
-            style: ::std::result::Result<
-                ::std::option::Option<f64>,
-                ::std::string::String,
-            >,
-            use_speaker_boost: ::std::result::Result<
-                ::std::option::Option<bool>,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for ElevenLabsEngineSettings {
-            fn default() -> Self {
-                Self {
-                    model: Ok(Default::default()),
-                    similarity_boost: Ok(Default::default()),
-                    stability: Ok(Default::default()),
-                    style: Ok(Default::default()),
-                    use_speaker_boost: Ok(Default::default()),
-                }
-            }
-        }
-        impl ElevenLabsEngineSettings {
-            pub fn model<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::ElevenLabsModel>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.model = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for model: {e}")
-                    });
-                self
-            }
-            pub fn similarity_boost<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<f64>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.similarity_boost = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for similarity_boost: {e}"
-                        )
-                    });
-                self
-            }
-            pub fn stability<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<f64>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.stability = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for stability: {e}")
-                    });
-                self
-            }
-            pub fn style<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<f64>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.style = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for style: {e}")
-                    });
-                self
-            }
-            pub fn use_speaker_boost<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<bool>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.use_speaker_boost = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for use_speaker_boost: {e}"
-                        )
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<ElevenLabsEngineSettings>
-        for super::ElevenLabsEngineSettings {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: ElevenLabsEngineSettings,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    model: value.model?,
-                    similarity_boost: value.similarity_boost?,
-                    stability: value.stability?,
-                    style: value.style?,
-                    use_speaker_boost: value.use_speaker_boost?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::ElevenLabsEngineSettings>
-        for ElevenLabsEngineSettings {
-            fn from(value: super::ElevenLabsEngineSettings) -> Self {
-                Self {
-                    model: Ok(value.model),
-                    similarity_boost: Ok(value.similarity_boost),
-                    stability: Ok(value.stability),
-                    style: Ok(value.style),
-                    use_speaker_boost: Ok(value.use_speaker_boost),
-                }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct FishEngineSettings {
-            model: ::std::result::Result<
-                ::std::option::Option<super::FishModel>,
-                ::std::string::String,
-            >,
-            similarity: ::std::result::Result<
-                ::std::option::Option<f64>,
-                ::std::string::String,
-            >,
-            stability: ::std::result::Result<
-                ::std::option::Option<f64>,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for FishEngineSettings {
-            fn default() -> Self {
-                Self {
-                    model: Ok(Default::default()),
-                    similarity: Ok(Default::default()),
-                    stability: Ok(Default::default()),
-                }
-            }
-        }
-        impl FishEngineSettings {
-            pub fn model<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::FishModel>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.model = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for model: {e}")
-                    });
-                self
-            }
-            pub fn similarity<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<f64>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.similarity = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for similarity: {e}")
-                    });
-                self
-            }
-            pub fn stability<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<f64>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.stability = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for stability: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<FishEngineSettings> for super::FishEngineSettings {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: FishEngineSettings,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    model: value.model?,
-                    similarity: value.similarity?,
-                    stability: value.stability?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::FishEngineSettings> for FishEngineSettings {
-            fn from(value: super::FishEngineSettings) -> Self {
-                Self {
-                    model: Ok(value.model),
-                    similarity: Ok(value.similarity),
-                    stability: Ok(value.stability),
-                }
-            }
-        }
+        crate::runtime::__private::type_builder!(
+            AssetBase64 { data : ::std::string::String = Err("no value supplied for data"
+            .to_string()) => plain(::std::string::String), media_type :
+            ::std::string::String = Err("no value supplied for media_type".to_string())
+            => plain(::std::string::String) }
+        );
+        crate::runtime::__private::type_builder!(
+            AssetId { asset_id : ::std::string::String =
+            Err("no value supplied for asset_id".to_string()) =>
+            plain(::std::string::String) }
+        );
+        crate::runtime::__private::type_builder!(
+            AssetUrl { url : ::std::string::String = Err("no value supplied for url"
+            .to_string()) => plain(::std::string::String) }
+        );
+        crate::runtime::__private::type_builder!(
+            BackgroundSetting { asset_id : ::std::option::Option < ::std::string::String
+            > = Ok(Default::default()) => some(::std::string::String), type_ :
+            super::BackgroundSettingType = Err("no value supplied for type_".to_string())
+            => plain(super::BackgroundSettingType), url : ::std::option::Option <
+            ::std::string::String > = Ok(Default::default()) =>
+            some(::std::string::String), value : ::std::option::Option <
+            ::std::string::String > = Ok(Default::default()) =>
+            some(::std::string::String) }
+        );
+        crate::runtime::__private::type_builder!(
+            CreateVideoFromAvatar { aspect_ratio : ::std::option::Option <
+            super::VideoAspectRatio > = Ok(Default::default()) =>
+            some(super::VideoAspectRatio), audio_asset_id : ::std::option::Option <
+            ::std::string::String > = Ok(Default::default()) =>
+            some(::std::string::String), audio_url : ::std::option::Option <
+            ::std::string::String > = Ok(Default::default()) =>
+            some(::std::string::String), avatar_id : ::std::string::String =
+            Err("no value supplied for avatar_id".to_string()) =>
+            plain(::std::string::String), background : ::std::option::Option <
+            super::BackgroundSetting > = Ok(Default::default()) =>
+            some(super::BackgroundSetting), callback_id : ::std::option::Option <
+            ::std::string::String > = Ok(Default::default()) =>
+            some(::std::string::String), callback_url : ::std::option::Option <
+            ::std::string::String > = Ok(Default::default()) =>
+            some(::std::string::String), expressiveness : ::std::option::Option <
+            super::Expressiveness > = Ok(Default::default()) =>
+            some(super::Expressiveness), motion_prompt : ::std::option::Option <
+            ::std::string::String > = Ok(Default::default()) =>
+            some(::std::string::String), output_format : ::std::option::Option <
+            super::VideoOutputFormat > = Ok(::std::default::Default::default()) =>
+            some(super::VideoOutputFormat), remove_background : ::std::option::Option <
+            bool > = Ok(Default::default()) => some(bool), resolution :
+            ::std::option::Option < super::VideoResolution > = Ok(Default::default()) =>
+            some(super::VideoResolution), script : ::std::option::Option <
+            super::CreateVideoFromAvatarScript > = Ok(Default::default()) =>
+            some(super::CreateVideoFromAvatarScript), title : ::std::option::Option <
+            ::std::string::String > = Ok(Default::default()) =>
+            some(::std::string::String), voice_id : ::std::option::Option <
+            ::std::string::String > = Ok(Default::default()) =>
+            some(::std::string::String), voice_settings : ::std::option::Option <
+            super::VoiceSettingsInput > = Ok(Default::default()) =>
+            some(super::VoiceSettingsInput) }
+        );
+        crate::runtime::__private::type_builder!(
+            CreateVideoFromImage { aspect_ratio : ::std::option::Option <
+            super::VideoAspectRatio > = Ok(Default::default()) =>
+            some(super::VideoAspectRatio), audio_asset_id : ::std::option::Option <
+            ::std::string::String > = Ok(Default::default()) =>
+            some(::std::string::String), audio_url : ::std::option::Option <
+            ::std::string::String > = Ok(Default::default()) =>
+            some(::std::string::String), background : ::std::option::Option <
+            super::BackgroundSetting > = Ok(Default::default()) =>
+            some(super::BackgroundSetting), callback_id : ::std::option::Option <
+            ::std::string::String > = Ok(Default::default()) =>
+            some(::std::string::String), callback_url : ::std::option::Option <
+            ::std::string::String > = Ok(Default::default()) =>
+            some(::std::string::String), expressiveness : ::std::option::Option <
+            super::Expressiveness > = Ok(Default::default()) =>
+            some(super::Expressiveness), image : super::CreateVideoFromImageImage =
+            Err("no value supplied for image".to_string()) =>
+            plain(super::CreateVideoFromImageImage), motion_prompt :
+            ::std::option::Option < ::std::string::String > = Ok(Default::default()) =>
+            some(::std::string::String), output_format : ::std::option::Option <
+            super::VideoOutputFormat > = Ok(::std::default::Default::default()) =>
+            some(super::VideoOutputFormat), remove_background : ::std::option::Option <
+            bool > = Ok(Default::default()) => some(bool), resolution :
+            ::std::option::Option < super::VideoResolution > = Ok(Default::default()) =>
+            some(super::VideoResolution), script : ::std::option::Option <
+            super::CreateVideoFromImageScript > = Ok(Default::default()) =>
+            some(super::CreateVideoFromImageScript), title : ::std::option::Option <
+            ::std::string::String > = Ok(Default::default()) =>
+            some(::std::string::String), voice_id : ::std::option::Option <
+            ::std::string::String > = Ok(Default::default()) =>
+            some(::std::string::String), voice_settings : ::std::option::Option <
+            super::VoiceSettingsInput > = Ok(Default::default()) =>
+            some(super::VoiceSettingsInput) }
+        );
+        crate::runtime::__private::type_builder!(
+            ElevenLabsEngineSettings { model : ::std::option::Option <
+            super::ElevenLabsModel > = Ok(Default::default()) =>
+            some(super::ElevenLabsModel), similarity_boost : ::std::option::Option < f64
+            > = Ok(Default::default()) => some(f64), stability : ::std::option::Option <
+            f64 > = Ok(Default::default()) => some(f64), style : ::std::option::Option <
+            f64 > = Ok(Default::default()) => some(f64), use_speaker_boost :
+            ::std::option::Option < bool > = Ok(Default::default()) => some(bool) }
+        );
+        crate::runtime::__private::type_builder!(
+            FishEngineSettings { model : ::std::option::Option < super::FishModel > =
+            Ok(Default::default()) => some(super::FishModel), similarity :
+            ::std::option::Option < f64 > = Ok(Default::default()) => some(f64),
+            stability : ::std::option::Option < f64 > = Ok(Default::default()) =>
+            some(f64) }
+        );
         #[derive(Clone, Debug)]
         pub struct StarfishEngineSettings {}
         #[allow(unused_variables)]
@@ -2161,7 +1096,6 @@ is used (uploaded audio bypasses TTS).*/
                 Self {}
             }
         }
-        impl StarfishEngineSettings {}
         #[allow(unused_variables)]
         impl ::std::convert::TryFrom<StarfishEngineSettings>
         for super::StarfishEngineSettings {
@@ -2186,7 +1120,6 @@ is used (uploaded audio bypasses TTS).*/
                 Self {}
             }
         }
-        impl StopSessionRequest {}
         impl ::std::convert::TryFrom<StopSessionRequest> for super::StopSessionRequest {
             type Error = super::error::ConversionError;
             fn try_from(
@@ -2200,134 +1133,17 @@ is used (uploaded audio bypasses TTS).*/
                 Self {}
             }
         }
-        #[derive(Clone, Debug)]
-        pub struct VoiceSettingsInput {
-            engine_settings: ::std::result::Result<
-                ::std::option::Option<super::VoiceSettingsInputEngineSettings>,
-                ::std::string::String,
-            >,
-            locale: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            pitch: ::std::result::Result<
-                ::std::option::Option<f64>,
-                ::std::string::String,
-            >,
-            speed: ::std::result::Result<
-                ::std::option::Option<f64>,
-                ::std::string::String,
-            >,
-            volume: ::std::result::Result<
-                ::std::option::Option<f64>,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for VoiceSettingsInput {
-            fn default() -> Self {
-                Self {
-                    engine_settings: Ok(Default::default()),
-                    locale: Ok(Default::default()),
-                    pitch: Ok(::std::default::Default::default()),
-                    speed: Ok(::std::default::Default::default()),
-                    volume: Ok(::std::default::Default::default()),
-                }
-            }
-        }
-        impl VoiceSettingsInput {
-            pub fn engine_settings<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::VoiceSettingsInputEngineSettings>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.engine_settings = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for engine_settings: {e}"
-                        )
-                    });
-                self
-            }
-            pub fn locale<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.locale = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for locale: {e}")
-                    });
-                self
-            }
-            pub fn pitch<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<f64>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.pitch = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for pitch: {e}")
-                    });
-                self
-            }
-            pub fn speed<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<f64>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.speed = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for speed: {e}")
-                    });
-                self
-            }
-            pub fn volume<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<f64>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.volume = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for volume: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<VoiceSettingsInput> for super::VoiceSettingsInput {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: VoiceSettingsInput,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    engine_settings: value.engine_settings?,
-                    locale: value.locale?,
-                    pitch: value.pitch?,
-                    speed: value.speed?,
-                    volume: value.volume?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::VoiceSettingsInput> for VoiceSettingsInput {
-            fn from(value: super::VoiceSettingsInput) -> Self {
-                Self {
-                    engine_settings: Ok(value.engine_settings),
-                    locale: Ok(value.locale),
-                    pitch: Ok(value.pitch),
-                    speed: Ok(value.speed),
-                    volume: Ok(value.volume),
-                }
-            }
-        }
+        crate::runtime::__private::type_builder!(
+            VoiceSettingsInput { engine_settings : ::std::option::Option <
+            super::VoiceSettingsInputEngineSettings > = Ok(Default::default()) =>
+            some(super::VoiceSettingsInputEngineSettings), locale : ::std::option::Option
+            < ::std::string::String > = Ok(Default::default()) =>
+            some(::std::string::String), pitch : ::std::option::Option < f64 > =
+            Ok(::std::default::Default::default()) => some(f64), speed :
+            ::std::option::Option < f64 > = Ok(::std::default::Default::default()) =>
+            some(f64), volume : ::std::option::Option < f64 > =
+            Ok(::std::default::Default::default()) => some(f64) }
+        );
     }
     /// Generation of default values for serde.
     pub mod defaults {
@@ -2685,15 +1501,6 @@ Arguments:
 - `session_id`: Session ID
 - `idempotency_key`: Sent as given. HeyGen does not document this operation as honouring an `Idempotency-Key`, so setting one does not make the client retry it after a 5xx (unless the client trusts caller keys), and the client sets none itself.
 - `body`
-```text
-let response = client.stop_video_agent_session()
-    .session_id(session_id)
-    .idempotency_key(idempotency_key)
-    .body(body)
-    .send()
-    .await;
-```*/
-    /**
 
 **Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again.*/
     pub fn stop_video_agent_session(&self) -> builder::StopVideoAgentSession<'_> {
@@ -2708,14 +1515,6 @@ Sends a `POST` request to `/v3/videos`
 Arguments:
 - `idempotency_key`: Sent as given. HeyGen does not document this operation as honouring an `Idempotency-Key`, so setting one does not make the client retry it after a 5xx (unless the client trusts caller keys), and the client sets none itself.
 - `body`
-```text
-let response = client.create_video()
-    .idempotency_key(idempotency_key)
-    .body(body)
-    .send()
-    .await;
-```*/
-    /**
 
 **Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again.*/
     pub fn create_video(&self) -> builder::CreateVideo<'_> {
@@ -2729,13 +1528,6 @@ Sends a `GET` request to `/v3/videos/{video_id}`
 
 Arguments:
 - `video_id`: Unique video identifier
-```text
-let response = client.get_video_v3()
-    .video_id(video_id)
-    .send()
-    .await;
-```*/
-    /**
 
 **Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.*/
     pub fn get_video_v3(&self) -> builder::GetVideoV3<'_> {
@@ -2751,83 +1543,22 @@ pub mod builder {
         encode_path, ByteStream, ClientInfo, ClientHooks, Error, OperationInfo,
         RequestBuilderExt, ResponseValue,
     };
-    /**Builder for [`Client::stop_video_agent_session`]
-
-[`Client::stop_video_agent_session`]: super::Client::stop_video_agent_session*/
-    #[derive(Debug, Clone)]
-    pub struct StopVideoAgentSession<'a> {
-        client: &'a super::Client,
-        session_id: Result<::std::string::String, String>,
-        idempotency_key: Result<Option<::std::string::String>, String>,
-        body: Result<types::builder::StopSessionRequest, String>,
-        options: crate::runtime::__private::CallOptions,
+    crate::runtime::__private::operation_builder! {
+        #[doc =
+        "Builder for [`Client::stop_video_agent_session`]\n\n[`Client::stop_video_agent_session`]: super::Client::stop_video_agent_session"]
+        StopVideoAgentSession, options { session_id : ::std::string::String =
+        Err(::std::string::String::new()) => plain(::std::string::String),
+        idempotency_key : Option < ::std::string::String > = Ok(None) =>
+        some(::std::string::String), body : types::builder::StopSessionRequest =
+        Ok(::std::default::Default::default()) => body(types::StopSessionRequest,
+        types::builder::StopSessionRequest) } options(timeout, deadline, max_retries,
+        header, call_options)
     }
     impl<'a> StopVideoAgentSession<'a> {
-        pub fn new(client: &'a super::Client) -> Self {
-            Self {
-                client: client,
-                session_id: Err(::std::string::String::new()),
-                idempotency_key: Ok(None),
-                body: Ok(::std::default::Default::default()),
-                options: ::std::default::Default::default(),
-            }
-        }
-        pub fn session_id<V>(mut self, value: V) -> Self
-        where
-            V: std::convert::TryInto<::std::string::String>,
-        {
-            self.session_id = value
-                .try_into()
-                .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for session_id failed"
-                        .to_string()
-                });
-            self
-        }
-        pub fn idempotency_key<V>(mut self, value: V) -> Self
-        where
-            V: std::convert::TryInto<::std::string::String>,
-        {
-            self.idempotency_key = value
-                .try_into()
-                .map(Some)
-                .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for idempotency_key failed"
-                        .to_string()
-                });
-            self
-        }
-        pub fn body<V>(mut self, value: V) -> Self
-        where
-            V: std::convert::TryInto<types::StopSessionRequest>,
-            <V as std::convert::TryInto<
-                types::StopSessionRequest,
-            >>::Error: std::fmt::Display,
-        {
-            self.body = value
-                .try_into()
-                .map(From::from)
-                .map_err(|s| {
-                    format!("conversion to `StopSessionRequest` for body failed: {}", s)
-                });
-            self
-        }
-        pub fn body_map<F>(mut self, f: F) -> Self
-        where
-            F: std::ops::FnOnce(
-                types::builder::StopSessionRequest,
-            ) -> types::builder::StopSessionRequest,
-        {
-            self.body = self.body.map(f);
-            self
-        }
         ///Sends a `POST` request to `/v3/video-agents/{session_id}/stop`
-        /**
-
-**Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again.*/
         #[inline]
         pub fn send(
-            mut self,
+            self,
         ) -> impl ::std::future::Future<
             Output = ::std::result::Result<
                 crate::runtime::__private::Response<
@@ -2836,438 +1567,147 @@ pub mod builder {
                 crate::runtime::__private::Error,
             >,
         > + 'a {
-            let client = self.client;
-            let call = crate::runtime::__private::CallSpec {
-                operation_id: "stop_video_agent_session",
-                class: crate::runtime::__private::RetryClass::NonIdempotent,
-                options: ::std::mem::take(&mut self.options),
-            };
-            let deadline = call.options.deadline_value();
-            crate::runtime::__private::send(
-                &client.inner,
-                deadline,
-                async move {
-                    let mut facts = ::std::option::Option::None;
-                    let result = self.send_raw(call, &mut facts).await;
-                    (facts, result)
-                },
-            )
-        }
-        async fn send_raw(
-            self,
-            call: crate::runtime::__private::CallSpec,
-            facts: &mut ::std::option::Option<crate::runtime::__private::CallFacts>,
-        ) -> ::std::result::Result<
-            crate::runtime::__private::Response<types::StopVideoAgentSessionResponse>,
-            progenitor_client::Error<()>,
-        > {
-            let Self { client, session_id, idempotency_key, body, .. } = self;
-            let session_id = session_id
-                .map_err(|e: ::std::string::String| Error::InvalidRequest(
-                    if e.is_empty() {
-                        "session_id was not initialized".to_string()
-                    } else {
-                        e
-                    },
-                ))?;
-            let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;
+            let Self { client, session_id, idempotency_key, body, options } = self;
             let body = body
                 .and_then(|v| {
                     types::StopSessionRequest::try_from(v).map_err(|e| e.to_string())
-                })
-                .map_err(Error::InvalidRequest)?;
-            let build_request = || -> ::std::result::Result<
-                reqwest::Request,
-                progenitor_client::Error<()>,
-            > {
-                let url = crate::runtime::__private::url(
-                    &client.baseurl,
-                    &client.inner,
-                    format_args!("/v3/video-agents/{}/stop", encode_path(& session_id)),
-                )?;
-                let mut header_map = ::reqwest::header::HeaderMap::new();
-                if let Some(value) = &idempotency_key {
-                    header_map.append("Idempotency-Key", value.to_string().try_into()?);
-                }
-                #[allow(unused_mut)]
-                let mut request = crate::runtime::__private::merge_headers(
-                        client
-                            .client
-                            .post(url)
-                            .header(
-                                ::reqwest::header::ACCEPT,
-                                ::reqwest::header::HeaderValue::from_static(
-                                    "application/json",
-                                ),
+                });
+            crate::runtime::__private::operation(
+                client,
+                "stop_video_agent_session",
+                crate::runtime::__private::RetryClass::NonIdempotent,
+                options,
+                |status| matches!(status, 200u16),
+                crate::runtime::__private::Response::from_response,
+                move || {
+                    let session_id = crate::runtime::__private::valid(
+                        &session_id,
+                        "session_id was not initialized",
+                    )?;
+                    let idempotency_key = crate::runtime::__private::valid(
+                        &idempotency_key,
+                        "",
+                    )?;
+                    let body = crate::runtime::__private::valid(&body, "")?;
+                    let url = crate::runtime::__private::url(
+                        &client.baseurl,
+                        &client.inner,
+                        format_args!(
+                            "/v3/video-agents/{}/stop", encode_path(& session_id)
+                        ),
+                    )?;
+                    let mut header_map = ::reqwest::header::HeaderMap::new();
+                    if let Some(value) = &idempotency_key {
+                        header_map
+                            .append("Idempotency-Key", value.to_string().try_into()?);
+                    }
+                    ::std::result::Result::Ok(
+                        crate::runtime::__private::merge_headers(
+                                client.client.post(url).json(&body),
+                                header_map,
                             )
-                            .json(&body),
-                        header_map,
+                            .build()?,
                     )
-                    .build()?;
-                ::std::result::Result::Ok(request)
-            };
-            let mut request = build_request()?;
-            crate::runtime::__private::pre(&client.inner, &mut request, &call)?;
-            let result = crate::runtime::__private::exec(
-                    &client.inner,
-                    &client.client,
-                    request,
-                    &call,
-                    ::std::option::Option::Some(&build_request),
-                    facts,
-                )
-                .await;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => {
-                    crate::runtime::__private::Response::from_response(response).await
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
-        }
-        /// How long each attempt of this call may take, instead of the client's timeout.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-        /// How long this call may take in all, retries included, instead of the client's deadline.
-        pub fn deadline(mut self, deadline: ::std::time::Duration) -> Self {
-            self.options = self.options.deadline(deadline);
-            self
-        }
-        /// How many times this call may be sent again, instead of the client's limit.
-        pub fn max_retries(mut self, retries: u32) -> Self {
-            self.options = self.options.max_retries(retries);
-            self
-        }
-        /// Adds a header to this call; see [`CallOptions::header`](crate::CallOptions::header) for the headers it refuses.
-        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
-            self.options = self.options.header(name, value);
-            self
-        }
-        /// Replaces this call's options with `options`.
-        pub fn call_options(
-            mut self,
-            options: crate::runtime::__private::CallOptions,
-        ) -> Self {
-            self.options = options;
-            self
+                },
+            )
         }
     }
-    /**Builder for [`Client::create_video`]
-
-[`Client::create_video`]: super::Client::create_video*/
-    #[derive(Debug, Clone)]
-    pub struct CreateVideo<'a> {
-        client: &'a super::Client,
-        idempotency_key: Result<Option<::std::string::String>, String>,
-        body: Result<types::CreateVideoV3RequestBody, String>,
-        options: crate::runtime::__private::CallOptions,
+    crate::runtime::__private::operation_builder! {
+        #[doc =
+        "Builder for [`Client::create_video`]\n\n[`Client::create_video`]: super::Client::create_video"]
+        CreateVideo, options { idempotency_key : Option < ::std::string::String > =
+        Ok(None) => some(::std::string::String), body : types::CreateVideoV3RequestBody =
+        Err(::std::string::String::new()) => plain(types::CreateVideoV3RequestBody) }
+        options(timeout, deadline, max_retries, header, call_options)
     }
     impl<'a> CreateVideo<'a> {
-        pub fn new(client: &'a super::Client) -> Self {
-            Self {
-                client: client,
-                idempotency_key: Ok(None),
-                body: Err(::std::string::String::new()),
-                options: ::std::default::Default::default(),
-            }
-        }
-        pub fn idempotency_key<V>(mut self, value: V) -> Self
-        where
-            V: std::convert::TryInto<::std::string::String>,
-        {
-            self.idempotency_key = value
-                .try_into()
-                .map(Some)
-                .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for idempotency_key failed"
-                        .to_string()
-                });
-            self
-        }
-        pub fn body<V>(mut self, value: V) -> Self
-        where
-            V: std::convert::TryInto<types::CreateVideoV3RequestBody>,
-        {
-            self.body = value
-                .try_into()
-                .map_err(|_| {
-                    "conversion to `CreateVideoV3RequestBody` for body failed"
-                        .to_string()
-                });
-            self
-        }
         ///Sends a `POST` request to `/v3/videos`
-        /**
-
-**Retries:** not idempotent. HeyGen does not document `Idempotency-Key` here, so the client retries it only after a 429 or when nothing was sent (connection refused, DNS, TLS). After a 5xx or a lost connection the call may have done its work: check before sending it again.*/
         #[inline]
         pub fn send(
-            mut self,
+            self,
         ) -> impl ::std::future::Future<
             Output = ::std::result::Result<
                 crate::runtime::__private::Response<types::CreateVideoResponse>,
                 crate::runtime::__private::Error,
             >,
         > + 'a {
-            let client = self.client;
-            let call = crate::runtime::__private::CallSpec {
-                operation_id: "create_video",
-                class: crate::runtime::__private::RetryClass::NonIdempotent,
-                options: ::std::mem::take(&mut self.options),
-            };
-            let deadline = call.options.deadline_value();
-            crate::runtime::__private::send(
-                &client.inner,
-                deadline,
-                async move {
-                    let mut facts = ::std::option::Option::None;
-                    let result = self.send_raw(call, &mut facts).await;
-                    (facts, result)
+            let Self { client, idempotency_key, body, options } = self;
+            crate::runtime::__private::operation(
+                client,
+                "create_video",
+                crate::runtime::__private::RetryClass::NonIdempotent,
+                options,
+                |status| matches!(status, 200u16),
+                crate::runtime::__private::Response::from_response,
+                move || {
+                    let idempotency_key = crate::runtime::__private::valid(
+                        &idempotency_key,
+                        "",
+                    )?;
+                    let body = crate::runtime::__private::valid(
+                        &body,
+                        "body was not initialized",
+                    )?;
+                    let url = crate::runtime::__private::url(
+                        &client.baseurl,
+                        &client.inner,
+                        format_args!("/v3/videos"),
+                    )?;
+                    let mut header_map = ::reqwest::header::HeaderMap::new();
+                    if let Some(value) = &idempotency_key {
+                        header_map
+                            .append("Idempotency-Key", value.to_string().try_into()?);
+                    }
+                    ::std::result::Result::Ok(
+                        crate::runtime::__private::merge_headers(
+                                client.client.post(url).json(&body),
+                                header_map,
+                            )
+                            .build()?,
+                    )
                 },
             )
         }
-        async fn send_raw(
-            self,
-            call: crate::runtime::__private::CallSpec,
-            facts: &mut ::std::option::Option<crate::runtime::__private::CallFacts>,
-        ) -> ::std::result::Result<
-            crate::runtime::__private::Response<types::CreateVideoResponse>,
-            progenitor_client::Error<()>,
-        > {
-            let Self { client, idempotency_key, body, .. } = self;
-            let idempotency_key = idempotency_key.map_err(Error::InvalidRequest)?;
-            let body = body
-                .map_err(|e: ::std::string::String| Error::InvalidRequest(
-                    if e.is_empty() { "body was not initialized".to_string() } else { e },
-                ))?;
-            let build_request = || -> ::std::result::Result<
-                reqwest::Request,
-                progenitor_client::Error<()>,
-            > {
-                let url = crate::runtime::__private::url(
-                    &client.baseurl,
-                    &client.inner,
-                    format_args!("/v3/videos"),
-                )?;
-                let mut header_map = ::reqwest::header::HeaderMap::new();
-                if let Some(value) = &idempotency_key {
-                    header_map.append("Idempotency-Key", value.to_string().try_into()?);
-                }
-                #[allow(unused_mut)]
-                let mut request = crate::runtime::__private::merge_headers(
-                        client
-                            .client
-                            .post(url)
-                            .header(
-                                ::reqwest::header::ACCEPT,
-                                ::reqwest::header::HeaderValue::from_static(
-                                    "application/json",
-                                ),
-                            )
-                            .json(&body),
-                        header_map,
-                    )
-                    .build()?;
-                ::std::result::Result::Ok(request)
-            };
-            let mut request = build_request()?;
-            crate::runtime::__private::pre(&client.inner, &mut request, &call)?;
-            let result = crate::runtime::__private::exec(
-                    &client.inner,
-                    &client.client,
-                    request,
-                    &call,
-                    ::std::option::Option::Some(&build_request),
-                    facts,
-                )
-                .await;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => {
-                    crate::runtime::__private::Response::from_response(response).await
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
-        }
-        /// How long each attempt of this call may take, instead of the client's timeout.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-        /// How long this call may take in all, retries included, instead of the client's deadline.
-        pub fn deadline(mut self, deadline: ::std::time::Duration) -> Self {
-            self.options = self.options.deadline(deadline);
-            self
-        }
-        /// How many times this call may be sent again, instead of the client's limit.
-        pub fn max_retries(mut self, retries: u32) -> Self {
-            self.options = self.options.max_retries(retries);
-            self
-        }
-        /// Adds a header to this call; see [`CallOptions::header`](crate::CallOptions::header) for the headers it refuses.
-        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
-            self.options = self.options.header(name, value);
-            self
-        }
-        /// Replaces this call's options with `options`.
-        pub fn call_options(
-            mut self,
-            options: crate::runtime::__private::CallOptions,
-        ) -> Self {
-            self.options = options;
-            self
-        }
     }
-    /**Builder for [`Client::get_video_v3`]
-
-[`Client::get_video_v3`]: super::Client::get_video_v3*/
-    #[derive(Debug, Clone)]
-    pub struct GetVideoV3<'a> {
-        client: &'a super::Client,
-        video_id: Result<::std::string::String, String>,
-        options: crate::runtime::__private::CallOptions,
+    crate::runtime::__private::operation_builder! {
+        #[doc =
+        "Builder for [`Client::get_video_v3`]\n\n[`Client::get_video_v3`]: super::Client::get_video_v3"]
+        GetVideoV3, options { video_id : ::std::string::String =
+        Err(::std::string::String::new()) => plain(::std::string::String) }
+        options(timeout, deadline, max_retries, header, call_options)
     }
     impl<'a> GetVideoV3<'a> {
-        pub fn new(client: &'a super::Client) -> Self {
-            Self {
-                client: client,
-                video_id: Err(::std::string::String::new()),
-                options: ::std::default::Default::default(),
-            }
-        }
-        pub fn video_id<V>(mut self, value: V) -> Self
-        where
-            V: std::convert::TryInto<::std::string::String>,
-        {
-            self.video_id = value
-                .try_into()
-                .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for video_id failed"
-                        .to_string()
-                });
-            self
-        }
         ///Sends a `GET` request to `/v3/videos/{video_id}`
-        /**
-
-**Retries:** idempotent by method. The client retries it after a 429, a 5xx, a 409 `request_in_progress` or a lost connection.*/
         #[inline]
         pub fn send(
-            mut self,
+            self,
         ) -> impl ::std::future::Future<
             Output = ::std::result::Result<
                 crate::runtime::__private::Response<types::GetVideoV3Response>,
                 crate::runtime::__private::Error,
             >,
         > + 'a {
-            let client = self.client;
-            let call = crate::runtime::__private::CallSpec {
-                operation_id: "get_video_v3",
-                class: crate::runtime::__private::RetryClass::Idempotent,
-                options: ::std::mem::take(&mut self.options),
-            };
-            let deadline = call.options.deadline_value();
-            crate::runtime::__private::send(
-                &client.inner,
-                deadline,
-                async move {
-                    let mut facts = ::std::option::Option::None;
-                    let result = self.send_raw(call, &mut facts).await;
-                    (facts, result)
+            let Self { client, video_id, options } = self;
+            crate::runtime::__private::operation(
+                client,
+                "get_video_v3",
+                crate::runtime::__private::RetryClass::Idempotent,
+                options,
+                |status| matches!(status, 200u16),
+                crate::runtime::__private::Response::from_response,
+                move || {
+                    let video_id = crate::runtime::__private::valid(
+                        &video_id,
+                        "video_id was not initialized",
+                    )?;
+                    let url = crate::runtime::__private::url(
+                        &client.baseurl,
+                        &client.inner,
+                        format_args!("/v3/videos/{}", encode_path(& video_id)),
+                    )?;
+                    ::std::result::Result::Ok(client.client.get(url).build()?)
                 },
             )
-        }
-        async fn send_raw(
-            self,
-            call: crate::runtime::__private::CallSpec,
-            facts: &mut ::std::option::Option<crate::runtime::__private::CallFacts>,
-        ) -> ::std::result::Result<
-            crate::runtime::__private::Response<types::GetVideoV3Response>,
-            progenitor_client::Error<()>,
-        > {
-            let Self { client, video_id, .. } = self;
-            let video_id = video_id
-                .map_err(|e: ::std::string::String| Error::InvalidRequest(
-                    if e.is_empty() {
-                        "video_id was not initialized".to_string()
-                    } else {
-                        e
-                    },
-                ))?;
-            let build_request = || -> ::std::result::Result<
-                reqwest::Request,
-                progenitor_client::Error<()>,
-            > {
-                let url = crate::runtime::__private::url(
-                    &client.baseurl,
-                    &client.inner,
-                    format_args!("/v3/videos/{}", encode_path(& video_id)),
-                )?;
-                let mut header_map = ::reqwest::header::HeaderMap::new();
-                #[allow(unused_mut)]
-                let mut request = crate::runtime::__private::merge_headers(
-                        client
-                            .client
-                            .get(url)
-                            .header(
-                                ::reqwest::header::ACCEPT,
-                                ::reqwest::header::HeaderValue::from_static(
-                                    "application/json",
-                                ),
-                            ),
-                        header_map,
-                    )
-                    .build()?;
-                ::std::result::Result::Ok(request)
-            };
-            let mut request = build_request()?;
-            crate::runtime::__private::pre(&client.inner, &mut request, &call)?;
-            let result = crate::runtime::__private::exec(
-                    &client.inner,
-                    &client.client,
-                    request,
-                    &call,
-                    ::std::option::Option::Some(&build_request),
-                    facts,
-                )
-                .await;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => {
-                    crate::runtime::__private::Response::from_response(response).await
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
-        }
-        /// How long each attempt of this call may take, instead of the client's timeout.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-        /// How long this call may take in all, retries included, instead of the client's deadline.
-        pub fn deadline(mut self, deadline: ::std::time::Duration) -> Self {
-            self.options = self.options.deadline(deadline);
-            self
-        }
-        /// How many times this call may be sent again, instead of the client's limit.
-        pub fn max_retries(mut self, retries: u32) -> Self {
-            self.options = self.options.max_retries(retries);
-            self
-        }
-        /// Adds a header to this call; see [`CallOptions::header`](crate::CallOptions::header) for the headers it refuses.
-        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
-            self.options = self.options.header(name, value);
-            self
-        }
-        /// Replaces this call's options with `options`.
-        pub fn call_options(
-            mut self,
-            options: crate::runtime::__private::CallOptions,
-        ) -> Self {
-            self.options = options;
-            self
         }
     }
 }
@@ -3392,30 +1832,21 @@ Form fields:
         )
     }
 }
-impl crate::runtime::__private::Envelope for types::StopVideoAgentSessionResponse {
-    type Data = types::StopSessionResponse;
-    fn into_data(self) -> ::std::option::Option<Self::Data> {
-        self.data
-    }
-}
-impl crate::runtime::__private::Envelope for types::CreateVideoResponse {
-    type Data = types::CreateAvatarVideoResponse;
-    fn into_data(self) -> ::std::option::Option<Self::Data> {
-        self.data
-    }
-}
-impl crate::runtime::__private::Envelope for types::GetVideoV3Response {
-    type Data = types::VideoDetail;
-    fn into_data(self) -> ::std::option::Option<Self::Data> {
-        self.data
-    }
-}
-impl crate::runtime::__private::Envelope for types::UploadAssetResponse {
-    type Data = types::UploadAssetV3Response;
-    fn into_data(self) -> ::std::option::Option<Self::Data> {
-        self.data
-    }
-}
+crate::runtime::__private::envelope!(
+    types::StopVideoAgentSessionResponse => types::StopSessionResponse, | envelope |
+    envelope.data
+);
+crate::runtime::__private::envelope!(
+    types::CreateVideoResponse => types::CreateAvatarVideoResponse, | envelope | envelope
+    .data
+);
+crate::runtime::__private::envelope!(
+    types::GetVideoV3Response => types::VideoDetail, | envelope | envelope.data
+);
+crate::runtime::__private::envelope!(
+    types::UploadAssetResponse => types::UploadAssetV3Response, | envelope | envelope
+    .data
+);
 impl crate::runtime::__private::Job for types::VideoDetail {
     fn status(&self) -> ::std::option::Option<::std::string::String> {
         Some(self.status.to_string())

@@ -15,6 +15,7 @@
 //! (`download` on `config` and `wait` too).
 
 mod budget;
+mod builders;
 mod call;
 mod config;
 mod derive;
@@ -23,6 +24,7 @@ mod error;
 mod http;
 mod multipart;
 mod nullable;
+mod operation;
 mod options;
 mod pages;
 mod policy;
@@ -60,6 +62,7 @@ pub mod __private {
     pub use super::config::Sealed;
     pub use super::derive::{deserialize_from_str, fill, required, Key};
     pub use super::error::CallFacts;
+    pub use super::operation::{operation, read_empty, read_stream, valid};
     pub use super::tagged::serialize_tagged;
     pub use super::transport::{exec, pre, Rebuild};
     pub use super::url::{encode_path, merge_headers, url, PathSegment};
@@ -68,5 +71,9 @@ pub mod __private {
         Inner, Job, MultipartRequest, Nullable, Page, PageStream, Paged, Response, RetryClass,
     };
     pub use crate::__heygen_deserialize_struct as deserialize_struct;
+    pub use crate::__heygen_envelope as envelope;
+    pub use crate::__heygen_operation_builder as operation_builder;
+    pub use crate::__heygen_paged as paged;
     pub use crate::__heygen_string_enum as string_enum;
+    pub use crate::__heygen_type_builder as type_builder;
 }
