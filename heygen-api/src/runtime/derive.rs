@@ -107,20 +107,22 @@ where
 macro_rules! __heygen_deserialize_struct {
     ($name:ident { $($field:ident : $wire:literal $how:ident $(($default:path))?),* $(,)? }) => {
         impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
-                struct Fields;
-                impl<'de> ::serde::de::Visitor<'de> for Fields {
+            fn deserialize<__D: ::serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> ::std::result::Result<Self, __D::Error> {
+                // Names no generated type can have: the items below would
+                // otherwise hide a type of the same name.
+                struct __HeygenFields;
+                impl<'de> ::serde::de::Visitor<'de> for __HeygenFields {
                     type Value = $name;
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(::std::concat!("struct ", ::std::stringify!($name)))
                     }
                     #[allow(unused_mut)]
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                    fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                         self,
-                        mut map: A,
-                    ) -> ::std::result::Result<$name, A::Error> {
+                        mut map: __A,
+                    ) -> ::std::result::Result<$name, __A::Error> {
                         $(let mut $field = ::std::option::Option::None;)*
                         while let ::std::option::Option::Some(key) =
                             map.next_key::<$crate::runtime::__private::Key<'de>>()?
@@ -137,8 +139,12 @@ macro_rules! __heygen_deserialize_struct {
                         })
                     }
                 }
-                const FIELDS: &[&str] = &[$($wire),*];
-                deserializer.deserialize_struct(::std::stringify!($name), FIELDS, Fields)
+                const __HEYGEN_FIELDS: &[&str] = &[$($wire),*];
+                deserializer.deserialize_struct(
+                    ::std::stringify!($name),
+                    __HEYGEN_FIELDS,
+                    __HeygenFields,
+                )
             }
         }
     };
@@ -203,9 +209,9 @@ macro_rules! __heygen_string_enum {
             }
         }
         impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<__D: ::serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> ::std::result::Result<Self, __D::Error> {
                 $crate::runtime::__private::deserialize_from_str(deserializer)
             }
         }
@@ -258,6 +264,33 @@ mod tests {
         // From a `Value`, keys are owned strings.
         let clip: Clip = serde_json::from_value(json!({"id": "c3", "title": "t"})).unwrap();
         assert_eq!(clip.title.as_deref(), Some("t"));
+    }
+
+    // Generated types may be called anything a schema is called: the
+    // macro's own items and generic parameters must not hide them.
+    #[derive(Debug, PartialEq)]
+    struct Fields {
+        a: Option<A>,
+    }
+    #[derive(Debug, PartialEq)]
+    struct A {
+        d: Option<D>,
+    }
+    #[derive(Debug, PartialEq)]
+    struct D {}
+    crate::__heygen_deserialize_struct!(Fields { a: "a" opt });
+    crate::__heygen_deserialize_struct!(A { d: "d" opt });
+    crate::__heygen_deserialize_struct!(D {});
+
+    #[test]
+    fn types_named_like_the_macro_s_own_names_read() {
+        let fields: Fields = serde_json::from_str(r#"{"a":{"d":{}}}"#).unwrap();
+        assert_eq!(
+            fields,
+            Fields {
+                a: Some(A { d: Some(D {}) })
+            }
+        );
     }
 
     #[test]
