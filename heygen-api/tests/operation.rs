@@ -9,12 +9,7 @@ use heygen_api::Client;
 use support::{sequence, Reply, Seen, TestServer};
 
 fn client(url: &str) -> Client {
-    Client::builder()
-        .api_key("k")
-        .base_url(url)
-        .max_retries(2)
-        .build()
-        .unwrap()
+    support::fast_client(url, "k")
 }
 
 const VIDEO: &str = r#"{"data":{"id":"v1","status":"completed"}}"#;

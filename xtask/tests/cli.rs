@@ -776,6 +776,27 @@ fn expand_writes_the_generated_client() {
 
     repo.run(&["expand"]).assert_ok();
     assert!(repo.path().join("target/heygen-api.expanded.rs").is_file());
+
+    // Another document: what the benches count (`--spec`).
+    let small = manifest_dir().join("../heygen-api-gen/tests/fixtures/small-3.0.yaml");
+    let other = repo.path().join("out/small.rs");
+    let run = repo.run(&[
+        "expand",
+        "--spec",
+        &small.display().to_string(),
+        "--out",
+        &other.display().to_string(),
+    ]);
+    run.assert_ok();
+    let code = std::fs::read_to_string(&other).unwrap();
+    assert!(!code.contains("stop_video_agent_session"), "{code}");
+    assert!(code.contains("pub struct Client"), "{code}");
+    let lines = code.lines().count();
+    assert!(
+        run.stdout().contains(&format!("({lines} lines)")),
+        "{}",
+        run.show()
+    );
 }
 
 #[test]

@@ -53,11 +53,17 @@ macro_rules! __heygen_operation_builder {
 #[macro_export]
 macro_rules! __heygen_operation_setter {
     (plain $field:ident $target:ty) => {
+        $crate::__heygen_operation_setter!(@set [] $field $target);
+    };
+    (some $field:ident $target:ty) => {
+        $crate::__heygen_operation_setter!(@set [.map(::std::option::Option::Some)] $field $target);
+    };
+    (@set [$($wrap:tt)*] $field:ident $target:ty) => {
         pub fn $field<V>(mut self, value: V) -> Self
         where
             V: ::std::convert::TryInto<$target>,
         {
-            self.$field = value.try_into().map_err(|_| {
+            self.$field = value.try_into() $($wrap)* .map_err(|_| {
                 ::std::concat!(
                     "conversion to `",
                     ::std::stringify!($target),
@@ -67,27 +73,6 @@ macro_rules! __heygen_operation_setter {
                 )
                 .to_string()
             });
-            self
-        }
-    };
-    (some $field:ident $target:ty) => {
-        pub fn $field<V>(mut self, value: V) -> Self
-        where
-            V: ::std::convert::TryInto<$target>,
-        {
-            self.$field = value
-                .try_into()
-                .map(::std::option::Option::Some)
-                .map_err(|_| {
-                    ::std::concat!(
-                        "conversion to `",
-                        ::std::stringify!($target),
-                        "` for ",
-                        ::std::stringify!($field),
-                        " failed"
-                    )
-                    .to_string()
-                });
             self
         }
     };
@@ -205,43 +190,23 @@ macro_rules! __heygen_type_builder {
 #[macro_export]
 macro_rules! __heygen_type_setter {
     (plain $field:ident $target:ty) => {
+        $crate::__heygen_type_setter!(@set [] $field $target);
+    };
+    (some $field:ident $target:ty) => {
+        $crate::__heygen_type_setter!(@set [.map(::std::option::Option::Some)] $field $target);
+    };
+    (@set [$($wrap:tt)*] $field:ident $target:ty) => {
         pub fn $field<T>(mut self, value: T) -> Self
         where
             T: ::std::convert::TryInto<$target>,
             T::Error: ::std::fmt::Display,
         {
-            self.$field = value.try_into().map_err(|e| {
+            self.$field = value.try_into() $($wrap)* .map_err(|e| {
                 ::std::format!(
-                    ::std::concat!(
-                        "error converting supplied value for ",
-                        ::std::stringify!($field),
-                        ": {}"
-                    ),
+                    ::std::concat!("error converting supplied value for ", ::std::stringify!($field), ": {}"),
                     e
                 )
             });
-            self
-        }
-    };
-    (some $field:ident $target:ty) => {
-        pub fn $field<T>(mut self, value: T) -> Self
-        where
-            T: ::std::convert::TryInto<$target>,
-            T::Error: ::std::fmt::Display,
-        {
-            self.$field = value
-                .try_into()
-                .map(::std::option::Option::Some)
-                .map_err(|e| {
-                    ::std::format!(
-                        ::std::concat!(
-                            "error converting supplied value for ",
-                            ::std::stringify!($field),
-                            ": {}"
-                        ),
-                        e
-                    )
-                });
             self
         }
     };
