@@ -314,6 +314,15 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_key_that_is_not_a_string_is_refused_by_name() {
+        use serde::de::value::{Error, MapDeserializer};
+        use serde::Deserialize;
+        let map = MapDeserializer::<_, Error>::new(vec![(1u32, "c1")].into_iter());
+        let err = Clip::deserialize(map).unwrap_err();
+        assert!(err.to_string().contains("a field name"), "{err}");
+    }
+
     mod enums {
         pub mod error {
             #[derive(Debug)]

@@ -11,8 +11,10 @@
 //! The files depend on each other in one direction: `policy` and `budget`
 //! on nothing, `error` on `policy`, `response` on `error`, `http` and
 //! `config` on those, `url`, `transport`, `call` and `multipart` on
-//! `config` and `response`, and `pages`, `wait` and `download` on `error`
-//! (`download` on `config` and `wait` too).
+//! `config` and `response`, `operation` on `call` and `transport`, and
+//! `pages`, `wait` and `download` on `error` (`download` on `config` and
+//! `wait` too). `derive` and `builders` hold the macros generated code
+//! calls, and use nothing of the others (their macros name `__private`).
 
 mod budget;
 mod builders;
