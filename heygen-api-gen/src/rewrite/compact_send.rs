@@ -448,6 +448,16 @@ mod tests {
         }
     }
 
+    /// Replaces statement `at` of `send_raw`'s body.
+    fn with_stmt(mut f: syn::ImplItemFn, at: usize, stmt: syn::Stmt) -> syn::ImplItemFn {
+        f.block.stmts[at] = stmt;
+        f
+    }
+
+    fn json() -> syn::Arm {
+        syn::parse_quote!(200u16 => { rt::Response::from_response(response).await })
+    }
+
     fn compact(f: &syn::ImplItemFn) -> Option<String> {
         let runtime: syn::Path = syn::parse_quote!(rt);
         let class = format_ident!("Keyed");
@@ -483,6 +493,151 @@ mod tests {
         // The JSON `Accept` and the empty header map are the runtime's now.
         assert!(!send.contains("ACCEPT"), "{send}");
         assert!(!send.contains("header_map"), "{send}");
+    }
+
+    #[test]
+    fn each_step_of_the_shape_is_checked() {
+        let usual = send_raw(json(), None);
+        assert!(compact(&usual).is_some());
+        // Statements after the build closure: first request, pre, exec,
+        // response (4..=7).
+        let changed: [(usize, syn::Stmt); 6] = [
+            (4, syn::parse_quote!(let mut request = other()?;)),
+            (
+                5,
+                syn::parse_quote!(other::pre(&client.inner, &mut request, &call)?;),
+            ),
+            (
+                5,
+                syn::parse_quote!(rt::preflight(&client.inner, &mut request, &call)?;),
+            ),
+            (
+                6,
+                syn::parse_quote!(let result = rt::send(&client.inner, request).await;),
+            ),
+            (
+                6,
+                syn::parse_quote!(let result = a::b::exec(&client.inner, request).await;),
+            ),
+            (7, syn::parse_quote!(let answer = result?;)),
+        ];
+        for (at, stmt) in changed {
+            let shown = crate::syntax::display(&stmt);
+            assert!(
+                compact(&with_stmt(usual.clone(), at, stmt)).is_none(),
+                "{shown}"
+            );
+        }
+        // A check that is not `map_err(..)?`.
+        let check: syn::Stmt = syn::parse_quote!(let clip_id = clip_id.map(String::from)?;);
+        assert!(compact(&with_stmt(usual.clone(), 1, check)).is_none());
+        let two_args: syn::Stmt = syn::parse_quote!(let clip_id = clip_id.map_err(a, b)?;);
+        assert!(compact(&with_stmt(usual, 1, two_args)).is_none());
+    }
+
+    #[test]
+    fn bodiless_and_streamed_successes_decode_with_the_runtime_s_readers() {
+        let empty: syn::Arm = syn::parse_quote!(204u16 => Ok(rt::Response::empty(response)),);
+        let send = compact(&send_raw(empty, None)).expect("empty");
+        assert!(
+            send.contains("matches!(status,204u16),rt::read_empty,"),
+            "{send}"
+        );
+        let stream: syn::Arm = syn::parse_quote!(200u16 => Ok(rt::Response::stream(response)),);
+        let send = compact(&send_raw(stream, None)).expect("stream");
+        assert!(send.contains("rt::read_stream,"), "{send}");
+        // Anything else in the arm keeps the long form.
+        for arm in [
+            syn::parse_quote!(200u16 => Some(rt::Response::empty(response)),),
+            syn::parse_quote!(200u16 => Ok(rt::Response::empty(response), 1),),
+            syn::parse_quote!(200u16 => { rt::Other::from_response(response).await }),
+            syn::parse_quote!(200u16 => { rt::Response::from_response(response, 1).await }),
+            syn::parse_quote!(200u16 => { rt::Response::other(response).await }),
+        ] {
+            let arm: syn::Arm = arm;
+            let shown = crate::syntax::display(&arm);
+            assert!(compact(&send_raw(arm, None)).is_none(), "{shown}");
+        }
+        // The last arm must be `_`.
+        let mut f = send_raw(json(), None);
+        if let Some(syn::Stmt::Expr(syn::Expr::Match(m), None)) = f.block.stmts.last_mut() {
+            if let Some(last) = m.arms.last_mut() {
+                *last =
+                    syn::parse_quote!(201u16 => { rt::Response::from_response(response).await });
+            }
+        }
+        assert!(compact(&f).is_none());
+    }
+
+    #[test]
+    fn an_accept_other_than_json_and_a_used_header_map_stay() {
+        let mut f = send_raw(json(), None);
+        // The build closure, with a header parameter and a CSV `Accept`.
+        let closure: syn::Stmt = syn::parse_quote! {
+            let build_request = || -> Result<reqwest::Request, progenitor_client::Error<()>> {
+                let url = rt::url(&client.baseurl, &client.inner, format_args!("/clips"))?;
+                let mut header_map = ::reqwest::header::HeaderMap::new();
+                header_map.append("X-Tenant", "t".try_into()?);
+                #[allow(unused_mut)]
+                let mut request = rt::merge_headers(
+                    client.client.get(url)
+                        .header(::reqwest::header::ACCEPT, ::reqwest::header::HeaderValue::from_static("text/csv"))
+                        .header(::reqwest::header::CONTENT_TYPE, ::reqwest::header::HeaderValue::from_static("application/json"))
+                        .header(::reqwest::header::ACCEPT, ::reqwest::header::HeaderValue::from_str("application/json")?)
+                        .query(::reqwest::header::ACCEPT, ::reqwest::header::HeaderValue::from_static("application/json")),
+                    header_map,
+                ).build()?;
+                ::std::result::Result::Ok(request)
+            };
+        };
+        f.block.stmts[3] = closure;
+        let send = compact(&f).expect("the usual shape");
+        assert!(send.contains("from_static(\"text/csv\")"), "{send}");
+        assert!(send.contains("CONTENT_TYPE"), "{send}");
+        assert!(send.contains("from_str(\"application/json\")"), "{send}");
+        // Only `.header(..)` calls are read as headers.
+        assert!(send.contains(".query(::reqwest::header::ACCEPT"), "{send}");
+        assert!(send.contains("header_map.append("), "{send}");
+        assert!(send.contains("rt::merge_headers("), "{send}");
+        // The request is still returned directly, four statements in.
+        assert!(
+            send.contains("::std::result::Result::Ok(rt::merge_headers("),
+            "{send}"
+        );
+        assert!(!send.contains("Ok(request)"), "{send}");
+    }
+
+    #[test]
+    fn only_the_runtime_s_merge_is_undone() {
+        let runtime: syn::Path = syn::parse_quote!(rt);
+        let mut stmts: Vec<syn::Stmt> = vec![
+            syn::parse_quote!(let mut header_map = ::reqwest::header::HeaderMap::new();),
+            syn::parse_quote!(let request = x::y::merge_headers(chain, header_map);),
+        ];
+        super::drop_empty_header_map(&mut stmts, &runtime);
+        assert_eq!(stmts.len(), 2);
+        stmts[1] = syn::parse_quote!(let request = rt::merge_headers(chain, header_map););
+        super::drop_empty_header_map(&mut stmts, &runtime);
+        assert_eq!(stmts.len(), 1);
+        let shown = crate::syntax::display(&stmts[0]);
+        assert_eq!(shown.replace(char::is_whitespace, ""), "letrequest=chain;");
+    }
+
+    #[test]
+    fn returning_the_request_needs_both_statements() {
+        let request = format_ident!("request");
+        let tail = || syn::Stmt::Expr(syn::parse_quote!(Ok(request)), None);
+        let mut one: Vec<syn::Stmt> = vec![tail()];
+        super::return_the_request(&mut one, &request);
+        assert_eq!(one.len(), 1);
+        let mut two: Vec<syn::Stmt> =
+            vec![syn::parse_quote!(let mut request = x.build()?;), tail()];
+        super::return_the_request(&mut two, &request);
+        assert_eq!(two.len(), 1);
+        let mut other: Vec<syn::Stmt> =
+            vec![syn::parse_quote!(let mut other = x.build()?;), tail()];
+        super::return_the_request(&mut other, &request);
+        assert_eq!(other.len(), 2);
     }
 
     #[test]

@@ -403,4 +403,66 @@ mod tests {
         assert_eq!(compact.matches("forAliased").count(), 4, "{out}");
         assert_eq!(compact.matches("forPartial").count(), 1, "{out}");
     }
+
+    #[test]
+    fn enums_the_macro_would_misread_keep_serde_derive() {
+        let kept: Vec<syn::ItemEnum> = vec![
+            // A container attribute the macro does not apply.
+            syn::parse_quote! {
+                #[derive(::serde::Deserialize, ::serde::Serialize)]
+                #[serde(rename_all = "snake_case")]
+                pub enum E { A }
+            },
+            // No `Deserialize` to replace.
+            syn::parse_quote! {
+                #[derive(::serde::Serialize)]
+                pub enum E { A }
+            },
+            // Generic.
+            syn::parse_quote! {
+                #[derive(::serde::Deserialize)]
+                pub enum E<T> { A, Unknown(T) }
+            },
+            // A unit variant read `untagged`.
+            syn::parse_quote! {
+                #[derive(::serde::Deserialize)]
+                pub enum E { A, #[serde(untagged)] B }
+            },
+            // Catch-alls that are not one untagged `String`.
+            syn::parse_quote! {
+                #[derive(::serde::Deserialize)]
+                pub enum E { A, #[serde(untagged)] Unknown(i64) }
+            },
+            syn::parse_quote! {
+                #[derive(::serde::Deserialize)]
+                pub enum E { A, #[serde(untagged)] Unknown(String, String) }
+            },
+            syn::parse_quote! {
+                #[derive(::serde::Deserialize)]
+                pub enum E { A, #[serde(untagged, rename = "x")] Unknown(String) }
+            },
+            syn::parse_quote! {
+                #[derive(::serde::Deserialize)]
+                pub enum E { A, #[serde(untagged)] One(String), #[serde(untagged)] Two(String) }
+            },
+            syn::parse_quote! {
+                #[derive(::serde::Deserialize)]
+                pub enum E { A, Value(String) }
+            },
+            // Nothing but the catch-all.
+            syn::parse_quote! {
+                #[derive(::serde::Deserialize)]
+                pub enum E { #[serde(untagged)] Unknown(String) }
+            },
+        ];
+        for e in kept {
+            let shown = crate::syntax::display(&e);
+            assert!(super::string_enum(&e).is_none(), "{shown}");
+        }
+        let read: syn::ItemEnum = syn::parse_quote! {
+            #[derive(::serde::Deserialize)]
+            pub enum E { A, #[serde(untagged)] Unknown(::std::string::String) }
+        };
+        assert!(super::string_enum(&read).is_some());
+    }
 }
