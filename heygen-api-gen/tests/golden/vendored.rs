@@ -1096,6 +1096,7 @@ is used (uploaded audio bypasses TTS).*/
                 Self {}
             }
         }
+        impl StarfishEngineSettings {}
         #[allow(unused_variables)]
         impl ::std::convert::TryFrom<StarfishEngineSettings>
         for super::StarfishEngineSettings {
@@ -1120,6 +1121,7 @@ is used (uploaded audio bypasses TTS).*/
                 Self {}
             }
         }
+        impl StopSessionRequest {}
         impl ::std::convert::TryFrom<StopSessionRequest> for super::StopSessionRequest {
             type Error = super::error::ConversionError;
             fn try_from(
