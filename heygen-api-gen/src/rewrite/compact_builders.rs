@@ -271,7 +271,7 @@ fn operation_builder(
         return None;
     };
     let fields: Vec<&syn::Field> = named.named.iter().collect();
-    let (client, rest) = fields.split_first()?;
+    let (_client, rest) = fields.split_first()?;
     let (options, params) = rest.split_last()?;
     let options_name = options.ident.clone()?;
     let name = &s.ident;
@@ -296,13 +296,13 @@ fn operation_builder(
         .iter()
         .filter(|a| a.path().is_ident("doc"))
         .collect();
-    if client.ident.as_ref()? != "client"
-        || !same(
-            &s.fields,
-            &template.fields,
-            NoTrailingCommas::visit_fields_mut,
-        )
-        || s.generics != template.generics
+    // The template names the client field `client`: progenitor's `_client`
+    // (a parameter took the name) does not match.
+    if !same(
+        &s.fields,
+        &template.fields,
+        NoTrailingCommas::visit_fields_mut,
+    ) || s.generics != template.generics
         || s.vis != template.vis
         || derives.len() + docs.len() != s.attrs.len()
         || derives != template.attrs.iter().collect::<Vec<_>>()
@@ -344,7 +344,7 @@ fn operation_builder(
     for ((field, ty), init) in param_names.iter().zip(&held_types).zip(init_exprs) {
         let some = optional(ty).map(|inner| operation_setter(field, &inner, true));
         let plain = operation_setter(field, ty, false);
-        let (kind, targets) = if field == "body" && last_ident(ty).is_some() && is_builder(ty) {
+        let (kind, targets) = if field == "body" && is_builder(ty) {
             let target = body_target(&work)?;
             let [body, map] = body_setters(&target, ty);
             take_fn(&mut work, "body", [body])?;
@@ -509,10 +509,6 @@ fn type_builder(
         }
     }
     let (default, try_from, from) = (default?, try_from?, from?);
-    // A builder without fields has no setters, nor an impl for them.
-    if setters.is_none() && !names.is_empty() {
-        return None;
-    }
     // `Default`: initial values, read, then checked as a whole.
     let defaults_fn = match imps[default].items.as_slice() {
         [syn::ImplItem::Fn(f)] => f.clone(),

@@ -252,3 +252,35 @@ fn edit_type_builder(file: &mut syn::File, edit: impl FnOnce(&mut Vec<syn::Item>
         }
     }
 }
+
+#[test]
+fn a_body_without_a_builder_is_a_plain_parameter() {
+    // `body: types::Clip` (a union, say): progenitor's plain setter.
+    let mut file = builder_module(super::operation_setter(
+        &format_ident!("body"),
+        &syn::parse_quote!(types::Clip),
+        false,
+    ));
+    if let Some(syn::Item::Mod(m)) = file.items.first_mut() {
+        let items = &mut m.content.as_mut().expect("inline").1;
+        if let Some(syn::Item::Struct(s)) = items.first_mut() {
+            if let syn::Fields::Named(named) = &mut s.fields {
+                named.named[2] = syn::parse_quote!(body: Result<types::Clip, String>);
+            }
+        }
+        if let Some(syn::Item::Impl(imp)) = items.get_mut(1) {
+            if let Some(syn::ImplItem::Fn(new)) = imp.items.first_mut() {
+                if let Some(syn::Stmt::Expr(syn::Expr::Struct(init), _)) =
+                    new.block.stmts.first_mut()
+                {
+                    init.fields[2] = syn::parse_quote!(body: Err(String::new()));
+                }
+            }
+        }
+    }
+    let out = run(file);
+    assert!(
+        out.contains("body:types::Clip=Err(String::new())=>plain(types::Clip)"),
+        "{out}"
+    );
+}
