@@ -141,6 +141,38 @@ pub(crate) fn last_generic(ty: &syn::Type, n: usize) -> Option<syn::Type> {
         .nth(n)
 }
 
+/// The paths of every `#[derive(...)]` among `attrs`.
+fn derive_lists(
+    attrs: &[syn::Attribute],
+) -> impl Iterator<Item = syn::punctuated::Punctuated<syn::Path, syn::Token![,]>> + '_ {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("derive"))
+        .filter_map(|a| {
+            a.parse_args_with(syn::punctuated::Punctuated::parse_terminated)
+                .ok()
+        })
+}
+
+/// Whether a `#[derive(...)]` among `attrs` names a path ending in `name`.
+pub(crate) fn derives(attrs: &[syn::Attribute], name: &str) -> bool {
+    derive_lists(attrs).any(|paths| paths.iter().any(|p| path_ends_with(p, &[name])))
+}
+
+/// Removes every path ending in `name` from the `#[derive(...)]`s.
+pub(crate) fn drop_derive(attrs: &mut [syn::Attribute], name: &str) {
+    for attr in attrs.iter_mut().filter(|a| a.path().is_ident("derive")) {
+        let Some(paths) = derive_lists(std::slice::from_ref(attr)).next() else {
+            continue;
+        };
+        let kept: Vec<&syn::Path> = paths
+            .iter()
+            .filter(|p| !path_ends_with(p, &[name]))
+            .collect();
+        *attr = syn::parse_quote!(#[derive(#(#kept),*)]);
+    }
+}
+
 /// Whether a type is an `Option<..>` (by its last segment).
 pub(crate) fn is_option(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Option"))

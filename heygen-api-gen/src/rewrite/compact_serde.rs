@@ -13,9 +13,8 @@
 use std::collections::BTreeSet;
 
 use syn::ext::IdentExt;
-use syn::punctuated::Punctuated;
 
-use crate::syntax::{is_option, path_ends_with};
+use crate::syntax::{derives, drop_derive, is_option, path_ends_with};
 
 /// The pass, on the generated `types`.
 pub(super) fn pass(file: &mut syn::File, runtime: &syn::Path) {
@@ -251,34 +250,6 @@ fn enum_impl_of(item: &syn::Item) -> Option<String> {
     match &*imp.self_ty {
         syn::Type::Path(p) => p.path.get_ident().map(ToString::to_string),
         _ => None,
-    }
-}
-
-/// Whether `#[derive(...)]` among `attrs` names a path ending in `name`.
-fn derives(attrs: &[syn::Attribute], name: &str) -> bool {
-    attrs
-        .iter()
-        .filter(|a| a.path().is_ident("derive"))
-        .filter_map(|a| {
-            a.parse_args_with(Punctuated::<syn::Path, syn::Token![,]>::parse_terminated)
-                .ok()
-        })
-        .any(|paths| paths.iter().any(|p| path_ends_with(p, &[name])))
-}
-
-/// Removes every path ending in `name` from the `#[derive(...)]`s.
-fn drop_derive(attrs: &mut [syn::Attribute], name: &str) {
-    for attr in attrs.iter_mut().filter(|a| a.path().is_ident("derive")) {
-        let Ok(paths) =
-            attr.parse_args_with(Punctuated::<syn::Path, syn::Token![,]>::parse_terminated)
-        else {
-            continue;
-        };
-        let kept: Vec<&syn::Path> = paths
-            .iter()
-            .filter(|p| !path_ends_with(p, &[name]))
-            .collect();
-        *attr = syn::parse_quote!(#[derive(#(#kept),*)]);
     }
 }
 

@@ -44,7 +44,7 @@ pub(crate) fn open_up(items: &mut Vec<syn::Item>) -> Vec<TagDispatch> {
                     continue;
                 }
                 if let Some(d) = dispatch.iter().find(|d| d.enum_name == e.ident) {
-                    drop_derive(&mut e.attrs, "Deserialize");
+                    crate::syntax::drop_derive(&mut e.attrs, "Deserialize");
                     let doc = format!("Chosen by its `{}` tag; a tag this client does not know is kept in `Unknown`.", d.tag);
                     e.attrs.push(syn::parse_quote! { #[doc = ""] });
                     e.attrs.push(syn::parse_quote! { #[doc = #doc] });
@@ -63,7 +63,7 @@ pub(crate) fn open_up(items: &mut Vec<syn::Item>) -> Vec<TagDispatch> {
                 let tagged = serde.tag.is_some();
                 let untagged = serde.untagged;
                 if all_unit && !untagged && !e.variants.is_empty() {
-                    drop_derive(&mut e.attrs, "Copy");
+                    crate::syntax::drop_derive(&mut e.attrs, "Copy");
                     e.variants.push(syn::parse_quote! {
                         /// A value this client does not know yet, kept as sent.
                         #[serde(untagged)]
@@ -72,7 +72,7 @@ pub(crate) fn open_up(items: &mut Vec<syn::Item>) -> Vec<TagDispatch> {
                     });
                     string_enums.push(e.ident.clone());
                 } else if tagged {
-                    drop_derive(&mut e.attrs, "Copy");
+                    crate::syntax::drop_derive(&mut e.attrs, "Copy");
                     e.variants.push(syn::parse_quote! {
                         /// A variant this client does not know yet, kept as sent.
                         #[serde(untagged)]
@@ -127,24 +127,6 @@ fn drop_deny_unknown(attrs: &mut [syn::Attribute]) {
         if crate::syntax::serde(std::slice::from_ref(a)).deny_unknown_fields {
             *a = syn::parse_quote! { #[schemars(deny_unknown_fields)] };
         }
-    }
-}
-
-pub(super) fn drop_derive(attrs: &mut [syn::Attribute], name: &str) {
-    for a in attrs.iter_mut() {
-        if !a.path().is_ident("derive") {
-            continue;
-        }
-        let Ok(list) = a.parse_args_with(
-            syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
-        ) else {
-            continue;
-        };
-        let kept: Vec<syn::Path> = list
-            .into_iter()
-            .filter(|p| p.segments.last().is_none_or(|s| s.ident != name))
-            .collect();
-        *a = syn::parse_quote! { #[derive(#(#kept),*)] };
     }
 }
 

@@ -222,7 +222,7 @@ fn serialize_with_tag(types: &mut Vec<syn::Item>, union: &TagDispatch, runtime: 
     else {
         return;
     };
-    super::open_types::drop_derive(&mut e.attrs, "Serialize");
+    crate::syntax::drop_derive(&mut e.attrs, "Serialize");
     // `untagged` was for the derived `Serialize`; the JSON Schema keeps it.
     for attr in e.attrs.iter_mut() {
         if attr.path().is_ident("serde")
